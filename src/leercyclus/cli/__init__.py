@@ -1,0 +1,70 @@
+"""The command line: typer commands (one small module each) and the one error boundary."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from leercyclus.cli import check
+
+app = typer.Typer(
+    name="leercyclus",
+    help="Keep a quality network's learning cycle in git: check it and build its reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def _network() -> None:
+    """Keep a quality network's learning cycle in git: check it and build its reports."""
+
+
+app.command("check")(check.command)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return the exit code: 0 ok, 1 data errors, 2 usage, 3 bug."""
+    from leercyclus.errors import LeercyclusError
+
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=argv, prog_name="leercyclus", standalone_mode=True)
+    except SystemExit as exc:  # typer's own exit: usage errors (2), --help (0), commands' codes
+        return exc.code if isinstance(exc.code, int) else 0
+    except LeercyclusError as exc:
+        from leercyclus import console
+
+        console.error(exc.message, exc.hint)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _stderr("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the error boundary: a bug, never a traceback unless asked
+        if os.environ.get("LEERCYCLUS_DEBUG"):
+            raise
+        from leercyclus import console
+
+        console.bug(exc)
+        return 3
+    return 0
+
+
+def _stderr(message: str) -> None:
+    sys.stderr.write(f"leercyclus: {message}\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    code = run(sys.argv[1:])
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # pragma: no cover - the reader went away
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)

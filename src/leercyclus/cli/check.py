@@ -1,0 +1,43 @@
+"""`leercyclus check`: validate the repository and report every finding."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def command(
+    repo: Annotated[
+        Path | None,
+        typer.Argument(help="The network repository (default: the nearest folder upward "
+                       "holding leercyclus.yaml).", show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    output: Annotated[
+        CheckFormat, typer.Option("--format", help="text for people, json for tools, github "
+                                  "for GitHub Actions annotations.")
+    ] = CheckFormat.text,
+) -> None:
+    """Check every file of the repository and the rules across files."""
+    from leercyclus import console
+    from leercyclus.pipeline import check
+    from leercyclus.repo import find_root
+
+    root = find_root(repo)
+    result = check(root, strict_mode=strict)
+    if output is CheckFormat.json:
+        console.findings_json(result.findings)
+    elif output is CheckFormat.github:
+        console.findings_github(result.findings, root)
+    else:
+        console.findings_text(result.findings, result.network.file_count, strict)
+    raise typer.Exit(0 if result.ok else 1)

@@ -1,0 +1,157 @@
+"""The loaded repository: every valid file's model, grouped by cycle, and what failed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from leercyclus.findings import Finding, error
+from leercyclus.models import (
+    ActionPlan,
+    Cycle,
+    Evaluation,
+    InstitutionRegister,
+    SelfReview,
+    Settings,
+    Standard,
+    Visit,
+)
+from leercyclus.repo import SourceFile, list_files
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded(Generic[M]):
+    """A valid file: where it came from, and its model."""
+
+    source: SourceFile
+    model: M
+
+    @property
+    def rel(self) -> str:
+        return self.source.rel
+
+
+@dataclass
+class CycleData:
+    """One cycle's files. `failed` holds the stems of files that did not validate."""
+
+    id: str
+    cycle: Loaded[Cycle] | None = None
+    standards: dict[str, Loaded[Standard]] = field(default_factory=dict)
+    self_reviews: dict[str, Loaded[SelfReview]] = field(default_factory=dict)
+    visits: dict[str, Loaded[Visit]] = field(default_factory=dict)
+    actions: dict[str, Loaded[ActionPlan]] = field(default_factory=dict)
+    evaluation: Loaded[Evaluation] | None = None
+    failed: dict[str, set[str]] = field(default_factory=dict)
+
+    def standard_ids(self) -> set[str]:
+        """Ids a reference may name: valid standards, and files too broken to read their id."""
+        return set(self.standards) | self.failed.get("standard", set())
+
+    @property
+    def complete(self) -> bool:
+        return self.cycle is not None
+
+
+@dataclass
+class Network:
+    """The whole repository as loaded; `findings` are those of the files themselves."""
+
+    root: Path
+    settings: Loaded[Settings] | None
+    register: Loaded[InstitutionRegister] | None
+    cycles: dict[str, CycleData]
+    findings: list[Finding]
+    file_count: int
+
+    def cycle_order(self) -> list[str]:
+        """Cycle ids from oldest to newest (numbers inside ids compare as numbers)."""
+        return sorted(self.cycles, key=natural_key)
+
+    def institution_ids(self) -> set[str] | None:
+        """The registered ids, or None when institutions.yaml could not be read."""
+        if self.register is None:
+            return None
+        return {i.id for i in self.register.model.institutions}
+
+
+def natural_key(text: str) -> list[tuple[int, int | str]]:
+    """Sort key in which '2025-2' < '2025-10'."""
+    return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", text) if p]
+
+
+Reader = Callable[[SourceFile], tuple[BaseModel | None, list[Finding]]]
+
+
+def load_network(root: Path, reader: Reader | None = None) -> Network:
+    """Read and validate every file of the repository at `root`."""
+    if reader is None:
+        from leercyclus.validate import read_source
+
+        reader = read_source
+    sources, findings = list_files(root)
+    results = [(source, *reader(source)) for source in sources]
+    return assemble(root, results, findings)
+
+
+def assemble(
+    root: Path,
+    results: Iterable[tuple[SourceFile, BaseModel | None, list[Finding]]],
+    findings: list[Finding],
+) -> Network:
+    """Group validated files into a Network."""
+    settings: Loaded[Settings] | None = None
+    register: Loaded[InstitutionRegister] | None = None
+    cycles: dict[str, CycleData] = {}
+    count = 0
+    for source, model, file_findings in results:
+        count += 1
+        findings.extend(file_findings)
+        if source.cycle is None:
+            if isinstance(model, Settings):
+                settings = Loaded(source, model)
+            elif isinstance(model, InstitutionRegister):
+                register = Loaded(source, model)
+            continue
+        data = cycles.setdefault(source.cycle, CycleData(source.cycle))
+        if model is None:
+            data.failed.setdefault(source.kind, set()).add(source.stem)
+            continue
+        _place(data, source, model, findings)
+    return Network(root, settings, register, cycles, findings, count)
+
+
+def _place(data: CycleData, source: SourceFile, model: BaseModel, findings: list[Finding]) -> None:
+    if isinstance(model, Cycle):
+        data.cycle = Loaded(source, model)
+    elif isinstance(model, Evaluation):
+        data.evaluation = Loaded(source, model)
+    elif isinstance(model, Standard):
+        _add_unique(data.standards, model.id, Loaded(source, model), findings, "standard")
+    elif isinstance(model, SelfReview):
+        _add_unique(data.self_reviews, model.institution, Loaded(source, model), findings,
+                    "self-review")
+    elif isinstance(model, Visit):
+        _add_unique(data.visits, model.institution, Loaded(source, model), findings, "visit")
+    elif isinstance(model, ActionPlan):
+        _add_unique(data.actions, model.institution, Loaded(source, model), findings, "action plan")
+
+
+def _add_unique(
+    into: dict[str, Loaded[M]], key: str, item: Loaded[M], findings: list[Finding], what: str
+) -> None:
+    if key in into:
+        id_field = "id" if what == "standard" else "institution"
+        findings.append(
+            error(item.rel, "LC213", f"there is already a {what} '{key}' in "
+                  f"{into[key].rel}: give each its own id, or remove one", (id_field,))
+        )
+        return
+    into[key] = item

@@ -1,0 +1,251 @@
+"""Read YAML fast with libyaml and positions on demand; write it back with ruamel, comments kept."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml: same result, slower
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+Path_ = tuple[str | int, ...]
+"""Where a value sits in a document: mapping keys and list indices from the root."""
+
+MAX_NODES = 250_000
+"""Most nodes one file may expand to, aliases counted each time they are used."""
+MAX_DEPTH = 64
+"""Deepest nesting a file may have; the file kinds need fewer than ten levels."""
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+class _ComposeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """libyaml composer with no implicit typing: plain scalars are typed by YAML 1.2 rules below."""
+
+    yaml_implicit_resolvers: dict[str, Any] = {}
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as YAML data; carries a code and a 1-based position."""
+
+    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def decode(raw: bytes) -> str:
+    """Decode a file's bytes as UTF-8 (a BOM is allowed), or raise a YamlProblem at the bad byte."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlProblem(
+            "LC001",
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}): "
+            "save it as UTF-8 in your editor",
+            line,
+            column,
+        ) from None
+    if "\x00" in text:
+        raise YamlProblem("LC001", "the file contains NUL characters: it is not a text file")
+    return text
+
+
+def compose(text: str) -> yaml.Node | None:
+    """Compose one YAML document into nodes with their marks, or raise a YamlProblem."""
+    loader = _ComposeLoader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_problem(exc) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem("LC002", f"YAML syntax error: {exc}") from None
+    except RecursionError:
+        raise YamlProblem("LC005", f"the file nests deeper than {MAX_DEPTH} levels") from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    """Point a syntax error where the problem starts: an unclosed quote at its opening line."""
+    context = exc.context or ""
+    starts_at_context = context.startswith("while scanning") and exc.context_mark is not None
+    mark = exc.context_mark if starts_at_context else (exc.problem_mark or exc.context_mark)
+    problem = (exc.problem or "").strip()
+    if starts_at_context and "quoted scalar" in context:
+        message = "a quoted text is not closed: add the closing quote"
+    elif starts_at_context and "simple key" in context:
+        message = "a key is not followed by ':' (a line without 'key: value', or a missing ':')"
+    elif "found character '\\t'" in problem or "'\\t'" in problem:
+        message = "a tab is used for indentation: indent with spaces"
+    else:
+        message = f"{context + ', ' if context else ''}{problem}".strip(", ")
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    return YamlProblem("LC002", f"YAML syntax error: {message}", line, column)
+
+
+def to_data(node: yaml.Node) -> Any:
+    """Turn composed nodes into dicts, lists, str, bool and None, checking keys, tags and size."""
+    builder = _Builder()
+    return builder.build(node, 0)
+
+
+class _Builder:
+    """Builds plain data from nodes; counts every node so alias bombs stop early."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlProblem(
+                "LC005",
+                f"the file expands to more than {MAX_NODES:,} values (anchors and aliases "
+                "repeated): write the values out or split the file",
+                *_pos(node),
+            )
+        if depth > MAX_DEPTH:
+            raise YamlProblem("LC005", f"the file nests deeper than {MAX_DEPTH} levels", *_pos(node))
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag != _STR:
+                raise _tag_problem(node)
+            if node.style == "":
+                value: str = node.value
+                if value in _NULLS:
+                    return None
+                return _BOOLS.get(value, value)
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _SEQ:
+                raise _tag_problem(node)
+            return [self.build(item, depth + 1) for item in node.value]
+        if tag != _MAP:
+            raise _tag_problem(node)
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                raise YamlProblem(
+                    "LC002", "a key must be plain text, not a list or mapping", *_pos(key_node)
+                )
+            key = key_node.value
+            if key in first_seen:
+                line = first_seen[key].start_mark.line + 1
+                raise YamlProblem(
+                    "LC004",
+                    f"duplicate key '{key}' (first on line {line}): keep one of the two",
+                    *_pos(key_node),
+                )
+            first_seen[key] = key_node
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+
+def _tag_problem(node: yaml.Node) -> YamlProblem:
+    shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return YamlProblem(
+        "LC006",
+        f"the YAML tag '{shown}' is not allowed (tags are never executed): remove it",
+        *_pos(node),
+    )
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def load_text(text: str) -> Any:
+    """Parse YAML text into plain data, or raise a YamlProblem with its position."""
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise YamlProblem("LC003", "the file is empty: fill it in or remove it")
+    node = compose(text)
+    if node is None:  # pragma: no cover - excluded by the emptiness check above
+        raise YamlProblem("LC003", "the file is empty: fill it in or remove it")
+    return to_data(node)
+
+
+def locate(text: str, path: Path_, at_key: bool) -> tuple[int, int]:
+    """The 1-based line and column of the value (or its key) at `path`, or of its nearest parent."""
+    try:
+        node = compose(text)
+    except YamlProblem:
+        return 1, 1
+    if node is None:
+        return 1, 1
+    best = _pos(node)
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            pair = next(
+                ((k, v) for k, v in reversed(node.value) if getattr(k, "value", None) == part), None
+            )
+            if pair is None:
+                return best
+            key_node, node = pair
+            best = _pos(key_node)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if not 0 <= part < len(node.value):
+                return best
+            node = node.value[part]
+            best = _pos(node)
+        else:
+            return best
+    return best if at_key else _pos(node)
+
+
+def suggest(word: str, options: Iterator[str] | list[str] | set[str]) -> str | None:
+    """The closest option to a misspelled word, if one is close enough."""
+    matches = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    if not matches:
+        lowered = {o.lower(): o for o in options}
+        return lowered.get(str(word).lower())
+    return matches[0]
+
+
+@dataclass(frozen=True, slots=True)
+class RoundTrip:
+    """A YAML file loaded with ruamel for editing; `save` keeps comments, order and quoting."""
+
+    path: Path
+    data: Any
+
+    @classmethod
+    def read(cls, path: Path) -> RoundTrip:
+        return cls(path, _ruamel().load(path.read_text(encoding="utf-8")))
+
+    def dumps(self) -> str:
+        import io
+
+        buffer = io.StringIO()
+        _ruamel().dump(self.data, buffer)
+        return buffer.getvalue()
+
+
+def _ruamel() -> Any:
+    from ruamel.yaml import YAML
+
+    handler = YAML(typ="rt")
+    handler.preserve_quotes = True
+    handler.indent(mapping=2, sequence=4, offset=2)
+    handler.width = 100
+    return handler
