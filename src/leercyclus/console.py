@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Sequence
 from itertools import groupby
@@ -86,7 +85,7 @@ def findings_github(findings: Sequence[Finding], root: Path) -> None:
 
 def _prefix(root: Path) -> str:
     try:
-        rel = root.resolve().relative_to(Path(os.getcwd()).resolve()).as_posix()
+        rel = root.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return ""
     return "" if rel == "." else rel + "/"

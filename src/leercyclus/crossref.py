@@ -18,7 +18,9 @@ def cross_check(net: Network, today: dt.date) -> list[Finding]:
     out: list[Finding] = []
     known = net.institution_ids()
     if net.register is not None:
-        ids = [(i.id, ("institutions", n, "id")) for n, i in enumerate(net.register.model.institutions)]
+        ids = [
+            (i.id, ("institutions", n, "id")) for n, i in enumerate(net.register.model.institutions)
+        ]
         out += _duplicates(net.register.rel, ids, "institution")
     for data in net.cycles.values():
         rules = _CycleRules(net, data, known, today)
@@ -31,7 +33,9 @@ def _duplicates(file: str, items: Iterable[tuple[str, Path_]], what: str) -> lis
     out = []
     for value, path in items:
         if value in seen:
-            out.append(error(file, "LC213", f"the {what} '{value}' is listed twice: keep one", path))
+            out.append(
+                error(file, "LC213", f"the {what} '{value}' is listed twice: keep one", path)
+            )
         seen.add(value)
     return out
 
@@ -48,8 +52,9 @@ def _unknown(kind: str, value: str, options: Iterable[str], where: str) -> str:
 class _CycleRules:
     """The rules for one cycle, with what they share: its participants and standards."""
 
-    def __init__(self, net: Network, data: CycleData, known: set[str] | None,
-                 today: dt.date) -> None:
+    def __init__(
+        self, net: Network, data: CycleData, known: set[str] | None, today: dt.date
+    ) -> None:
         self.net = net
         self.data = data
         self.known = known
@@ -78,19 +83,32 @@ class _CycleRules:
     def _cycle(self, loaded: Loaded[Cycle]) -> None:
         cycle = loaded.model
         rel = loaded.rel
-        self.out += _duplicates(rel, [(d.id, ("domains", n, "id")) for n, d in enumerate(cycle.domains)],
-                                "domain")
-        self.out += _duplicates(rel, [(p, ("participants", n)) for n, p in enumerate(cycle.participants)],
-                                "participant")
+        self.out += _duplicates(
+            rel, [(d.id, ("domains", n, "id")) for n, d in enumerate(cycle.domains)], "domain"
+        )
+        self.out += _duplicates(
+            rel, [(p, ("participants", n)) for n, p in enumerate(cycle.participants)], "participant"
+        )
         for n, participant in enumerate(cycle.participants):
             self._institution_ref(rel, participant, ("participants", n))
         if cycle.previous is not None:
             if cycle.previous == cycle.id:
-                self.out.append(error(rel, "LC204", "a cycle cannot be its own previous cycle: "
-                                      "name the cycle before it, or remove 'previous'", ("previous",)))
+                self.out.append(
+                    error(
+                        rel,
+                        "LC204",
+                        "a cycle cannot be its own previous cycle: "
+                        "name the cycle before it, or remove 'previous'",
+                        ("previous",),
+                    )
+                )
             elif cycle.previous not in self.net.cycles:
-                message = _unknown("previous cycle", cycle.previous, self.net.cycles,
-                                   "it needs a folder cycles/<id>/ with a cycle.yaml")
+                message = _unknown(
+                    "previous cycle",
+                    cycle.previous,
+                    self.net.cycles,
+                    "it needs a folder cycles/<id>/ with a cycle.yaml",
+                )
                 self.out.append(error(rel, "LC204", message, ("previous",)))
 
     def _standard(self, loaded: Loaded[Standard]) -> None:
@@ -99,23 +117,33 @@ class _CycleRules:
         if self.data.cycle is not None:
             domains = [d.id for d in self.data.cycle.model.domains]
             if standard.domain not in domains:
-                message = _unknown("domain", standard.domain, domains,
-                                   "use a domain of cycle.yaml")
+                message = _unknown("domain", standard.domain, domains, "use a domain of cycle.yaml")
                 self.out.append(error(rel, "LC201", message, ("domain",)))
         if standard.continues is None or self.data.cycle is None:
             return
         previous = self.data.cycle.model.previous
         if previous is None:
-            self.out.append(error(rel, "LC216", f"continues '{standard.continues}', but this "
-                                  "cycle has no 'previous' in cycle.yaml: set it, or remove "
-                                  "'continues'", ("continues",)))
+            self.out.append(
+                error(
+                    rel,
+                    "LC216",
+                    f"continues '{standard.continues}', but this "
+                    "cycle has no 'previous' in cycle.yaml: set it, or remove "
+                    "'continues'",
+                    ("continues",),
+                )
+            )
             return
         before = self.net.cycles.get(previous)
         if before is None or before.cycle is None:
             return
         if standard.continues not in before.standard_ids():
-            message = _unknown(f"standard of cycle {previous}", standard.continues,
-                               before.standard_ids(), f"use an id from cycles/{previous}/standards")
+            message = _unknown(
+                f"standard of cycle {previous}",
+                standard.continues,
+                before.standard_ids(),
+                f"use an id from cycles/{previous}/standards",
+            )
             self.out.append(error(rel, "LC205", message, ("continues",)))
 
     def _institution_ref(self, rel: str, value: str, path: Path_) -> None:
@@ -125,16 +153,27 @@ class _CycleRules:
 
     def _standard_ref(self, rel: str, sid: str, path: Path_, *, at_key: bool = False) -> None:
         if self.data.cycle is not None and sid not in self.standards:
-            message = _unknown("standard", sid, self.standards,
-                               f"this cycle's standards are in cycles/{self.data.id}/standards")
+            message = _unknown(
+                "standard",
+                sid,
+                self.standards,
+                f"this cycle's standards are in cycles/{self.data.id}/standards",
+            )
             self.out.append(error(rel, "LC202", message, path, at_key=at_key))
 
     def _participant(self, rel: str, institution: str, what: str) -> None:
         self._institution_ref(rel, institution, ("institution",))
         if self.participants is not None and institution not in self.participants:
-            self.out.append(error(rel, "LC206", f"'{institution}' is not a participant of cycle "
-                                  f"{self.data.id}, so it has no {what}: add it to 'participants' "
-                                  "in cycle.yaml, or remove this file", ("institution",)))
+            self.out.append(
+                error(
+                    rel,
+                    "LC206",
+                    f"'{institution}' is not a participant of cycle "
+                    f"{self.data.id}, so it has no {what}: add it to 'participants' "
+                    "in cycle.yaml, or remove this file",
+                    ("institution",),
+                )
+            )
 
     def _self_review(self, loaded: Loaded[SelfReview]) -> None:
         review = loaded.model
@@ -143,64 +182,120 @@ class _CycleRules:
         for sid, item in review.standards.items():
             self._standard_ref(rel, sid, ("standards", sid), at_key=True)
             if item.outcome != "not_applicable" and not (item.explanation or "").strip():
-                where = ("standards", sid, "explanation") if item.explanation is not None \
+                where = (
+                    ("standards", sid, "explanation")
+                    if item.explanation is not None
                     else ("standards", sid)
-                self.out.append(warning(rel, "LC208", f"standard {sid} has no explanation: "
-                                        "describe how you shape this in practice (hoe geven wij "
-                                        "dit vorm?)", where, at_key=True))
+                )
+                self.out.append(
+                    warning(
+                        rel,
+                        "LC208",
+                        f"standard {sid} has no explanation: "
+                        "describe how you shape this in practice (hoe geven wij "
+                        "dit vorm?)",
+                        where,
+                        at_key=True,
+                    )
+                )
         if self.data.cycle is not None:
             missing = sorted(set(self.data.standards) - set(review.standards))
             if missing:
                 shown = ", ".join(missing[:10]) + (", …" if len(missing) > 10 else "")
-                self.out.append(warning(rel, "LC207", f"{len(missing)} standard(s) of the cycle "
-                                        f"are not answered: {shown}. Answer them, or give outcome "
-                                        "not_applicable", ("standards",), at_key=True))
+                self.out.append(
+                    warning(
+                        rel,
+                        "LC207",
+                        f"{len(missing)} standard(s) of the cycle "
+                        f"are not answered: {shown}. Answer them, or give outcome "
+                        "not_applicable",
+                        ("standards",),
+                        at_key=True,
+                    )
+                )
 
     def _visit(self, loaded: Loaded[Visit]) -> None:
         visit = loaded.model
         rel = loaded.rel
         self._participant(rel, visit.institution, "review day")
         if not any(m.role in OUTSIDE_ROLES for m in visit.team):
-            self.out.append(error(rel, "LC209", "the review team has no client or expert by "
-                                  "experience: add a member with role client or "
-                                  "expert_by_experience", ("team",), at_key=True))
+            self.out.append(
+                error(
+                    rel,
+                    "LC209",
+                    "the review team has no client or expert by "
+                    "experience: add a member with role client or "
+                    "expert_by_experience",
+                    ("team",),
+                    at_key=True,
+                )
+            )
         for n, member in enumerate(visit.team):
             if member.institution is None:
                 if member.role != "network_staff":
-                    self.out.append(error(rel, "LC214", f"team member {member.name} has no "
-                                          "'institution': add their home institution (only "
-                                          "network_staff may leave it out)", ("team", n),
-                                          at_key=False))
+                    self.out.append(
+                        error(
+                            rel,
+                            "LC214",
+                            f"team member {member.name} has no "
+                            "'institution': add their home institution (only "
+                            "network_staff may leave it out)",
+                            ("team", n),
+                            at_key=False,
+                        )
+                    )
                 continue
             if member.institution == visit.institution:
-                self.out.append(error(rel, "LC210", f"team member {member.name} is from the "
-                                      "visited institution itself: a review team comes from other "
-                                      "institutions", ("team", n, "institution")))
+                self.out.append(
+                    error(
+                        rel,
+                        "LC210",
+                        f"team member {member.name} is from the "
+                        "visited institution itself: a review team comes from other "
+                        "institutions",
+                        ("team", n, "institution"),
+                    )
+                )
             else:
                 self._institution_ref(rel, member.institution, ("team", n, "institution"))
         for sid in visit.standards:
             self._standard_ref(rel, sid, ("standards", sid), at_key=True)
-        for kind, items in (("parels", visit.parels), ("oesters", visit.oesters)):
-            for n, item in enumerate(items):
-                for k, sid in enumerate(item.standards):
-                    self._standard_ref(rel, sid, (kind, n, "standards", k))
+        linked = [("parels", n, p.standards) for n, p in enumerate(visit.parels)]
+        linked += [("oesters", n, o.standards) for n, o in enumerate(visit.oesters)]
+        for kind, n, standards in linked:
+            for k, sid in enumerate(standards):
+                self._standard_ref(rel, sid, (kind, n, "standards", k))
         review = self.data.self_reviews.get(visit.institution)
         completed = review.model.completed if review else None
         if completed is not None and visit.date < completed:
-            self.out.append(warning(rel, "LC211", f"the review day ({visit.date}) is before the "
-                                    f"self-review was completed ({completed}): check both dates",
-                                    ("date",)))
+            self.out.append(
+                warning(
+                    rel,
+                    "LC211",
+                    f"the review day ({visit.date}) is before the "
+                    f"self-review was completed ({completed}): check both dates",
+                    ("date",),
+                )
+            )
 
     def _actions(self, loaded: Loaded[ActionPlan]) -> None:
         plan = loaded.model
         rel = loaded.rel
         self._participant(rel, plan.institution, "action plan")
-        self.out += _duplicates(rel, [(a.id, ("actions", n, "id")) for n, a in enumerate(plan.actions)],
-                                "action id")
+        self.out += _duplicates(
+            rel, [(a.id, ("actions", n, "id")) for n, a in enumerate(plan.actions)], "action id"
+        )
         for n, action in enumerate(plan.actions):
             for k, sid in enumerate(action.standards):
                 self._standard_ref(rel, sid, ("actions", n, "standards", k))
             if action.due < self.today and action.status not in ("done", "dropped"):
-                self.out.append(warning(rel, "LC212", f"action '{action.id}' was due on "
-                                        f"{action.due} and is {action.status}: update its status, "
-                                        "or set a new date", ("actions", n, "due")))
+                self.out.append(
+                    warning(
+                        rel,
+                        "LC212",
+                        f"action '{action.id}' was due on "
+                        f"{action.due} and is {action.status}: update its status, "
+                        "or set a new date",
+                        ("actions", n, "due"),
+                    )
+                )

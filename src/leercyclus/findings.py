@@ -45,7 +45,9 @@ def error(file: str, code: str, message: str, path: Path_ = (), *, at_key: bool 
     return Finding("error", file, code, message, path=path, at_key=at_key)
 
 
-def warning(file: str, code: str, message: str, path: Path_ = (), *, at_key: bool = False) -> Finding:
+def warning(
+    file: str, code: str, message: str, path: Path_ = (), *, at_key: bool = False
+) -> Finding:
     """A warning at `path` inside `file`, located later."""
     return Finding("warning", file, code, message, path=path, at_key=at_key)
 

@@ -136,8 +136,9 @@ def _place(data: CycleData, source: SourceFile, model: BaseModel, findings: list
     elif isinstance(model, Standard):
         _add_unique(data.standards, model.id, Loaded(source, model), findings, "standard")
     elif isinstance(model, SelfReview):
-        _add_unique(data.self_reviews, model.institution, Loaded(source, model), findings,
-                    "self-review")
+        _add_unique(
+            data.self_reviews, model.institution, Loaded(source, model), findings, "self-review"
+        )
     elif isinstance(model, Visit):
         _add_unique(data.visits, model.institution, Loaded(source, model), findings, "visit")
     elif isinstance(model, ActionPlan):
@@ -150,8 +151,13 @@ def _add_unique(
     if key in into:
         id_field = "id" if what == "standard" else "institution"
         findings.append(
-            error(item.rel, "LC213", f"there is already a {what} '{key}' in "
-                  f"{into[key].rel}: give each its own id, or remove one", (id_field,))
+            error(
+                item.rel,
+                "LC213",
+                f"there is already a {what} '{key}' in "
+                f"{into[key].rel}: give each its own id, or remove one",
+                (id_field,),
+            )
         )
         return
     into[key] = item

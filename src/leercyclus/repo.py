@@ -60,8 +60,12 @@ def list_files(root: Path) -> tuple[list[SourceFile], list[Finding]]:
         files.append(SourceFile("institutions", root / REGISTER, REGISTER))
     else:
         findings.append(
-            error(SETTINGS, "LC021", f"there is no {REGISTER} beside {SETTINGS}: create it "
-                  "with the list of institutions (see docs/format.md)")
+            error(
+                SETTINGS,
+                "LC021",
+                f"there is no {REGISTER} beside {SETTINGS}: create it "
+                "with the list of institutions (see docs/format.md)",
+            )
         )
     cycles_dir = root / CYCLES
     if cycles_dir.is_dir():
@@ -77,12 +81,17 @@ def _rel(root: Path, path: Path) -> str:
 def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: list[Finding]) -> None:
     cycle = folder.name
     if (folder / "cycle.yaml").is_file():
-        files.append(SourceFile("cycle", folder / "cycle.yaml", _rel(root, folder / "cycle.yaml"), cycle))
+        files.append(
+            SourceFile("cycle", folder / "cycle.yaml", _rel(root, folder / "cycle.yaml"), cycle)
+        )
     else:
         findings.append(
-            error(_rel(root, folder), "LC021",
-                  f"the cycle folder {_rel(root, folder)} has no cycle.yaml: add one, "
-                  "or remove the folder")
+            error(
+                _rel(root, folder),
+                "LC021",
+                f"the cycle folder {_rel(root, folder)} has no cycle.yaml: add one, "
+                "or remove the folder",
+            )
         )
     if (folder / "evaluation.yaml").is_file():
         path = folder / "evaluation.yaml"
@@ -98,8 +107,12 @@ def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: lis
         if kind is None:
             if path.suffix in (".yaml", ".yml"):
                 findings.append(
-                    warning(rel, "LC020", f"{rel} is not a file leercyclus knows, so it is "
-                            "ignored: " + _placement_hint(parts))
+                    warning(
+                        rel,
+                        "LC020",
+                        f"{rel} is not a file leercyclus knows, so it is "
+                        "ignored: " + _placement_hint(parts),
+                    )
                 )
             continue
         files.append(SourceFile(kind, path, rel, cycle))
@@ -123,5 +136,7 @@ def _placement_hint(parts: tuple[str, ...]) -> str:
         return "rename it to end in .yaml"
     if parts[0] in _FOLDER_KINDS and len(parts) > 2:
         return f"{parts[0]}/ takes no sub-folders: move it directly into {parts[0]}/"
-    return ("a cycle folder holds cycle.yaml, evaluation.yaml, standards/, self-reviews/, "
-            "visits/ and actions/")
+    return (
+        "a cycle folder holds cycle.yaml, evaluation.yaml, standards/, self-reviews/, "
+        "visits/ and actions/"
+    )

@@ -15,8 +15,13 @@ from leercyclus.models.common import OUTCOME_ALIASES
 from leercyclus.repo import SourceFile
 from leercyclus.yamlio import Path_, YamlProblem, decode, load_text, suggest
 
-ID_FIELD = {"standard": "id", "cycle": "id", "self-review": "institution", "visit": "institution",
-            "actions": "institution"}
+ID_FIELD = {
+    "standard": "id",
+    "cycle": "id",
+    "self-review": "institution",
+    "visit": "institution",
+    "actions": "institution",
+}
 """The field whose value must equal the file's name (or, for cycle.yaml, its folder's)."""
 
 
@@ -25,8 +30,9 @@ def read_source(source: SourceFile) -> tuple[BaseModel | None, list[Finding]]:
     try:
         raw = source.path.read_bytes()
     except OSError as exc:
-        return None, [Finding("error", source.rel, "LC001", f"cannot read the file: {exc.strerror}",
-                              1, 1)]
+        return None, [
+            Finding("error", source.rel, "LC001", f"cannot read the file: {exc.strerror}", 1, 1)
+        ]
     return parse(source, raw)
 
 
@@ -35,13 +41,16 @@ def parse(source: SourceFile, raw: bytes) -> tuple[BaseModel | None, list[Findin
     try:
         data = load_text(decode(raw))
     except YamlProblem as problem:
-        finding = Finding("error", source.rel, problem.code, problem.message, problem.line,
-                          problem.column)
+        finding = Finding(
+            "error", source.rel, problem.code, problem.message, problem.line, problem.column
+        )
         return None, [finding]
     model_cls = MODELS[source.kind]
     if not isinstance(data, dict):
-        message = (f"the file holds {_found(data)}, where a mapping of keys belongs "
-                   f"(such as {_example_keys(model_cls)}): see docs/format.md")
+        message = (
+            f"the file holds {_found(data)}, where a mapping of keys belongs "
+            f"(such as {_example_keys(model_cls)}): see docs/format.md"
+        )
         return None, [Finding("error", source.rel, "LC010", message, 1, 1)]
     try:
         model = model_cls.model_validate(data)
@@ -59,11 +68,15 @@ def _name_findings(source: SourceFile, model: BaseModel) -> list[Finding]:
     if written == expected:
         return []
     if source.kind == "cycle":
-        message = (f"the folder is cycles/{expected}, but {field} is '{written}': "
-                   f"make them equal (id: \"{expected}\", or rename the folder)")
+        message = (
+            f"the folder is cycles/{expected}, but {field} is '{written}': "
+            f'make them equal (id: "{expected}", or rename the folder)'
+        )
     else:
-        message = (f"the file is named {source.path.name}, but {field} is '{written}': "
-                   f"rename the file to {written}.yaml or set {field}: {expected}")
+        message = (
+            f"the file is named {source.path.name}, but {field} is '{written}': "
+            f"rename the file to {written}.yaml or set {field}: {expected}"
+        )
     return [error(source.rel, "LC107", message, (field,))]
 
 
@@ -82,8 +95,13 @@ def _explain(file: str, model_cls: type[BaseModel], err: Any) -> Finding:
         return error(file, "LC101", f"unknown key '{path[-1]}': {tail}", path, at_key=True)
     if kind == "missing":
         where = f" in '{_field_name(path[:-1])}'" if path[:-1] else ""
-        return error(file, "LC102", f"the required key '{name}' is missing{where}: add it",
-                     path[:-1], at_key=True)
+        return error(
+            file,
+            "LC102",
+            f"the required key '{name}' is missing{where}: add it",
+            path[:-1],
+            at_key=True,
+        )
     if kind in ("literal_error", "enum"):
         return error(file, "LC104", _enum_message(name, value, err), path)
     if kind == "invalid_id":

@@ -30,7 +30,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 
-class _ComposeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _ComposeLoader(_BaseLoader):
     """libyaml composer with no implicit typing: plain scalars are typed by YAML 1.2 rules below."""
 
     yaml_implicit_resolvers: dict[str, Any] = {}
@@ -71,7 +71,8 @@ def compose(text: str) -> yaml.Node | None:
     """Compose one YAML document into nodes with their marks, or raise a YamlProblem."""
     loader = _ComposeLoader(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        node: yaml.Node | None = loader.get_single_node()
+        return node
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc) from None
     except yaml.YAMLError as exc:
@@ -123,7 +124,9 @@ class _Builder:
                 *_pos(node),
             )
         if depth > MAX_DEPTH:
-            raise YamlProblem("LC005", f"the file nests deeper than {MAX_DEPTH} levels", *_pos(node))
+            raise YamlProblem(
+                "LC005", f"the file nests deeper than {MAX_DEPTH} levels", *_pos(node)
+            )
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             if tag != _STR:

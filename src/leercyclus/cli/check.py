@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -18,13 +18,19 @@ class CheckFormat(str, Enum):
 def command(
     repo: Annotated[
         Path | None,
-        typer.Argument(help="The network repository (default: the nearest folder upward "
-                       "holding leercyclus.yaml).", show_default=False),
+        typer.Argument(
+            help="The network repository (default: the nearest folder upward "
+            "holding leercyclus.yaml).",
+            show_default=False,
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     output: Annotated[
-        CheckFormat, typer.Option("--format", help="text for people, json for tools, github "
-                                  "for GitHub Actions annotations.")
+        CheckFormat,
+        typer.Option(
+            "--format",
+            help="text for people, json for tools, github for GitHub Actions annotations.",
+        ),
     ] = CheckFormat.text,
 ) -> None:
     """Check every file of the repository and the rules across files."""

@@ -24,8 +24,9 @@ class Action(Strict):
     owner: Text = doc("Who is responsible (role or name).", "Wie is verantwoordelijk.")
     due: IsoDate = doc("When it is due.", "Wanneer het klaar is.")
     status: Status = doc("open | in_progress | done | dropped.", "Status.", default="open")
-    standards: list[StandardId] = doc("Related standards.", "Bijbehorende standaarden.",
-                                      default_factory=list)
+    standards: list[StandardId] = doc(
+        "Related standards.", "Bijbehorende standaarden.", default_factory=list
+    )
     progress: list[Progress] = doc("Progress notes.", "Voortgang.", default_factory=list)
 
 

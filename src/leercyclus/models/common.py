@@ -82,6 +82,7 @@ IsoDate = Annotated[
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
 
+
 def _whole_number(value: object) -> object:
     if isinstance(value, str) and re.fullmatch(r"[-+]?[0-9]+", value.strip()):
         return int(value)

@@ -27,7 +27,9 @@ class Domain(Strict):
 class Cycle(Strict):
     """One cycle of the network (cycle.yaml)."""
 
-    id: CycleId = doc("The cycle's id, equal to its folder name, e.g. \"2025\".", "Code van de cyclus.")
+    id: CycleId = doc(
+        'The cycle\'s id, equal to its folder name, e.g. "2025".', "Code van de cyclus."
+    )
     title: Text = doc("The cycle's title, as on the reports.", "Titel van de cyclus.")
     previous: CycleId | None = doc(
         "The cycle to compare with.", "De cyclus om mee te vergelijken.", default=None

@@ -10,7 +10,9 @@ from leercyclus.models.common import StandardId, Strict, Text, doc
 class Verdict(Strict):
     """The evaluation's verdict on one standard."""
 
-    verdict: Literal["keep", "adjust", "drop"] = doc("keep | adjust | drop.", "Behouden, aanpassen of schrappen.")
+    verdict: Literal["keep", "adjust", "drop"] = doc(
+        "keep | adjust | drop.", "Behouden, aanpassen of schrappen."
+    )
     note: Text | None = doc("Why.", "Waarom.", default=None)
 
 

@@ -18,7 +18,8 @@ class SelfAssessment(Strict):
         default=None,
     )
     evidence: list[Text] = doc(
-        "Documents or sources that support it.", "Onderbouwing (documenten, bronnen).",
+        "Documents or sources that support it.",
+        "Onderbouwing (documenten, bronnen).",
         default_factory=list,
     )
 
@@ -35,11 +36,15 @@ class SelfReview(Strict):
         default=None,
     )
     participants: list[Text] = doc(
-        "Who took part (roles, no names needed).", "Wie deden mee (rollen, geen namen nodig).",
+        "Who took part (roles, no names needed).",
+        "Wie deden mee (rollen, geen namen nodig).",
         default_factory=list,
     )
     standards: dict[StandardId, SelfAssessment] = doc(
-        "Per standard id: the outcome and explanation.", "Per standaard: uitkomst en toelichting.",
+        "Per standard id: the outcome and explanation.",
+        "Per standaard: uitkomst en toelichting.",
         default_factory=dict,
     )
-    theme: Text | None = doc("Reflection on the year's theme.", "Reflectie op het thema.", default=None)
+    theme: Text | None = doc(
+        "Reflection on the year's theme.", "Reflectie op het thema.", default=None
+    )

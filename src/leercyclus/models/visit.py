@@ -15,7 +15,9 @@ from leercyclus.models.common import (
     doc,
 )
 
-Role = Literal["chair", "professional", "client", "expert_by_experience", "network_staff", "observer"]
+Role = Literal[
+    "chair", "professional", "client", "expert_by_experience", "network_staff", "observer"
+]
 
 
 class TeamMember(Strict):
@@ -54,8 +56,9 @@ class Parel(Strict):
 
     title: Text = doc("Short title.", "Korte titel.")
     text: Text = doc("What it is and why it works.", "Wat het is en waarom het werkt.")
-    standards: list[StandardId] = doc("Related standards.", "Bijbehorende standaarden.",
-                                      default_factory=list)
+    standards: list[StandardId] = doc(
+        "Related standards.", "Bijbehorende standaarden.", default_factory=list
+    )
     share: Flag = doc(
         "May appear, with its contact, in the national report.",
         "Mag met contactgegevens in het landelijk rapport.",
@@ -69,8 +72,9 @@ class Oester(Strict):
 
     title: Text = doc("Short title.", "Korte titel.")
     text: Text = doc("What the team saw.", "Wat het team zag.")
-    standards: list[StandardId] = doc("Related standards.", "Bijbehorende standaarden.",
-                                      default_factory=list)
+    standards: list[StandardId] = doc(
+        "Related standards.", "Bijbehorende standaarden.", default_factory=list
+    )
     suggestion: Text | None = doc("A suggestion.", "Een tip.", default=None)
 
 
@@ -81,7 +85,8 @@ class Visit(Strict):
     date: IsoDate = doc("The review day.", "Datum van de reviewdag.")
     team: list[TeamMember] = doc("The review team.", "Het reviewteam.", min_length=1)
     standards: dict[StandardId, Judgement] = doc(
-        "The team's judgement per standard.", "Oordeel van het team per standaard.",
+        "The team's judgement per standard.",
+        "Oordeel van het team per standaard.",
         default_factory=dict,
     )
     parels: list[Parel] = doc("What it does exceptionally well.", "Parels.", default_factory=list)
