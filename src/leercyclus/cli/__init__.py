@@ -8,6 +8,7 @@ import sys
 import typer
 
 from leercyclus.cli import check
+from leercyclus.cli import schema as schema_cmd
 
 app = typer.Typer(
     name="leercyclus",
@@ -25,6 +26,7 @@ def _network() -> None:
 
 
 app.command("check")(check.command)
+app.command("schema")(schema_cmd.command)
 
 
 def run(argv: list[str] | None = None) -> int:
