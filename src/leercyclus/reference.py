@@ -1,0 +1,369 @@
+"""The reference docs, generated: docs/format.md from the models, docs/rules.md from CODES."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from leercyclus.findings import Severity
+from leercyclus.models.common import INSTITUTION_ID
+from leercyclus.schema import KINDS, base_schema
+from leercyclus.validate import ID_FIELD
+
+CODES: dict[str, tuple[Severity, str]] = {
+    "LC001": ("error", "The file cannot be read, or is not UTF-8 text."),
+    "LC002": ("error", "YAML syntax error (an unclosed quote, a missing ':', a tab as indent)."),
+    "LC003": ("error", "The file is empty (or holds only comments)."),
+    "LC004": ("error", "A key appears twice in one mapping."),
+    "LC005": ("error", "The file nests too deep, or anchors and aliases expand it too far."),
+    "LC006": ("error", "A YAML tag (`!!python/...`, `!!binary`, ...) is used; tags are refused."),
+    "LC010": ("error", "The file holds a list or a single value where a mapping of keys belongs."),
+    "LC020": ("warning", "A YAML file in a cycle folder where leercyclus expects none; ignored."),
+    "LC021": ("error", "A required file is missing: institutions.yaml, or a cycle's cycle.yaml."),
+    "LC101": ("error", "Unknown key (with a 'did you mean' hint where one is close)."),
+    "LC102": ("error", "A required key is missing."),
+    "LC103": (
+        "error",
+        "A value of the wrong kind: text, list, mapping, number, empty or too small.",
+    ),
+    "LC104": (
+        "error",
+        "A value that is not one of the allowed values (outcome, role, status, ...).",
+    ),
+    "LC105": ("error", "An id written with characters an id of its kind may not have."),
+    "LC106": ("error", "A date that is not YYYY-MM-DD, or does not exist."),
+    "LC107": ("error", "The file's (or cycle folder's) name differs from the id it holds."),
+    "LC201": ("error", "A standard names a domain that its cycle.yaml does not have."),
+    "LC202": ("error", "A standard is named that the cycle does not have."),
+    "LC203": ("error", "An institution is named that institutions.yaml does not have."),
+    "LC204": ("error", "`previous` names a cycle that does not exist, or the cycle itself."),
+    "LC205": ("error", "`continues` names a standard the previous cycle does not have."),
+    "LC206": ("error", "A self-review, visit or action plan of an institution not taking part."),
+    "LC207": ("warning", "A self-review leaves out standards of its cycle."),
+    "LC208": ("warning", "A self-review answer has no explanation (outcome not not_applicable)."),
+    "LC209": ("error", "The review team has no client or expert by experience."),
+    "LC210": ("error", "A team member comes from the visited institution itself."),
+    "LC211": ("warning", "The review day is dated before the self-review was completed."),
+    "LC212": ("warning", "An action is overdue and neither done nor dropped."),
+    "LC213": ("error", "An id is used twice (institution, domain, participant, standard, action)."),
+    "LC214": ("error", "A team member has no home institution (only network_staff may omit it)."),
+    "LC216": ("error", "A standard `continues` another, but its cycle has no `previous`."),
+}
+"""Every finding code `check` can report: its severity and what it means, in one line."""
+
+GROUPS = {
+    "LC0": "Reading the files",
+    "LC1": "Each file against its model",
+    "LC2": "Across files",
+}
+
+
+TITLES = {
+    "settings": "Network settings",
+    "institutions": "Institutions",
+    "cycle": "Cycle",
+    "standard": "Standard",
+    "self-review": "Self-review",
+    "visit": "Review day",
+    "actions": "Reflection and actions",
+    "evaluation": "Evaluation",
+}
+
+NOTES = {
+    "settings": "Its presence marks the repository's root.",
+    "cycle": "`participants` lists the institutions that take part; only they have self-reviews, "
+    "review days and action plans in this cycle.",
+    "self-review": "Dutch aliases are accepted for `outcome`: volledig, deels, niet, nvt.",
+    "visit": "The team needs at least one `client` or `expert_by_experience`, and no member from "
+    "the visited institution. Reports use the team's outcome where the team judged a standard, "
+    "else the self-review's. A parel's `contact` appears in the national report only with "
+    "`share: true`.",
+    "actions": "Optional per institution. `check` warns about an action past its `due` date that "
+    "is neither done nor dropped.",
+}
+
+EXAMPLES = {
+    "settings": """\
+network: Kwaliteitsnetwerk Forensische Zorg
+language: nl
+formats: [html, docx]
+national:
+  min_group: 5
+  extra_terms: [Project Noorderlicht]
+""",
+    "institutions": """\
+institutions:
+  - id: de-linde
+    name: Zorggroep De Linde
+    aliases: [De Linde, ZGL]
+    city: Zwolle
+  - id: het-anker
+    name: Stichting Het Anker
+""",
+    "cycle": """\
+id: "2025"
+title: Cyclus 2025
+previous: "2024"
+theme:
+  title: Naasten betrekken
+  questions: [Hoe betrekken jullie naasten bij het behandelplan?]
+domains:
+  - id: A
+    title: Bejegening
+  - id: B
+    title: Naasten
+participants: [de-linde, het-anker]
+""",
+    "standard": """\
+id: A1
+domain: A
+title: Respectvolle bejegening
+text: Cliënten en naasten ervaren dat zij met empathie, waardigheid en respect worden bejegend.
+guidance: Denk aan de toon van gesprekken en het nakomen van afspraken.
+type: 1
+continues: A1
+""",
+    "self-review": """\
+institution: de-linde
+completed: 2025-02-20
+participants: [teamleider kliniek, 2 cliënten, verpleegkundige]
+standards:
+  A1:
+    outcome: met
+    explanation: Bejegening staat in elk teamoverleg op de agenda.
+    evidence: [Cliënttevredenheidsonderzoek 2024]
+  B2:
+    outcome: deels
+    explanation: Naasten worden uitgenodigd, maar vaak pas na de eerste week.
+theme: Naasten komen bij ons vaak pas laat in beeld.
+""",
+    "visit": """\
+institution: de-linde
+date: 2025-04-14
+team:
+  - name: Petra Jansen
+    role: chair
+    discipline: verpleegkundige
+    institution: het-anker
+  - name: Ruud Hendriks
+    role: expert_by_experience
+    institution: zeezicht
+standards:
+  A1:
+    outcome: partly_met
+    note: Bejegening is goed, maar niet op elke afdeling gelijk.
+parels:
+  - title: Herstelwerkplaats
+    text: Cliënten geven zelf workshops aan medecliënten.
+    standards: [A1]
+    share: true
+    contact: {name: Karin de Boer, email: k.deboer@example.org}
+oesters:
+  - title: Naasten later betrokken dan gewenst
+    text: Naasten worden pas na enkele weken uitgenodigd.
+    standards: [B2]
+    suggestion: Nodig naasten uit bij het intakegesprek.
+""",
+    "actions": """\
+institution: de-linde
+ambition: Naasten hebben vanaf de intake een vaste plek in de behandeling.
+actions:
+  - id: naasten-intake
+    what: Naasten uitnodigen bij het intakegesprek
+    owner: teamleider kliniek
+    due: 2025-09-01
+    status: in_progress
+    standards: [B2]
+    progress: [{date: 2025-06-01, note: Eerste gesprekken met naasten gevoerd.}]
+""",
+    "evaluation": """\
+standards:
+  A1: {verdict: keep, note: Helder en herkenbaar.}
+  B2: {verdict: adjust, note: Splitsen in intake en verdere behandeling.}
+process: De reviewdagen waren goed voorbereid; de zelfreview kostte veel tijd.
+""",
+}
+"""A valid example of every file kind (tests check them against the models and the schemas)."""
+
+FORMAT_INTRO = """\
+# File format reference
+
+<!-- Generated by scripts/gen_docs.py from src/leercyclus/models/: do not edit by hand. -->
+
+A network repository is a folder of YAML files in git. Keys are English; values (texts) are in
+the network's own language. `parels` and `oesters` keep their Dutch names.
+
+- A file's name equals the id it carries: `standards/A1.yaml` holds `id: A1`.
+- Ids are read as the text that was written, quoted or not: `id: 2025` is the cycle "2025", and
+  `id: 1.10` is the standard "1.10". Institution ids use lowercase letters, digits and hyphens;
+  other ids letters, digits, `.`, `_` and `-`.
+- Dates are written `YYYY-MM-DD`. Booleans are only `true` and `false` (`no` is the text "no").
+- Unknown keys, duplicate keys and YAML tags are errors; `leercyclus check` says where and why.
+
+Editors help while typing: `leercyclus schema` writes a JSON Schema per file kind to `schemas/`
+in the repository (or `--out DIR`). Point a file at its schema with a first line such as
+`# yaml-language-server: $schema=../../schemas/cycle.schema.json`, or map them by path in the
+editor's settings (`yaml.schemas` in VS Code).
+"""
+
+RULES_INTRO = """\
+# Check rules
+
+<!-- Generated by scripts/gen_docs.py from leercyclus.reference.CODES: do not edit by hand. -->
+
+`leercyclus check` reports every finding with its file, line, column and a stable code. Errors
+make `check` exit with 1 and stop `report`; warnings do not, unless `--strict` turns them into
+errors. `--format json` gives the same findings to tools, `--format github` as annotations.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One key of a file kind, as the reference table shows it."""
+
+    key: str
+    type: str
+    need: str
+    en: str
+    nl: str
+
+
+def rows(kind: str) -> list[Row]:
+    """Every key of a file kind, nested keys after their parent, in the model's order."""
+    schema = base_schema(kind)
+    return list(_rows(schema, schema.get("$defs", {}), ""))
+
+
+def _rows(node: dict[str, Any], defs: dict[str, Any], prefix: str) -> Iterator[Row]:
+    required = set(node.get("required", []))
+    for key, prop in node.get("properties", {}).items():
+        path = f"{prefix}{key}"
+        need = "required" if key in required else _default(prop)
+        en, nl = prop.get("description", ""), prop.get("x-description-nl", "")
+        yield Row(path, _words(prop, defs, key), need, en, nl)
+        inner = _nested(prop, defs, key)
+        if inner is not None:
+            yield from _rows(inner[0], defs, f"{path}{inner[1]}")
+
+
+def _plain(node: dict[str, Any]) -> dict[str, Any]:
+    """`X | None` as X: the None only says that the key is optional."""
+    options = [o for o in node.get("anyOf", []) if o.get("type") != "null"]
+    return options[0] if len(options) == 1 else node
+
+
+def _target(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any] | None:
+    ref = _plain(node).get("$ref")
+    return defs[ref.rsplit("/", 1)[-1]] if isinstance(ref, str) else None
+
+
+def _nested(
+    prop: dict[str, Any], defs: dict[str, Any], key: str
+) -> tuple[dict[str, Any], str] | None:
+    node = _plain(prop)
+    if (target := _target(node, defs)) is not None:
+        return target, "."
+    if node.get("type") == "array" and (target := _target(node["items"], defs)) is not None:
+        return target, "[]."
+    for value in node.get("patternProperties", {}).values():
+        if (target := _target(value, defs)) is not None:
+            return target, f".<{_placeholder(key)}>."
+    return None
+
+
+def _placeholder(key: str) -> str:
+    return f"{key.removesuffix('s')}-id"
+
+
+_PLURALS = {"text": "texts", "id": "ids", "institution id": "institution ids"}
+
+
+def _words(prop: dict[str, Any], defs: dict[str, Any], key: str) -> str:
+    """The type of a key in plain words."""
+    node = _plain(prop)
+    kind = node.get("type")
+    if "$ref" in node:
+        return "mapping (keys below)"
+    if "enum" in node:
+        return "one of " + ", ".join(f"`{v}`" for v in dict.fromkeys(str(v) for v in node["enum"]))
+    if kind == ["string", "number"]:
+        return "institution id" if node.get("pattern") == INSTITUTION_ID else "id"
+    if node.get("format") == "date":
+        return "date (YYYY-MM-DD)"
+    if kind == "array":
+        if _target(node["items"], defs) is not None:
+            each = "list of mappings (keys below)"
+        else:
+            item = _words(node["items"], defs, key)
+            each = f"list of {_PLURALS[item]}" if item in _PLURALS else f"list, each {item}"
+        return each + (", at least one" if node.get("minItems") else "")
+    if kind == "object":
+        value: dict[str, Any] = next(iter(node.get("patternProperties", {}).values()), {})
+        shown = "mapping (keys below)" if _target(value, defs) else _words(value, defs, key)
+        return f"mapping of `<{_placeholder(key)}>` to a {shown}"
+    words = {"string": "text", "boolean": "`true` or `false`"}.get(str(kind))
+    if words is None and kind == ["integer", "string"]:
+        minimum = node.get("minimum")
+        words = "whole number" + (f", at least {minimum}" if minimum is not None else "")
+    return words or str(kind)
+
+
+def _default(prop: dict[str, Any]) -> str:
+    value = prop.get("default")
+    if value in (None, [], {}) or isinstance(value, dict):
+        return "optional"
+    return f"default `{_flow(value)}`"
+
+
+def _flow(value: Any) -> str:
+    """A default as YAML writes it in flow style."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    return str(value)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_format() -> str:
+    """docs/format.md: the layout, then per file kind its keys and an example."""
+    out = [FORMAT_INTRO, "## Layout\n", "```text"]
+    out += [f"{info.place:<50} {TITLES[name]}" for name, info in KINDS.items()]
+    out += ["```\n"]
+    for name, info in KINDS.items():
+        out.append(f"## {TITLES[name]}: `{info.place}`\n")
+        doc = base_schema(name).get("description", "")
+        out.append(f"{doc} JSON Schema: `{info.file}`.")
+        if name in ID_FIELD:
+            owner = "folder's" if name == "cycle" else "file's"
+            out.append(f"The {owner} name must equal its `{ID_FIELD[name]}`.")
+        if name in NOTES:
+            out.append(NOTES[name])
+        out.append("")
+        out += ["| Key | Type | Required | Description | Beschrijving |", "|---|---|---|---|---|"]
+        for row in rows(name):
+            cells = [f"`{row.key}`", row.type, row.need, row.en, row.nl]
+            out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        out += ["", "Example:", "", "```yaml", EXAMPLES[name].rstrip("\n"), "```", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def render_rules() -> str:
+    """docs/rules.md: every finding code with its severity and meaning."""
+    out = [RULES_INTRO]
+    for prefix, title in GROUPS.items():
+        out += [f"## {title}\n", "| Code | Severity | Meaning |", "|---|---|---|"]
+        for code, (severity, meaning) in CODES.items():
+            if code.startswith(prefix):
+                out.append(f"| {code} | {severity} | {_cell(meaning)} |")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def generated_docs() -> dict[str, str]:
+    """Every generated document: its path in the repository and its text."""
+    return {"docs/format.md": render_format(), "docs/rules.md": render_rules()}
