@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from rich.markup import escape
 
 if TYPE_CHECKING:
     from leercyclus.findings import Finding
+    from leercyclus.pipeline import Output
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
@@ -93,3 +95,49 @@ def _prefix(root: Path) -> str:
 
 def _gh_escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+@contextmanager
+def status(message: str) -> Iterator[None]:
+    """A spinner on stderr while something takes a moment (nothing when not a terminal)."""
+    if not err.is_terminal:
+        yield
+        return
+    with err.status(message):
+        yield
+
+
+@contextmanager
+def progress(message: str) -> Iterator[Callable[[str], None]]:
+    """A live line on stderr that names each step as it finishes."""
+    if not err.is_terminal:
+        yield lambda _step: None
+        return
+    with err.status(message) as live:
+
+        def step(name: str) -> None:
+            live.update(f"{message}: {escape(name)}")
+
+        yield step
+
+
+def written(outputs: Sequence[Output], base: Path) -> None:
+    """A summary table of what was written."""
+    from rich.table import Table
+
+    table = Table(title="Written", title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("report")
+    table.add_column("scope")
+    table.add_column("format")
+    table.add_column("size", justify="right")
+    table.add_column("file")
+    for o in outputs:
+        try:
+            shown = o.path.relative_to(base)
+        except ValueError:
+            shown = o.path
+        name = o.institution or "national"
+        size = f"{o.path.stat().st_size / 1024:.0f} KB"
+        table.add_row(name, o.scope, o.format, size, str(shown))
+    out.print(table)
+    out.print(f"[green]✓[/] {len(outputs)} files written")

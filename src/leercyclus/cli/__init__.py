@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from leercyclus.cli import check
+from leercyclus.cli import check, report
 from leercyclus.cli import schema as schema_cmd
 
 app = typer.Typer(
@@ -26,6 +26,7 @@ def _network() -> None:
 
 
 app.command("check")(check.command)
+app.command("report")(report.command)
 app.command("schema")(schema_cmd.command)
 
 

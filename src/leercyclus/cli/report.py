@@ -1,0 +1,73 @@
+"""`leercyclus report`: build the institution reports and the national report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def command(
+    repo: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The network repository (default: the nearest folder upward "
+            "holding leercyclus.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    cycle: Annotated[
+        str | None, typer.Option("--cycle", help="The cycle (default: the latest).")
+    ] = None,
+    institution: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--institution",
+            help="Only this institution's report; repeat for more (default: every participant).",
+        ),
+    ] = None,
+    national: Annotated[
+        bool, typer.Option("--national/--no-national", help="Build the national report too.")
+    ] = True,
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="Comma-separated: md, html, docx, pdf (default: the formats of leercyclus.yaml).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default: build/ in REPO).")
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", help="nl or en (default: the language of leercyclus.yaml)."),
+    ] = None,
+) -> None:
+    """Build the confidential institution reports and the anonymous national report."""
+    from leercyclus import console
+    from leercyclus.errors import UsageError
+    from leercyclus.pipeline import build_reports, check
+    from leercyclus.repo import find_root
+    from leercyclus.reports import ReportRequest, parse_formats
+
+    if language not in (None, "nl", "en"):
+        raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
+    root = find_root(repo)
+    request = ReportRequest(
+        cycle=cycle,
+        institutions=tuple(institution or ()),
+        national=national,
+        formats=parse_formats(formats),
+        out=out.resolve() if out else None,
+        language=language,
+    )
+    with console.status("checking the data"):
+        result = check(root)
+    if not result.ok:
+        console.findings_text(result.errors, result.network.file_count, strict=False)
+    with console.progress("building reports") as step:
+        outputs = build_reports(result, request, step)
+    console.written(outputs, Path.cwd())
+    raise typer.Exit(0)

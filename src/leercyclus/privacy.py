@@ -1,0 +1,94 @@
+"""The national report's privacy: scrub its texts, then refuse to publish anything that leaks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from leercyclus.charts import Bar, stacked_bars
+from leercyclus.errors import DataError
+from leercyclus.network import Network
+from leercyclus.report_national import NationalReport, national_report
+from leercyclus.texts import LABELS, TEXTS
+
+if TYPE_CHECKING:
+    from leercyclus.anonymize import Term
+    from leercyclus.reports import Plan
+
+CACHE = Path(".leercyclus") / "deidentified"
+"""Where de-identified texts are cached, inside the repository (git-ignored)."""
+
+
+@dataclass
+class National:
+    """The national report's template context, and what the leak guard needs."""
+
+    report: NationalReport
+    context: dict[str, Any]
+    terms: list[Term]
+    allowed: list[str]
+
+    def guard(self, outputs: list[Path]) -> None:
+        """Read back every public output; raise a DataError naming the source of any leak."""
+        from leercyclus.leakguard import find_leaks, sources_of
+
+        leaks = find_leaks(outputs, self.terms, self.allowed)
+        if not leaks:
+            return
+        lines = []
+        for leak in leaks[:10]:
+            origins = sources_of(leak.term, self.report.sources)
+            where = "; ".join(origins[:3]) if origins else "a fixed text or template"
+            lines.append(
+                f"'{leak.term.text}' ({leak.term.origin}) appears in {leak.output.name}: "
+                f"«{leak.context}». It comes from {where}"
+            )
+        more = f" (and {len(leaks) - 10} more)" if len(leaks) > 10 else ""
+        raise DataError(
+            "the national report would name an institution or a person, so nothing was "
+            f"written{more}:\n  " + "\n  ".join(lines),
+            "rephrase that text in its file, or add a word to national.extra_terms only if it "
+            "must always be hidden; a shared parel's contact may appear, nothing else",
+        )
+
+
+def prepare(net: Network, plan: Plan, tell: Callable[[str], None]) -> National:
+    """Build the national report with every free text scrubbed, and its leak-guard data."""
+    from leercyclus.anonymize import Scrubber, known_terms
+    from leercyclus.deidentify import Deidentifier
+
+    contacts = [
+        p.contact
+        for v in plan.data.visits.values()
+        for p in v.model.parels
+        if p.share and p.contact is not None
+    ]
+    keep = [c.name for c in contacts]
+    allowed = [value for c in contacts for value in (c.name, c.email, c.phone) if value]
+    terms = known_terms(net, keep_contacts=keep)
+    deidentify = Deidentifier(
+        net.root / CACHE,
+        on_start=lambda: tell(
+            "starting the de-identifier (deduce): the first time this takes a minute or two"
+        ),
+    )
+    scrubber = Scrubber(terms, deidentify)
+    report = national_report(net, plan.data, plan.meta, scrubber.scrub)
+    svg = {"sector": sector_chart(report, plan.language)}
+    return National(report, {"n": report, "svg": svg, "charts": None}, terms, allowed)
+
+
+def sector_chart(report: NationalReport, language: str) -> str:
+    """Per standard that may be shown, its distribution; grouped by domain."""
+    bars = []
+    for domain in report.domains:
+        first = True
+        for row in domain.rows:
+            if row.picture is None:
+                continue
+            label = f"{domain.domain.id} {domain.domain.title}" if first else ""
+            bars.append(Bar(label, row.standard.id, row.picture, first))
+            first = False
+    return stacked_bars(bars, LABELS[language], TEXTS[language]["sector"])

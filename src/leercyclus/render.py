@@ -1,0 +1,107 @@
+"""The Jinja environments: a repository's templates/ first, the packaged templates after."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from leercyclus.errors import DataError
+from leercyclus.texts import LABELS, TEXTS, long_date
+
+
+def packaged_templates() -> Path:
+    """The templates shipped inside the wheel, or those of a source checkout."""
+    inside = Path(__file__).parent / "templates"
+    if inside.is_dir():
+        return inside
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|$@~^])")
+_MD_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+[.)])(?=\s|$)", re.MULTILINE)
+
+
+def md_escape(text: object) -> str:
+    """Free text made safe for pandoc Markdown: no accidental markup, headings or lists."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def md_cell(text: object) -> str:
+    """Free text for one table cell: escaped, on one line."""
+    return " ".join(md_escape(text).split())
+
+
+def md_paragraphs(text: object) -> str:
+    """Free text as Markdown paragraphs: single line breaks joined, blank lines kept."""
+    paragraphs = re.split(r"\n\s*\n", str(text).strip())
+    return "\n\n".join(" ".join(md_escape(p).split()) for p in paragraphs)
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """Renders the report templates of one language, for Markdown or HTML."""
+
+    md: jinja2.Environment
+    html: jinja2.Environment
+
+    def render(self, name: str, **context: Any) -> str:
+        env = self.html if name.endswith(".html.j2") else self.md
+        try:
+            return env.get_template(name).render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise DataError(
+                f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}",
+                "fix the template in your repository's templates/ folder, or remove it to use "
+                "the packaged one",
+            ) from None
+        except jinja2.UndefinedError as exc:
+            raise DataError(
+                f"template {name}: {exc.message}",
+                "a template in your repository's templates/ uses a name the report does not "
+                "have: see docs/templates.md for the names",
+            ) from None
+
+
+def renderer(repo: Path | None, language: str) -> Renderer:
+    """Environments whose loaders look in `repo`/templates before the packaged templates."""
+    folders = [str(packaged_templates())]
+    if repo is not None and (repo / "templates").is_dir():
+        folders.insert(0, str(repo / "templates"))
+    return Renderer(_env(folders, language, html=False), _env(folders, language, html=True))
+
+
+def _env(folders: list[str], language: str, *, html: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=html,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    texts = TEXTS[language]
+    labels = LABELS[language]
+
+    def text(key: str, **values: object) -> str:
+        return texts[key].format(**values) if values else texts[key]
+
+    env.globals.update(t=text, lang=language)
+    env.filters.update(
+        label=lambda value: labels.get(str(value), str(value)),
+        longdate=partial(_long_date, language=language),
+        md=md_escape,
+        cell=md_cell,
+        paragraphs=md_paragraphs,
+        pct=lambda value: f"{round(100 * value)}%",
+    )
+    return env
+
+
+def _long_date(value: Any, language: str) -> str:
+    return long_date(value, language)

@@ -1,0 +1,139 @@
+"""`report`: choose what to build, render it, convert it, guard it, then write it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leercyclus.aggregate import Meta
+from leercyclus.charts import Bar, stacked_bars
+from leercyclus.errors import DataError, UsageError
+from leercyclus.network import CycleData, Network
+from leercyclus.texts import LABELS, TEXTS
+from leercyclus.yamlio import suggest
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What the user asked for; None means the default of the contract."""
+
+    cycle: str | None = None
+    institutions: tuple[str, ...] = ()
+    national: bool = True
+    formats: tuple[str, ...] | None = None
+    out: Path | None = None
+    language: str | None = None
+
+
+@dataclass
+class Plan:
+    """The resolved request: which cycle, institutions, formats, where."""
+
+    data: CycleData
+    institutions: list[str]
+    national: bool
+    formats: list[str]
+    out: Path
+    language: str
+    meta: Meta
+    today: dt.date
+    notes: list[str] = field(default_factory=list)
+
+
+def plan(net: Network, request: ReportRequest, meta_for: Callable[[CycleData, str], Meta]) -> Plan:
+    """Resolve the request against the network, or raise a UsageError saying what is wrong."""
+    assert net.settings is not None
+    settings = net.settings.model
+    order = [c for c in net.cycle_order() if net.cycles[c].cycle is not None]
+    if not order:
+        raise UsageError("the repository has no cycle yet: add cycles/<id>/cycle.yaml")
+    cycle_id = request.cycle or order[-1]
+    if cycle_id not in net.cycles:
+        hint = suggest(cycle_id, order)
+        raise UsageError(
+            f"there is no cycle '{cycle_id}'" + (f": did you mean '{hint}'?" if hint else ""),
+            f"the cycles are: {', '.join(order)}",
+        )
+    data = net.cycles[cycle_id]
+    assert data.cycle is not None
+    participants = list(data.cycle.model.participants)
+    chosen = list(dict.fromkeys(request.institutions)) or participants
+    for inst in chosen:
+        if inst not in participants:
+            hint = suggest(inst, participants)
+            raise UsageError(
+                f"'{inst}' is not a participant of cycle {cycle_id}"
+                + (f": did you mean '{hint}'?" if hint else ""),
+                f"the participants are: {', '.join(participants)}",
+            )
+    formats = list(request.formats or settings.formats)
+    language = request.language or settings.language
+    return Plan(
+        data=data,
+        institutions=chosen,
+        national=request.national,
+        formats=formats,
+        out=(request.out or net.root / "build"),
+        language=language,
+        meta=meta_for(data, language),
+        today=dt.date.today(),
+    )
+
+
+def parse_formats(value: str | None) -> tuple[str, ...] | None:
+    """`--format md,html` → ('md', 'html'), in the canonical order, checked."""
+    from leercyclus.convert import FORMATS
+
+    if value is None:
+        return None
+    wanted = [v.strip().lower() for v in value.split(",") if v.strip()]
+    for item in wanted:
+        if item not in FORMATS:
+            hint = suggest(item, list(FORMATS))
+            raise UsageError(
+                f"unknown format '{item}'" + (f": did you mean '{hint}'?" if hint else ""),
+                f"use a comma-separated list of {', '.join(FORMATS)}",
+            )
+    if not wanted:
+        raise UsageError("--format is empty", f"use a comma-separated list of {', '.join(FORMATS)}")
+    return tuple(f for f in FORMATS if f in wanted)
+
+
+def overview_chart(blocks: list, language: str) -> str:  # type: ignore[type-arg]
+    """The institution report's chart: per domain, self-review beside team."""
+    texts = TEXTS[language]
+    bars = []
+    for block in blocks:
+        label = f"{block.domain.id} {block.domain.title}"
+        bars.append(Bar(label, texts["self"], block.own, True))
+        bars.append(Bar(label, texts["team_view"], block.team, False))
+    return stacked_bars(bars, LABELS[language], texts["overview"])
+
+
+def epoch(meta: Meta) -> int | None:
+    """The commit's date as a Unix time, for reproducible DOCX and PDF files."""
+    date = meta.provenance.date
+    if date is None:
+        return None
+    return int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp())
+
+
+def cpu_count() -> int:
+    """Cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def refuse(errors: int) -> DataError:
+    """The error `report` raises when the data has errors."""
+    return DataError(
+        f"the data has {errors} error{'s' if errors != 1 else ''}: no report was written",
+        "run `leercyclus check` to see them, fix them, and build again",
+    )
