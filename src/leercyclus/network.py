@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -87,18 +87,12 @@ def natural_key(text: str) -> list[tuple[int, int | str]]:
     return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", text) if p]
 
 
-Reader = Callable[[SourceFile], tuple[BaseModel | None, list[Finding]]]
-
-
-def load_network(root: Path, reader: Reader | None = None) -> Network:
+def load_network(root: Path, *, use_cache: bool = True) -> Network:
     """Read and validate every file of the repository at `root`."""
-    if reader is None:
-        from leercyclus.validate import read_source
+    from leercyclus.load import load_sources
 
-        reader = read_source
     sources, findings = list_files(root)
-    results = [(source, *reader(source)) for source in sources]
-    return assemble(root, results, findings)
+    return assemble(root, load_sources(root, sources, use_cache=use_cache), findings)
 
 
 def assemble(

@@ -38,13 +38,27 @@ def read_source(source: SourceFile) -> tuple[BaseModel | None, list[Finding]]:
 
 def parse(source: SourceFile, raw: bytes) -> tuple[BaseModel | None, list[Finding]]:
     """Validate a file's bytes against the model of its kind."""
+    return validate(source, read_data(raw))
+
+
+Parsed = dict[str, Any]
+"""A file read as YAML: {"data": ...} or {"problem": [code, message, line, column]}; JSON-safe."""
+
+
+def read_data(raw: bytes) -> Parsed:
+    """Read a file's bytes as YAML data (the costly step, cached by content)."""
     try:
-        data = load_text(decode(raw))
+        return {"data": load_text(decode(raw))}
     except YamlProblem as problem:
-        finding = Finding(
-            "error", source.rel, problem.code, problem.message, problem.line, problem.column
-        )
-        return None, [finding]
+        return {"problem": [problem.code, problem.message, problem.line, problem.column]}
+
+
+def validate(source: SourceFile, parsed: Parsed) -> tuple[BaseModel | None, list[Finding]]:
+    """Validate parsed data against the model of the file's kind."""
+    if "problem" in parsed:
+        code, message, line, column = parsed["problem"]
+        return None, [Finding("error", source.rel, code, message, line, column)]
+    data = parsed["data"]
     model_cls = MODELS[source.kind]
     if not isinstance(data, dict):
         message = (
