@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+import pytest
+
 TODAY = dt.date(2026, 1, 1)
 """The fixed 'today' of every check in the tests (actions due before it are overdue)."""
 
@@ -37,6 +39,11 @@ def build_tree(root: Path, files: Mapping[str, str | bytes | None]) -> Path:
         else:
             path.write_text(textwrap.dedent(content), encoding="utf-8")
     return root
+
+
+def xfail(reason: str) -> pytest.MarkDecorator:
+    """A known bug: the test says what should happen, and fails until it does."""
+    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 class Found(NamedTuple):

@@ -27,6 +27,7 @@ from helpers import (
     Found,
     edited,
     found,
+    xfail,
 )
 from leercyclus.cli import run
 
@@ -41,10 +42,6 @@ def E(file: str, line: int, column: int, code: str, message: str) -> Found:  # n
 def W(file: str, line: int, column: int, code: str, message: str) -> Found:  # noqa: N802
     """An expected warning."""
     return Found("warning", file, line, column, code, message)
-
-
-def xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 NOT_PARTICIPANT = (
@@ -296,9 +293,8 @@ def test_share_false_capitalised_is_a_boolean(make_network: MakeNetwork) -> None
     assert found(make_network({VISIT: edited(VISIT, "share: true", "share: False")})) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the message is pydantic's 'String should have at least 1 character': validate.py "
+@xfail(
+    "the message is pydantic's 'String should have at least 1 character': validate.py "
     "handles 'too_short', but for text pydantic's error type is 'string_too_short'",
 )
 def test_empty_text_says_so(make_network: MakeNetwork) -> None:
