@@ -1,0 +1,58 @@
+"""`--help` stays fast: heavy modules are imported by the commands that need them, not before."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = [
+    "leercyclus.models",
+    "leercyclus.validate",
+    "leercyclus.network",
+    "leercyclus.pipeline",
+    "leercyclus.crossref",
+    "leercyclus.yamlio",
+    "yaml",
+    "ruamel",
+    "jinja2",
+    "pypandoc",
+    "deduce",
+    "typst",
+    "openpyxl",
+]
+"""Modules (and their sub-modules) that `--help` must not import."""
+
+PROBE = """
+import json, sys
+from leercyclus.cli import run
+code = run(json.loads(sys.argv[1]))
+sys.stderr.write("\n" + json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def imported_by(argv: list[str]) -> tuple[int, list[str]]:
+    """The exit code of `leercyclus ARGV` in a fresh interpreter, and every module it imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(argv)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(done.stderr.splitlines()[-1])
+    return report["code"], report["modules"]
+
+
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["check", "--help"], ["report", "--help"], ["schema", "--help"]]
+)
+def test_help_imports_no_heavy_module(argv: list[str]) -> None:
+    code, modules = imported_by(argv)
+    if argv[0] != "--help" and code == 2:
+        pytest.skip(f"there is no `{argv[0]}` command yet")
+    assert code == 0
+    assert "leercyclus.cli" in modules  # the probe did import the program
+    heavy = sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+    assert heavy == []
