@@ -29,7 +29,7 @@ PROBE = """
 import json, sys
 from leercyclus.cli import run
 code = run(json.loads(sys.argv[1]))
-sys.stderr.write("\n" + json.dumps({"code": code, "modules": sorted(sys.modules)}))
+sys.stderr.write("\\n" + json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
