@@ -56,8 +56,10 @@ def _fold_table() -> dict[int, str]:
 
 _FOLD = _fold_table()
 _SEP = r"[\s\-\u00ad]+"
-_SUFFIX = r"(?i:['](?:s\b)?|se|s|ers|er)?"
+_SUFFIX = r"(?i:'s|'|se|s|ers|er)?"
 _KEY_SEP = re.compile(r"[\s\-\u00ad]+")
+_SPACE = re.compile(r"\s+")
+_WHITESPACE = r"\s+"
 
 
 def fold(text: str) -> str:
@@ -66,8 +68,24 @@ def fold(text: str) -> str:
 
 
 def _key(text: str, *, match_case: bool) -> str:
-    key = _KEY_SEP.sub(" ", fold(text).strip()).replace(". ", ".")
-    return key if match_case else key.lower()
+    """The form terms are compared in: as written (hyphens too), or lowercase with any separator."""
+    if match_case:
+        return _SPACE.sub(" ", fold(text).strip()).replace(". ", ".")
+    return _KEY_SEP.sub(" ", fold(text).strip()).replace(". ", ".").lower()
+
+
+_PHONE = "#"
+_PHONE_SEP = "\x1f"
+
+
+def _lookup_key(term: Term) -> str:
+    if term.kind == "phone":
+        return _PHONE + re.sub(r"\D", "", term.text)
+    return _key(term.text, match_case=term.match_case)
+
+
+def _is_phone(key: str) -> bool:
+    return key.startswith(_PHONE)
 
 
 class Matcher:
@@ -79,17 +97,20 @@ class Matcher:
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self._by_key: dict[tuple[bool, str], Term] = {}
+        patterns: dict[bool, list[str]] = {False: [], True: []}
         for term in terms:
-            key = _key(term.text, match_case=term.match_case)
-            if key.strip(" .'") and (term.match_case, key) not in self._by_key:
+            key = _lookup_key(term)
+            if len(key.strip(" .'")) > 1 and (term.match_case, key) not in self._by_key:
                 self._by_key[(term.match_case, key)] = term
+                patterns[term.match_case].append(
+                    _PHONE_SEP.join(key[1:]) if _is_phone(key) else key
+                )
         self.terms: tuple[Term, ...] = tuple(self._by_key.values())
         groups = []
-        for match_case, name in ((False, "i"), (True, "c")):
-            keys = [key for case, key in self._by_key if case is match_case]
-            if keys:
-                body = _trie_pattern(keys)
-                groups.append(f"(?P<{name}>{body})" if match_case else f"(?P<{name}>(?i:{body}))")
+        if patterns[False]:
+            groups.append(f"(?P<i>(?i:{_trie_pattern(patterns[False], _SEP)}))")
+        if patterns[True]:
+            groups.append(f"(?P<c>{_trie_pattern(patterns[True], _WHITESPACE)})")
         self._regex = (
             re.compile(rf"(?<!\w)(?:{'|'.join(groups)}){_SUFFIX}(?!\w)") if groups else None
         )
@@ -99,9 +120,11 @@ class Matcher:
         if self._regex is None:
             return
         for match in self._regex.finditer(fold(text)):
-            match_case = match.group("i") is None
+            match_case = match.groupdict().get("i") is None
             base = match.group("c") if match_case else match.group("i")
             term = self._by_key.get((match_case, _key(base, match_case=match_case)))
+            if term is None:
+                term = self._by_key.get((False, _PHONE + re.sub(r"\D", "", base)))
             if term is not None:
                 yield Hit(term, match.start(), match.end())
 
@@ -116,20 +139,23 @@ class Matcher:
         return "".join(parts)
 
 
-def _trie_pattern(keys: Iterable[str]) -> str:
+def _trie_pattern(keys: Iterable[str], sep: str) -> str:
+    """One regular expression for all `keys`, sharing their prefixes; a space stands for `sep`."""
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for key in keys:
         node = root
         for char in key:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_pattern(root)
+    return _node_pattern(root, sep)
 
 
-def _node_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+def _node_pattern(node: dict[str, dict], sep: str) -> str:  # type: ignore[type-arg]
     ends = "" in node
     branches = [
-        _edge(char, child) + _node_pattern(child) for char, child in sorted(node.items()) if char
+        _edge(char, child, sep) + _node_pattern(child, sep)
+        for char, child in sorted(node.items())
+        if char
     ]
     if not branches:
         return ""
@@ -138,9 +164,11 @@ def _node_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
 
 
-def _edge(char: str, child: dict[str, dict]) -> str:  # type: ignore[type-arg]
+def _edge(char: str, child: dict[str, dict], sep: str) -> str:  # type: ignore[type-arg]
     if char == " ":
-        return _SEP
+        return sep
+    if char == _PHONE_SEP:
+        return r"[\s.\-]?"
     if char == "." and any(child):
         return r"\.[\s\-]*"
     return re.escape(char)
@@ -174,10 +202,144 @@ class Scrubber:
 def known_terms(network: Network, *, keep_contacts: Iterable[str] = ()) -> list[Term]:
     """Every identifying string the repository holds, with its obvious variants.
 
-    Institution ids, names, aliases and cities; the names of team members and of parel
-    contacts (except the names in `keep_contacts`, the contacts of shared parels); the
-    `national.extra_terms`. Action owners are usually roles and are left to deduce.
+    Institution ids, names, aliases and cities; the names of review team members and of parel
+    contacts (with their e-mail and phone), except contacts named in `keep_contacts` (those of
+    shared parels); `national.extra_terms`. Action owners are usually roles: deduce sees them.
     """
-    from leercyclus.terms import institution_terms, person_terms  # noqa: F401
+    keep = {_key(name, match_case=False) for name in keep_contacts}
+    terms: list[Term] = []
+    if network.register is not None:
+        rel = network.register.rel
+        for inst in network.register.model.institutions:
+            where = f"{rel}: {inst.id}"
+            terms += [*_id_terms(inst.id, where), *_name_terms([inst.name, *inst.aliases], where)]
+            if inst.city is not None:
+                terms += _place_terms(inst.city, f"{rel}: {inst.id} (city)")
+    for cycle_id in network.cycle_order():
+        data = network.cycles[cycle_id]
+        ids = {*data.self_reviews, *data.visits, *data.actions}
+        if data.cycle is not None:
+            ids.update(data.cycle.model.participants)
+        for inst_id in sorted(ids):
+            terms += _id_terms(inst_id, f"cycles/{cycle_id}: {inst_id}")
+        for loaded in data.visits.values():
+            for n, member in enumerate(loaded.model.team):
+                terms += _person_terms(member.name, f"{loaded.rel}: team[{n}].name")
+            for n, parel in enumerate(loaded.model.parels):
+                contact = parel.contact
+                if contact is None or _key(contact.name, match_case=False) in keep:
+                    continue
+                where = f"{loaded.rel}: parels[{n}].contact"
+                terms += _person_terms(contact.name, f"{where}.name")
+                if contact.email is not None:
+                    terms.append(Term(contact.email, "email", f"{where}.email"))
+                if contact.phone is not None:
+                    terms.append(Term(contact.phone, "phone", f"{where}.phone"))
+    if network.settings is not None:
+        origin = f"{network.settings.rel}: national.extra_terms"
+        terms += [Term(t, "extra", origin) for t in network.settings.model.national.extra_terms]
+    return _unique(terms)
 
-    raise NotImplementedError
+
+_PARTICLES = frozenset(
+    "van de der den het 't ter ten te in op aan bij uit voor tot d' la le du da di del von".split()
+)
+_ARTICLES = frozenset({"de", "het", "'t"})
+_GENERIC = frozenset(
+    """stichting zorggroep zorgcentrum zorg groep kliniek centrum herstelcentrum woonzorg ggz
+    forensisch forensische instelling huis praktijk ziekenhuis umc psychiatrisch psychiatrische
+    verpleeghuis behandelcentrum expertisecentrum fpc fpk fpa tbs locatie vestiging afdeling
+    polikliniek jeugdzorg verslavingszorg beschermd wonen mevrouw meneer""".split()
+)
+_COMMON = frozenset(
+    """anker baken horizon bakker boer visser smit kok koster mulder molenaar dekker timmerman
+    schipper brouwer kuiper kramer meester koning prins graaf vos haan wolf haas valk mees merel
+    beer hoek post hoorn best veen berg bos dijk brink hof kamp beek water zee zon licht hoop vrede
+    bron brug haven poort toren kern kompas stroom wind groen wit zwart bruin rood lang lange klein
+    kleine groot jong oud schaap eik beuk wilg berk roos bloem boom tuin veld akker heide duin dal
+    heuvel weide hoeve molen burcht kasteel eiland oever lente zomer herfst winter morgen ster maan
+    parel oester koers pad weg route sleutel deur thuis nest haard kring cirkel spiegel hart hand
+    stap sprong start basis kracht moed geluk herstel balans evenwicht regenboog vlinder frank mark
+    lot jet lieve fleur""".split()
+)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _KEY_SEP.split(text.strip()) if w]
+
+
+def _term(text: str, kind: Kind, origin: str) -> Term:
+    """A term; matched as written when its only real words are ordinary Dutch words."""
+    words = [w.lower() for w in _words(text) if w.lower() not in _PARTICLES]
+    ordinary = all(w in _COMMON or w in _GENERIC for w in words) or len(text.strip()) <= 2
+    return Term(text.strip(), kind, origin, match_case=ordinary)
+
+
+def _id_terms(inst_id: str, where: str) -> list[Term]:
+    """An institution id, unless it is one ordinary word ("anker"): its name says more."""
+    if len(_words(inst_id)) == 1 and inst_id in _COMMON | _GENERIC:
+        return []
+    return [_term(inst_id, "institution", f"{where} (id)")]
+
+
+def _name_terms(names: Iterable[str], where: str) -> list[Term]:
+    terms = []
+    for name in names:
+        terms.append(_term(name, "institution", f"{where} ({name!r})"))
+        words = _words(name)
+        lead = 0
+        while lead < len(words) - 1 and words[lead].lower() in _GENERIC | _ARTICLES:
+            lead += 1
+        rest = " ".join(words[lead:])
+        if lead and len(rest) >= 4 and _words(rest)[0].lower() not in _GENERIC:
+            terms.append(_term(rest, "institution", f"{where} (part of {name!r})"))
+            if lead > 1 and words[lead - 1].lower() in _ARTICLES:
+                article = " ".join(words[lead - 1 :])
+                terms.append(_term(article, "institution", f"{where} (part of {name!r})"))
+    return terms
+
+
+def _place_terms(city: str, origin: str) -> list[Term]:
+    terms = [_term(city, "place", origin)]
+    if len(_words(city)) == 1 and len(city) >= 5:
+        stem = city[:-2] if city.endswith("en") else city[:-1] if city.endswith("e") else ""
+        if len(stem) >= 2 and stem[-1] == stem[-2] and city.endswith("e"):
+            stem = stem[:-1]  # Zwolle → Zwol(se)
+        if len(stem) >= 4:
+            terms.append(_term(stem, "place", f"{origin}, adjective"))
+    return terms
+
+
+def _person_terms(name: str, origin: str) -> list[Term]:
+    terms = [_term(name, "person", origin)]
+    words = _words(name)
+    if len(words) < 2:
+        return terms
+    first_particle = next(
+        (i for i, w in enumerate(words) if i and w.lower() in _PARTICLES), len(words) - 1
+    )
+    given, surname = words[:first_particle], " ".join(words[first_particle:])
+    initials = "".join(f"{w[0]}." for w in given)
+    variants = {f"{given[0][0]}. {surname}", f"{initials} {surname}", surname}
+    if surname[0].islower():
+        variants.add(surname[0].upper() + surname[1:])
+    variants.update(w for w in words if len(w) >= 4 and w.lower() not in _PARTICLES | _GENERIC)
+    for variant in sorted(variants):
+        if len(variant) >= 4 and variant != name:
+            terms.append(_term(variant, "person", f"{origin} ({variant!r} of {name!r})"))
+    return terms
+
+
+def _unique(terms: Iterable[Term]) -> list[Term]:
+    """The first term of each text; a term matched as written yields to one matched in any case."""
+    terms = list(terms)
+    anycase = {_lookup_key(t) for t in terms if not t.match_case}
+    seen: set[tuple[bool, str]] = set()
+    unique = []
+    for term in terms:
+        key = _lookup_key(term)
+        if (term.match_case and key.lower() in anycase) or (term.match_case, key) in seen:
+            continue
+        seen.add((term.match_case, key))
+        unique.append(term)
+    return unique
