@@ -40,13 +40,14 @@ def _duplicates(file: str, items: Iterable[tuple[str, Path_]], what: str) -> lis
     return out
 
 
-def _unknown(kind: str, value: str, options: Iterable[str], where: str) -> str:
+def _unknown(kind: str, value: str, options: Iterable[str], where: str, of: str = "") -> str:
+    """'unknown standard 'A11' of cycle 2024: did you mean 'A1'?', or where to look."""
     options = sorted(options)
     hint = suggest(value, options)
     if hint:
-        return f"unknown {kind} '{value}': did you mean '{hint}'?"
+        return f"unknown {kind} '{value}'{of}: did you mean '{hint}'?"
     shown = ", ".join(options[:12]) + (", …" if len(options) > 12 else "")
-    return f"unknown {kind} '{value}': {where}" + (f" ({shown})" if shown else "")
+    return f"unknown {kind} '{value}'{of}: {where}" + (f" ({shown})" if shown else "")
 
 
 class _CycleRules:
@@ -106,7 +107,7 @@ class _CycleRules:
                 message = _unknown(
                     "previous cycle",
                     cycle.previous,
-                    self.net.cycles,
+                    set(self.net.cycles) - {cycle.id},
                     "it needs a folder cycles/<id>/ with a cycle.yaml",
                 )
                 self.out.append(error(rel, "LC204", message, ("previous",)))
@@ -139,10 +140,11 @@ class _CycleRules:
             return
         if standard.continues not in before.standard_ids():
             message = _unknown(
-                f"standard of cycle {previous}",
+                "standard",
                 standard.continues,
                 before.standard_ids(),
                 f"use an id from cycles/{previous}/standards",
+                of=f" of cycle {previous}",
             )
             self.out.append(error(rel, "LC205", message, ("continues",)))
 

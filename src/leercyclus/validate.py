@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from leercyclus.findings import Finding, error
 from leercyclus.models import MODELS
-from leercyclus.models.common import OUTCOME_ALIASES
+from leercyclus.models.common import ID_RULES, OUTCOME_ALIASES
 from leercyclus.repo import SourceFile
 from leercyclus.yamlio import Path_, YamlProblem, decode, load_text, suggest
 
@@ -117,12 +117,36 @@ def _explain(file: str, model_cls: type[BaseModel], err: Any) -> Finding:
             at_key=True,
         )
     if kind in ("literal_error", "enum"):
-        return error(file, "LC104", _enum_message(name, value, err), path)
-    if kind == "invalid_id":
-        return error(file, "LC105", err["msg"], path, at_key=is_key)
+        item = name[:-1] if isinstance(path[-1], int) and name.endswith("s") else name
+        return error(file, "LC104", _enum_message(item, value, err), path)
+    if kind == "string_pattern_mismatch":
+        what = _id_kind(model_cls, path, is_key)
+        rule = ID_RULES.get(err["ctx"]["pattern"], "")
+        message = f"'{value}' is not a valid {what} id: {rule}, e.g. '{_ID_EXAMPLES[what]}'"
+        return error(file, "LC105", message, path, at_key=is_key)
     if kind == "invalid_date":
         return error(file, "LC106", f"'{name}': {err['msg']}", path)
-    return error(file, "LC103", _type_message(name, kind, value, err), path, at_key=is_key)
+    optional = "" if _required(model_cls, path) else " or remove the key"
+    message = _type_message(name, kind, value, err, optional)
+    return error(file, "LC103", message, path, at_key=is_key)
+
+
+_ID_EXAMPLES = {"institution": "de-linde", "standard": "A1", "domain": "A", "cycle": "2025",
+                "action": "naasten-intake"}  # fmt: skip
+_ID_FIELDS = {"institution": "institution", "participants": "institution", "domain": "domain",
+              "continues": "standard", "previous": "cycle", "standards": "standard"}  # fmt: skip
+_ID_MODELS = {"Standard": "standard", "Cycle": "cycle", "Domain": "domain", "Action": "action",
+              "Institution": "institution"}  # fmt: skip
+
+
+def _id_kind(model_cls: type[BaseModel], path: Path_, is_key: bool) -> str:
+    """Which kind of id a value at `path` is, for the message."""
+    field_path = path[:-1] if is_key else path
+    name = _field_name(field_path)
+    if name == "id":
+        owner = _model_at(model_cls, field_path[:-1])
+        return _ID_MODELS.get(owner.__name__ if owner else "", "standard")
+    return _ID_FIELDS.get(name, "standard")
 
 
 _ENUM_SPLIT = re.compile(r",\s*|\s+or\s+")
@@ -152,12 +176,12 @@ _TYPE_WORDS = {
 }
 
 
-def _type_message(name: str, kind: str, value: object, err: Any) -> str:
+def _type_message(name: str, kind: str, value: object, err: Any, optional: str) -> str:
     if kind in _TYPE_WORDS:
         return f"'{name}' must be {_TYPE_WORDS[kind]}, not {_found(value)}"
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         if isinstance(value, str):
-            return f"'{name}' must not be empty: write the text or remove the key"
+            return f"'{name}' must not be empty: write the text{optional}"
         return f"'{name}' must have at least one entry"
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = err["ctx"].get("ge", err["ctx"].get("le"))
@@ -196,19 +220,31 @@ def _example_keys(model_cls: type[BaseModel]) -> str:
 
 def _fields_at(model_cls: type[BaseModel], path: Path_) -> list[str]:
     """The keys the model allows at `path`, following lists, mappings and optional values."""
+    model = _model_at(model_cls, path)
+    return list(model.model_fields) if model else []
+
+
+def _required(model_cls: type[BaseModel], path: Path_) -> bool:
+    """Whether the key at the end of `path` must be there."""
+    model = _model_at(model_cls, path[:-1])
+    field = model.model_fields.get(str(path[-1])) if model and path else None
+    return bool(field and field.is_required())
+
+
+def _model_at(model_cls: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    """The model that describes the mapping at `path`, if one does."""
     annotation: Any = model_cls
     for part in path:
         model = _as_model(annotation)
         if model is not None:
             field = model.model_fields.get(str(part))
             if field is None:
-                return []
+                return None
             annotation = field.annotation
             continue
         args = typing.get_args(_strip(annotation))
         annotation = args[-1] if args else None
-    model = _as_model(annotation)
-    return list(model.model_fields) if model else []
+    return _as_model(annotation)
 
 
 def _strip(annotation: Any) -> Any:

@@ -34,6 +34,17 @@ class _ComposeLoader(_BaseLoader):
     """libyaml composer with no implicit typing: plain scalars are typed by YAML 1.2 rules below."""
 
     yaml_implicit_resolvers: dict[str, Any] = {}
+    _DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:  # noqa: ARG002
+        """Every untagged node gets its kind's default tag (the only resolving we want)."""
+        return self._DEFAULT_TAGS[kind]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """No path resolvers: nothing to track while descending."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers: nothing to track while ascending."""
 
 
 class YamlProblem(Exception):
@@ -178,12 +189,8 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 
 def load_text(text: str) -> Any:
     """Parse YAML text into plain data, or raise a YamlProblem with its position."""
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        raise YamlProblem("LC003", "the file is empty: fill it in or remove it")
     node = compose(text)
-    if node is None:  # pragma: no cover - excluded by the emptiness check above
+    if node is None:  # nothing but blank lines and comments
         raise YamlProblem("LC003", "the file is empty: fill it in or remove it")
     return to_data(node)
 
