@@ -27,7 +27,6 @@ from helpers import (
     Found,
     edited,
     found,
-    xfail,
 )
 from leercyclus.cli import run
 
