@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from leercyclus.pipeline import Output
 
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def error(message: str, hint: str | None = None) -> None:
