@@ -73,6 +73,26 @@ def findings_json(findings: Sequence[Finding]) -> None:
     sys.stdout.write("\n")
 
 
+def findings_gitlab(findings: Sequence[Finding], root: Path) -> None:
+    """A GitLab code-quality report: one JSON array; the fingerprint includes the location."""
+    import hashlib
+
+    prefix = _prefix(root)
+    report = []
+    for f in findings:
+        identity = f"{prefix}{f.file}:{f.line}:{f.column}:{f.code}:{f.message}"
+        report.append(
+            {
+                "description": f"{f.code}: {f.message}",
+                "check_name": f.code,
+                "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
+                "severity": "major" if f.severity == "error" else "minor",
+                "location": {"path": f"{prefix}{f.file}", "lines": {"begin": f.line}},
+            }
+        )
+    sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+
+
 def findings_github(findings: Sequence[Finding], root: Path) -> None:
     """GitHub Actions workflow commands; paths relative to the current folder (the workspace)."""
     prefix = _prefix(root)

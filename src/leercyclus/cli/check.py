@@ -13,6 +13,7 @@ class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
 
 
 def command(
@@ -29,7 +30,8 @@ def command(
         CheckFormat,
         typer.Option(
             "--format",
-            help="text for people, json for tools, github for GitHub Actions annotations.",
+            help="text for people, json for tools, github for GitHub Actions annotations, "
+            "gitlab for a GitLab code-quality report.",
         ),
     ] = CheckFormat.text,
 ) -> None:
@@ -44,6 +46,8 @@ def command(
         console.findings_json(result.findings)
     elif output is CheckFormat.github:
         console.findings_github(result.findings, root)
+    elif output is CheckFormat.gitlab:
+        console.findings_gitlab(result.findings, root)
     else:
         console.findings_text(result.findings, result.network.file_count, strict)
     raise typer.Exit(0 if result.ok else 1)
