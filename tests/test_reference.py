@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from leercyclus.findings import CODES
 from leercyclus.models import MODELS
-from leercyclus.reference import CODES, EXAMPLES, NOTES, TITLES, Row, generated_docs, rows
+from leercyclus.reference import EXAMPLES, NOTES, TITLES, Row, generated_docs, rows
 from leercyclus.schema import KINDS, schema_for
 from leercyclus.yamlio import load_text
 
@@ -38,9 +39,11 @@ def _used_codes() -> dict[str, set[str]]:
     """Every code the source reports, with the severities it is reported at."""
     used: dict[str, set[str]] = {}
     for path in sorted(SOURCE.rglob("*.py")):
-        if path.name == "reference.py":
-            continue
-        text = path.read_text(encoding="utf-8")
+        if path.name == "findings.py":  # where CODES is defined
+            text = path.read_text(encoding="utf-8")
+            text = text[: text.index("CODES:")] + text[text.index('"""Every finding code') :]
+        else:
+            text = path.read_text(encoding="utf-8")
         found = RAISED.findall(text)
         assert len(found) == len(CODE.findall(text)), f"{path.name}: a code this test cannot place"
         for call, literal, code in found:
@@ -51,7 +54,7 @@ def _used_codes() -> dict[str, set[str]]:
 
 def test_every_code_in_the_source_is_in_codes_and_every_code_in_codes_is_used() -> None:
     used = _used_codes()
-    assert sorted(set(used) - set(CODES)) == [], "add these to CODES in reference.py"
+    assert sorted(set(used) - set(CODES)) == [], "add these to CODES in findings.py"
     assert sorted(set(CODES) - set(used)) == [], "these codes are no longer reported: remove them"
 
 

@@ -11,6 +11,47 @@ from leercyclus.yamlio import Path_, locate
 
 Severity = Literal["error", "warning"]
 
+CODES: dict[str, tuple[Severity, str]] = {
+    "LC001": ("error", "The file cannot be read, or is not UTF-8 text."),
+    "LC002": ("error", "YAML syntax error (an unclosed quote, a missing ':', a tab as indent)."),
+    "LC003": ("error", "The file is empty (or holds only comments)."),
+    "LC004": ("error", "A key appears twice in one mapping."),
+    "LC005": ("error", "The file nests too deep, or anchors and aliases expand it too far."),
+    "LC006": ("error", "A YAML tag (`!!python/...`, `!!binary`, ...) is used; tags are refused."),
+    "LC010": ("error", "The file holds a list or a single value where a mapping of keys belongs."),
+    "LC020": ("warning", "A YAML file in a cycle folder where leercyclus expects none; ignored."),
+    "LC021": ("error", "A required file is missing: institutions.yaml, or a cycle's cycle.yaml."),
+    "LC101": ("error", "Unknown key (with a 'did you mean' hint where one is close)."),
+    "LC102": ("error", "A required key is missing."),
+    "LC103": (
+        "error",
+        "A value of the wrong kind: text, list, mapping, number, empty or too small.",
+    ),
+    "LC104": (
+        "error",
+        "A value that is not one of the allowed values (outcome, role, status, ...).",
+    ),
+    "LC105": ("error", "An id written with characters an id of its kind may not have."),
+    "LC106": ("error", "A date that is not YYYY-MM-DD, or does not exist."),
+    "LC107": ("error", "The file's (or cycle folder's) name differs from the id it holds."),
+    "LC201": ("error", "A standard names a domain that its cycle.yaml does not have."),
+    "LC202": ("error", "A standard is named that the cycle does not have."),
+    "LC203": ("error", "An institution is named that institutions.yaml does not have."),
+    "LC204": ("error", "`previous` names a cycle that does not exist, or the cycle itself."),
+    "LC205": ("error", "`continues` names a standard the previous cycle does not have."),
+    "LC206": ("error", "A self-review, visit or action plan of an institution not taking part."),
+    "LC207": ("warning", "A self-review leaves out standards of its cycle."),
+    "LC208": ("warning", "A self-review answer has no explanation (outcome not not_applicable)."),
+    "LC209": ("error", "The review team has no client or expert by experience."),
+    "LC210": ("error", "A team member comes from the visited institution itself."),
+    "LC211": ("warning", "The review day is dated before the self-review was completed."),
+    "LC212": ("warning", "An action is overdue and neither done nor dropped."),
+    "LC213": ("error", "An id is used twice (institution, domain, participant, standard, action)."),
+    "LC214": ("error", "A team member has no home institution (only network_staff may omit it)."),
+    "LC216": ("error", "A standard `continues` another, but its cycle has no `previous`."),
+}
+"""Every finding code `check` can report: its severity and what it means, in one line."""
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
