@@ -59,11 +59,12 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeDeduce:
             "Zeist": "straat",
         }
     )
-    monkeypatch.setattr(deidentify, "engine", lambda lookup_cache=None: engine)
+    monkeypatch.setattr(deidentify, "engine", lambda _cache=None: engine)
     return engine
 
 
-def test_tags_become_placeholders_and_dates_and_ages_stay(fake: FakeDeduce) -> None:
+@pytest.mark.usefixtures("fake")
+def test_tags_become_placeholders_and_dates_and_ages_stay() -> None:
     text = (
         "Jan uit Amersfoort (Pro Persona) belt 06-12345678, mailt jan@example.org, zie "
         "www.example.org; BSN 123456782, nummer 7654321, op 14 april, 45 jaar, Zeist."
@@ -74,14 +75,16 @@ def test_tags_become_placeholders_and_dates_and_ages_stay(fake: FakeDeduce) -> N
     )
 
 
-def test_the_safety_net_catches_what_deduce_leaves(fake: FakeDeduce) -> None:
+@pytest.mark.usefixtures("fake")
+def test_the_safety_net_catches_what_deduce_leaves() -> None:
     text = "Bel +31 6 1234 5678 of 0031-20-1234567 of 020 123 45 67, mail a.b+c@zorg.example.nl."
     assert Deidentifier(None)(text) == (
         "Bel [telefoonnummer] of [telefoonnummer] of [telefoonnummer], mail [e-mailadres]."
     )
 
 
-def test_numbers_that_are_not_phone_numbers_stay(fake: FakeDeduce) -> None:
+@pytest.mark.usefixtures("fake")
+def test_numbers_that_are_not_phone_numbers_stay() -> None:
     text = "In 2025 deden 12 van de 20 teams mee; 0,5 fte; 01-02-2025."
     assert Deidentifier(None)(text) == text
 
@@ -103,14 +106,16 @@ def test_a_warm_cache_never_starts_deduce(fake: FakeDeduce, tmp_path: Path) -> N
     assert fake.calls == ["Jan belde"]
 
 
-def test_the_cache_holds_only_deidentified_text(fake: FakeDeduce, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("fake")
+def test_the_cache_holds_only_deidentified_text(tmp_path: Path) -> None:
     Deidentifier(tmp_path)("Jan belde")
     [entry] = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert "Jan" not in entry.read_text(encoding="utf-8")
     assert entry.suffix == ".json"
 
 
-def test_a_damaged_entry_is_a_miss_and_is_repaired(fake: FakeDeduce, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("fake")
+def test_a_damaged_entry_is_a_miss_and_is_repaired(tmp_path: Path) -> None:
     Deidentifier(tmp_path)("Jan belde")
     [entry] = [p for p in tmp_path.rglob("*") if p.is_file()]
     for damage in ('{"key": "x", "text": "Jan"}', '{"text": 1', "[1]", ""):
