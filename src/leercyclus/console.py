@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.markup import escape
 
 if TYPE_CHECKING:
+    from leercyclus.build import Output
     from leercyclus.findings import Finding
-    from leercyclus.pipeline import Output
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -151,7 +151,8 @@ def written(outputs: Sequence[Output], base: Path) -> None:
     table.add_column("format")
     table.add_column("size", justify="right")
     table.add_column("file")
-    for o in outputs:
+    rebuilt = [o for o in outputs if o.rebuilt]
+    for o in rebuilt:
         try:
             shown = o.path.relative_to(base)
         except ValueError:
@@ -159,5 +160,8 @@ def written(outputs: Sequence[Output], base: Path) -> None:
         name = o.institution or "national"
         size = f"{o.path.stat().st_size / 1024:.0f} KB"
         table.add_row(name, o.scope, o.format, size, str(shown))
-    out.print(table)
-    out.print(f"[green]✓[/] {len(outputs)} files written")
+    if rebuilt:
+        out.print(table)
+    same = len(outputs) - len(rebuilt)
+    note = f"; {same} unchanged (use --force to rebuild them)" if same else ""
+    out.print(f"[green]✓[/] {_count(len(rebuilt), 'file')} written{note}")

@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from leercyclus.findings import Finding, locate_all, strict
 from leercyclus.network import CycleData, Network, load_network
 
 if TYPE_CHECKING:
     from leercyclus.aggregate import Meta
+    from leercyclus.build import Output
     from leercyclus.reports import Progress, ReportRequest
 
 
@@ -46,85 +47,63 @@ def check(root: Path, *, strict_mode: bool = False, today: dt.date | None = None
     return CheckResult(network, strict(located) if strict_mode else located)
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
-    """One written report file."""
-
-    path: Path
-    scope: str
-    institution: str | None
-    format: str
-
-
 def build_reports(
-    result: CheckResult, request: ReportRequest, progress: Progress | None = None
+    result: CheckResult,
+    request: ReportRequest,
+    progress: Progress | None = None,
+    *,
+    force: bool = False,
 ) -> list[Output]:
-    """Build the requested reports from checked data; nothing is written unless all succeed."""
+    """Build the requested reports from checked data; nothing is written unless all succeed.
+
+    Outputs whose content is unchanged since the last build are left as they are (`force`
+    rebuilds everything); the leak guard reads every public output either way.
+    """
     from leercyclus import reports
-    from leercyclus.convert import Conversion, convert_all, template_folders
+    from leercyclus.build import Build
+    from leercyclus.convert import template_folders
     from leercyclus.render import renderer
     from leercyclus.report_institution import institution_report
-    from leercyclus.write import publish, staging, write_text
+    from leercyclus.write import staging
 
     if not result.ok:
         raise reports.refuse(len(result.errors))
     net = result.network
     plan = reports.plan(net, request, partial(_meta, net))
-    render = renderer(net.root, plan.language)
     tell = progress or (lambda _: None)
     cycle = plan.data.id
-    outputs: list[Output] = []
     with staging(plan.out) as stage:
-        work = stage / ".work"
-        jobs: list[Conversion] = []
-        folders = template_folders(net.root)
-
-        def emit(rel: Path, template: str, scope: str, inst: str | None, **context: Any) -> None:
-            base = stage / rel
-            if "md" in plan.formats:
-                write_text(base.with_suffix(".md"), render.render(f"{template}.md.j2", **context))
-                outputs.append(Output(base.with_suffix(".md"), scope, inst, "md"))
-            if "html" in plan.formats:
-                text = render.render(f"{template}.html.j2", **context)
-                write_text(base.with_suffix(".html"), text)
-                outputs.append(Output(base.with_suffix(".html"), scope, inst, "html"))
-            converted = [f for f in ("docx", "pdf") if f in plan.formats]
-            if not converted:
-                return
-            scratch = work / rel.parent
-            charts = {}
-            for name, svg in context.get("svg", {}).items():
-                write_text(scratch / f"{name}.svg", svg)
-                charts[name] = f"{name}.svg"
-            md = render.render(f"{template}.md.j2", **{**context, "charts": charts})
-            source = write_text(scratch / "report.md", md)
-            for fmt in converted:
-                target = base.with_suffix(f".{fmt}")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                jobs.append(Conversion(source, target, scratch, reports.epoch(plan.meta), folders))
-                outputs.append(Output(target, scope, inst, fmt))
-
+        build = Build(
+            out=plan.out,
+            stage=stage,
+            formats=plan.formats,
+            render=renderer(net.root, plan.language),
+            templates=template_folders(net.root),
+            epoch=reports.epoch(plan.meta),
+            force=force,
+            volatile=reports.volatile(plan.meta),
+        )
+        build.load_manifest(cycle)
         for inst in plan.institutions:
             report = institution_report(net, plan.data, inst, plan.meta, plan.today)
             svg = {"overview": reports.overview_chart(report.domains, plan.language)}
             rel = Path(cycle, "confidential", inst, "institution-report")
-            emit(rel, "institution-report", "confidential", inst, r=report, svg=svg, charts=None)
-            tell(f"{inst}")
+            build.emit(rel, "institution-report", "confidential", inst, r=report, svg=svg,
+                       charts=None)  # fmt: skip
+            tell(inst)
         national = None
         if plan.national:
             from leercyclus.privacy import prepare
 
             national = prepare(net, plan, tell)
             rel = Path(cycle, "public", "national-report")
-            emit(rel, "national-report", "public", None, **national.context)
+            build.emit(rel, "national-report", "public", None, **national.context)
             tell("national report")
-        convert_all(jobs, reports.cpu_count())
+        tell("converting")
+        build.convert(reports.cpu_count())
         if national is not None:
-            national.guard([o.path for o in outputs if o.scope == "public"])
-        placed = publish([o.path for o in outputs], stage, plan.out)
-    return [
-        Output(p, o.scope, o.institution, o.format) for p, o in zip(placed, outputs, strict=True)
-    ]
+            national.guard(build.public_files())
+        return build.publish(cycle)
 
 
 def _meta(net: Network, data: CycleData, language: str) -> Meta:

@@ -123,6 +123,16 @@ def epoch(meta: Meta) -> int | None:
     return int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp())
 
 
+def volatile(meta: Meta) -> tuple[str, ...]:
+    """The provenance texts that change with every commit, whatever the report shows."""
+    from leercyclus.texts import long_date
+
+    found = meta.provenance
+    if found.commit is None or found.date is None:
+        return ()
+    return (found.commit, long_date(found.date, meta.language))
+
+
 def cpu_count() -> int:
     """Cores this process may use."""
     try:

@@ -40,6 +40,9 @@ def command(
     out: Annotated[
         Path | None, typer.Option("--out", help="Output folder (default: build/ in REPO).")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild every output, changed or not.")
+    ] = False,
     language: Annotated[
         str | None,
         typer.Option("--language", help="nl or en (default: the language of leercyclus.yaml)."),
@@ -68,6 +71,6 @@ def command(
     if not result.ok:
         console.findings_text(result.errors, result.network.file_count, strict=False)
     with console.progress("building reports") as step:
-        outputs = build_reports(result, request, step)
+        outputs = build_reports(result, request, step, force=force)
     console.written(outputs, Path.cwd())
     raise typer.Exit(0)
