@@ -196,9 +196,7 @@ def _pdf_text(path: Path) -> str:
     xmp = reader.xmp_metadata
     if xmp is not None:  # title, author, keywords again; not the random ids beside them
         root = ElementTree.fromstring(xmp.stream.get_data())
-        parts.extend(
-            "".join(e.itertext()) for e in root.iter() if str(e.tag).startswith(_XMP_TEXT)
-        )
+        parts.extend("".join(e.itertext()) for e in root.iter() if str(e.tag).startswith(_XMP_TEXT))
     return "\n".join(parts)
 
 
