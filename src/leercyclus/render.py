@@ -22,14 +22,21 @@ def packaged_templates() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|$@~^])")
+_MD_SPECIAL = re.compile(r"([\\`*<>|$~^]|\[(?=[^\]]*\][(\[{])|(?<![\w.])@)")
 _MD_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+[.)])(?=\s|$)", re.MULTILINE)
 
 
 def md_escape(text: object) -> str:
     """Free text made safe for pandoc Markdown: no accidental markup, headings or lists."""
     escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return _MD_LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():  # "1." starts a list: escape the dot, not the digit
+        return f"{indent}{marker[:-1]}\\{marker[-1]}"
+    return f"{indent}\\{marker}"
 
 
 def md_cell(text: object) -> str:

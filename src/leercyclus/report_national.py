@@ -86,6 +86,10 @@ class NationalReport:
         return [r for d in self.domains for r in d.rows]
 
     @property
+    def standard_titles(self) -> dict[str, str]:
+        return {r.standard.id: r.standard.title for r in self.rows}
+
+    @property
     def strengths(self) -> list[NationalRow]:
         shown = [r for r in self.rows if r.picture is not None and r.picture.met]
         return sorted(shown, key=lambda r: -r.picture.share("met") if r.picture else 0)[:TOP]
