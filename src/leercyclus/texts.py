@@ -100,7 +100,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "provenance_nogit": "Gemaakt met leercyclus {version}; de gegevens staan niet in git.",
         "foreword": "Voorwoord",
         "foreword_text": (
-            "Dit landelijk rapport geeft het geanonimiseerde beeld van de sector in cyclus {cycle}: "
+            "Dit landelijk rapport geeft het geanonimiseerde beeld van de sector in {cycle}: "
             "waar liggen de uitdagingen, wat gaat goed, en welke parels delen de instellingen met "
             "elkaar. Het rapport levert geen benchmark op en noemt geen instellingen of personen, "
             "behalve de contactpersonen van gedeelde parels."
@@ -245,7 +245,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "provenance_nogit": "Made with leercyclus {version}; the data is not in git.",
         "foreword": "Foreword",
         "foreword_text": (
-            "This national report gives the anonymised picture of the sector in cycle {cycle}: "
+            "This national report gives the anonymised picture of the sector in {cycle}: "
             "where the challenges are, what goes well, and which parels institutions share with "
             "each other. It is no benchmark and names no institution or person, except the "
             "contacts of shared parels."
