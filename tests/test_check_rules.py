@@ -113,12 +113,10 @@ CASES: list[Any] = [
     ("own_previous", [E(CYCLE_FILE, 3, 11, "LC204",
         "a cycle cannot be its own previous cycle: name the cycle before it, or remove "
         "'previous'")]),
-    pytest.param("unknown_previous", [E(CYCLE_FILE, 3, 11, "LC204",
-        "unknown previous cycle '2024': it needs a folder cycles/<id>/ with a cycle.yaml")],
-    ),
-    pytest.param("continues_unknown", [E(STANDARD_A2, 5, 12, "LC205",
-        "unknown standard 'A11' of cycle 2024: did you mean 'A1'?")],
-    ),
+    ("unknown_previous", [E(CYCLE_FILE, 3, 11, "LC204",
+        "unknown previous cycle '2024': it needs a folder cycles/<id>/ with a cycle.yaml")]),
+    ("continues_unknown", [E(STANDARD_A2, 5, 12, "LC205",
+        "unknown standard 'A11' of cycle 2024: did you mean 'A1'?")]),
     ("not_a_participant", [
         E(ACTIONS, 1, 14, "LC206", NOT_PARTICIPANT.format("action plan")),
         E(SELF_REVIEW, 1, 14, "LC206", NOT_PARTICIPANT.format("self-review")),
@@ -220,12 +218,10 @@ def test_minimal_network_has_no_findings(minimal: Path) -> None:
         f"'gedeeltelijk' is not a valid outcome: use one of {OUTCOMES}")]),
     (EVALUATION, "verdict: keep", "verdict: behouden", [E(EVALUATION, 2, 17, "LC104",
         "'behouden' is not a valid verdict: use one of keep, adjust, drop")]),
-    pytest.param(SETTINGS, "[html, docx]", "[html, word]", [E(SETTINGS, 3, 17, "LC104",
-        "'word' is not a valid format: use one of md, html, docx, pdf")],
-    ),
-    pytest.param(STANDARD_A1, "type: 1", "type: true", [E(STANDARD_A1, 5, 7, "LC104",
-        "'true' is not a valid type: use one of 1, 2, 3")],
-    ),
+    (SETTINGS, "[html, docx]", "[html, word]", [E(SETTINGS, 3, 17, "LC104",
+        "'word' is not a valid format: use one of md, html, docx, pdf")]),
+    (STANDARD_A1, "type: 1", "type: true", [E(STANDARD_A1, 5, 7, "LC104",
+        "'true' is not a valid type: use one of 1, 2, 3")]),
 ])
 # fmt: on
 def test_hints_and_enumerations(
