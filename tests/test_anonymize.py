@@ -180,8 +180,8 @@ def test_known_terms_of_a_repository(repo: Path) -> None:
     )
     assert terms["Project Noorderlicht"].kind == "extra"
     assert terms["Project Noorderlicht"].origin == "leercyclus.yaml: national.extra_terms"
-    expected = {  # "De Linde" is the id "de-linde" in other words: one term
-        "de-linde", "Zorggroep De Linde", "Linde", "ZGL", "Zwolle", "Zwol",
+    expected = {  # the id "de-linde" is "De Linde" in other words: one term
+        "Zorggroep De Linde", "De Linde", "Linde", "ZGL", "Zwolle", "Zwol",
         "het-anker", "Stichting Het Anker", "Het Anker", "Anker", "Groningen", "Groning",
         "Petra Jansen", "P. Jansen", "Petra", "Jansen", "Sanne Bakker", "S. Bakker", "Sanne",
         "Bakker", "Ruud Hendriks", "R. Hendriks", "Ruud", "Hendriks", "06-12345678",
@@ -216,6 +216,7 @@ def test_known_terms_scrub_inflected_forms(repo: Path) -> None:
         "collega's van het [instelling]; het anker van de aanpak is [instelling] werkplaats. "
         "[persoon] belde de bakker."
     )
+    assert scrubber.scrub("zie de-linde/ en het-anker/") == "zie [instelling]/ en [instelling]/"
 
 
 FIRST = ["Petra", "Karin", "Sanne", "Jan", "Anne-Marie", "Youssef", "Ingrid", "Bram", "Fleur"]

@@ -212,7 +212,7 @@ def known_terms(network: Network, *, keep_contacts: Iterable[str] = ()) -> list[
         rel = network.register.rel
         for inst in network.register.model.institutions:
             where = f"{rel}: {inst.id}"
-            terms += [*_id_terms(inst.id, where), *_name_terms([inst.name, *inst.aliases], where)]
+            terms += [*_name_terms([inst.name, *inst.aliases], where), *_id_terms(inst.id, where)]
             if inst.city is not None:
                 terms += _place_terms(inst.city, f"{rel}: {inst.id} (city)")
     for cycle_id in network.cycle_order():
