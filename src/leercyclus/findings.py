@@ -49,6 +49,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "LC213": ("error", "An id is used twice (institution, domain, participant, standard, action)."),
     "LC214": ("error", "A team member has no home institution (only network_staff may omit it)."),
     "LC216": ("error", "A standard `continues` another, but its cycle has no `previous`."),
+    "LC217": (
+        "warning",
+        "A standard's text changed (in git) after a self-review answered it: review the answer.",
+    ),
 }
 """Every finding code `check` can report: its severity and what it means, in one line."""
 

@@ -40,9 +40,14 @@ class CheckResult:
 def check(root: Path, *, strict_mode: bool = False, today: dt.date | None = None) -> CheckResult:
     """Load and validate the repository at `root` and apply every cross-file rule."""
     from leercyclus.crossref import cross_check
+    from leercyclus.history import review_flags
 
     network = load_network(root)
-    findings = [*network.findings, *cross_check(network, today or dt.date.today())]
+    findings = [
+        *network.findings,
+        *cross_check(network, today or dt.date.today()),
+        *review_flags(network),
+    ]
     located = locate_all(findings, root)
     return CheckResult(network, strict(located) if strict_mode else located)
 
