@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leercyclus.anonymize import Matcher, Scrubber, Term, known_terms
+from leercyclus.anonymize import Scrubber, known_terms
+from leercyclus.match import Matcher, Term
 from leercyclus.network import load_network
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from leercyclus import deidentify
-from leercyclus.anonymize import Scrubber, Term
+from leercyclus.anonymize import Scrubber
 from leercyclus.deidentify import Deidentifier
+from leercyclus.match import Term
 
 
 @dataclass

@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
-from leercyclus.anonymize import Matcher, Term
 from leercyclus.errors import LeercyclusError
+from leercyclus.match import Matcher, Term
 
 
 @dataclass(frozen=True)

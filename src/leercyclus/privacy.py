@@ -14,7 +14,7 @@ from leercyclus.report_national import NationalReport, national_report
 from leercyclus.texts import LABELS, TEXTS
 
 if TYPE_CHECKING:
-    from leercyclus.anonymize import Term
+    from leercyclus.match import Term
     from leercyclus.reports import Plan
 
 CACHE = Path(".leercyclus") / "deidentified"
