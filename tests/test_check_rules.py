@@ -29,6 +29,7 @@ from helpers import (
     found,
 )
 from leercyclus.cli import run
+from leercyclus.findings import CODES
 
 MakeNetwork = Callable[[Mapping[str, str | bytes | None]], Path]
 
@@ -166,15 +167,22 @@ def test_scenario_gives_exactly_its_finding(
     assert found(scenario(name)) == expected
 
 
-def test_every_code_in_the_source_has_a_case() -> None:
+ELSEWHERE = {"LC217": "test_history.py"}
+"""Codes whose scenario needs more than files (LC217: a git history), tested in their own file."""
+
+
+def test_every_code_has_a_case_with_its_registered_severity() -> None:
     source = Path(leercyclus.__file__).parent
-    codes = {
+    in_source = {
         code
         for path in source.rglob("*.py")
         for code in re.findall(r'"(LC\d{3})"', path.read_text(encoding="utf-8"))
     }
-    covered = {f.code for case in CASES for f in _values(case)[1]}
-    assert sorted(codes - covered) == []
+    covered = {f.code: f.severity for case in CASES for f in _values(case)[1]}
+    assert sorted((in_source | set(CODES)) - set(covered) - set(ELSEWHERE)) == []
+    assert {code: CODES[code][0] for code in covered} == covered
+    for code, test_file in ELSEWHERE.items():
+        assert code in (Path(__file__).parent / test_file).read_text(encoding="utf-8")
     assert {_values(case)[0] for case in CASES} <= set(SCENARIOS)
 
 
