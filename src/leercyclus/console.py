@@ -165,3 +165,96 @@ def written(outputs: Sequence[Output], base: Path) -> None:
     same = len(outputs) - len(rebuilt)
     note = f"; {same} unchanged (use --force to rebuild them)" if same else ""
     out.print(f"[green]✓[/] {_count(len(rebuilt), 'file')} written{note}")
+
+
+if TYPE_CHECKING:
+    from leercyclus.forms import ImportResult
+    from leercyclus.status import CycleStatus
+
+
+def status_text(status: CycleStatus) -> None:
+    """The status of a cycle: a note on data errors, a table per participant, the milestones."""
+    from rich.table import Table
+
+    if status.errors or status.warnings:
+        mark = "[red]✗[/]" if status.errors else "[yellow]![/]"
+        shown = "; the table shows what could be read" if status.errors else ""
+        out.print(
+            f"{mark} the data has {_count(status.errors, 'error')} and "
+            f"{_count(status.warnings, 'warning')}: run `leercyclus check` to see them{shown}\n"
+        )
+    title = f"Cycle {status.cycle}" + (f": {status.title}" if status.title else "")
+    out.print(f"[bold]{escape(title)}[/]")
+    table = Table(show_edge=False, pad_edge=False)
+    for heading in ("participant", "self-review", "no expl.", "completed", "review day", "team"):
+        table.add_column(heading, justify="right" if heading == "no expl." else "left")
+    table.add_column("reports")
+    table.add_column("actions open", justify="right")
+    table.add_column("overdue", justify="right")
+    for p in status.participants:
+        sr, visit, actions = p.self_review, p.visit, p.actions
+        readable = sr.state in ("completed", "in_progress")
+        day = visit.date + (" (planned)" if visit.state == "planned" else "") if visit.date else ""
+        team = "complete" if visit.team_complete else ", ".join(f"no {r}" for r in visit.team_lacks)
+        has_actions = actions.state == "present"
+        table.add_row(
+            escape(p.institution),
+            f"{sr.answered}/{sr.standards}" if readable else _state(sr.state),
+            str(sr.explanations_missing) if readable else "",
+            sr.completed or ("in progress" if readable else ""),
+            day or _state(visit.state),
+            (team if visit.team_complete else f"[yellow]{team}[/]") if visit.date else "",
+            " ".join(p.reports) or "[dim]—[/]",
+            str(actions.open) if has_actions else _state(actions.state),
+            (f"[red]{actions.overdue}[/]" if actions.overdue else "0") if has_actions else "",
+        )
+    # a terminal wraps the table to its width; a file or pipe gets it whole, one line per row
+    (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
+    out.print(f"\n[bold]Milestones[/] [dim](as of {status.today})[/]")
+    for m in status.milestones:
+        mark = "[green]✓[/]" if m.of and m.done == m.of else "[dim]·[/]"
+        if m.name == "standards":
+            shown = f"{m.done} standards"
+        elif m.of == 1:
+            shown = "done" if m.done else "not yet"
+        else:
+            shown = f"{m.done}/{m.of}"
+        out.print(f"  {mark} {m.step} {m.name:<20} {shown}")
+
+
+def _state(state: str) -> str:
+    colour = {"missing": "dim", "invalid": "red"}.get(state, "")
+    return f"[{colour}]{state}[/]" if colour else state
+
+
+def status_json(payload: dict[str, object]) -> None:
+    """One JSON object on stdout."""
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+
+
+def form_exported(path: Path, rows: int, prefilled: int) -> None:
+    """What `export` wrote."""
+    try:
+        shown = path.relative_to(Path.cwd())
+    except ValueError:
+        shown = path
+    already = f", {prefilled} already answered" if prefilled else ""
+    out.print(f"[green]✓[/] wrote {escape(str(shown))}: {_count(rows, 'standard')}{already}")
+
+
+def form_imported(result: ImportResult) -> None:
+    """What `import` changed in the YAML file, and what is still open."""
+    name = escape(result.form.name)
+    if not result.written:
+        out.print(f"[green]✓[/] {name}: nothing changed in {escape(result.target)}")
+    else:
+        verb = "created" if result.created else "updated"
+        out.print(
+            f"[green]✓[/] {name}: {verb} {escape(result.target)} "
+            f"({_count(len(result.changes), 'change')})"
+        )
+        for subject, what in result.changes:
+            out.print(f"  {escape(subject):<14} {escape(what)}")
+    for note in result.notes:
+        out.print(f"[yellow]![/] {escape(note)}")

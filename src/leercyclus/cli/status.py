@@ -1,0 +1,65 @@
+"""`leercyclus status`: where the cycle stands, per participant, and its milestones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class StatusFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def command(
+    repo: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The network repository (default: the nearest folder upward "
+            "holding leercyclus.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    cycle: Annotated[
+        str | None, typer.Option("--cycle", help="The cycle (default: the latest).")
+    ] = None,
+    output: Annotated[
+        StatusFormat,
+        typer.Option("--format", help="text for people, json for tools."),
+    ] = StatusFormat.text,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Count as if it were this date (YYYY-MM-DD).", hidden=True),
+    ] = None,
+) -> None:
+    """Show per participant what is done in the cycle, and the cycle's milestones."""
+    from leercyclus import console
+    from leercyclus.errors import UsageError
+    from leercyclus.pipeline import check
+    from leercyclus.repo import find_root
+    from leercyclus.status import choose_cycle, cycle_status
+
+    try:
+        day = dt.date.fromisoformat(today) if today else dt.date.today()
+    except ValueError:
+        raise UsageError(f"--today '{today}' is not a date", "write it as YYYY-MM-DD") from None
+    root = find_root(repo)
+    result = check(root, today=day)
+    data = choose_cycle(result.network, cycle)
+    status = cycle_status(
+        result.network,
+        data,
+        day,
+        root / "build",
+        errors=len(result.errors),
+        warnings=len(result.warnings),
+    )
+    if output is StatusFormat.json:
+        console.status_json(status.as_json())
+    else:
+        console.status_text(status)
+    raise typer.Exit(0)
