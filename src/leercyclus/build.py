@@ -72,7 +72,7 @@ class Build:
         if not converted:
             return
         svgs: dict[str, str] = context.get("svg", {})
-        charts = {name: f"{name}.svg" for name in svgs}
+        charts = {name: name for name in svgs}  # the extension is chosen per format
         md = self.render.render(f"{template}.md.j2", **{**context, "charts": charts})
         scratch = self.stage / ".work" / rel.parent
         source = scratch / "report.md"

@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from leercyclus.errors import OutputError
 from leercyclus.render import packaged_templates
 
 FORMATS = ("md", "html", "docx", "pdf")
@@ -25,44 +26,72 @@ class Conversion:
 
 
 def convert(job: Conversion) -> Path:
-    """Run one conversion; the target's suffix says which."""
+    """Run one conversion; the target's suffix says which. Failures become OutputErrors."""
     import pypandoc
 
-    env_epoch = {"SOURCE_DATE_EPOCH": str(job.epoch)} if job.epoch is not None else {}
-    os.environ.update(env_epoch)
+    if job.epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(job.epoch)
     common = ["--resource-path", str(job.resources), "--quiet"]
-    if job.target.suffix == ".docx":
-        reference = _find(job.templates, "reference.docx")
-        extra = [*common, "--toc", "--toc-depth=1"]
-        if reference is not None:
-            extra += ["--reference-doc", str(reference)]
-        pypandoc.convert_file(
-            str(job.source),
-            "docx",
-            format="markdown",
-            outputfile=str(job.target),
-            extra_args=extra,
-        )
-        return job.target
-    if job.target.suffix == ".pdf":
-        import typst
-
-        template = _find(job.templates, "report.typ")
-        extra = [*common, "--standalone"]
-        if template is not None:
-            extra += ["--template", str(template)]
-        typ = job.resources / f"{job.target.stem}.typ"
-        pypandoc.convert_file(
-            str(job.source), "typst", format="markdown", outputfile=str(typ), extra_args=extra
-        )
-        try:
-            typst.compile(
-                str(typ), output=str(job.target), root=str(job.resources), timestamp=job.epoch
+    try:
+        if job.target.suffix == ".docx":
+            _charts_as_png(job.resources)
+            extra = [*common, "--default-image-extension=png"]
+            reference = _find(job.templates, "reference.docx")
+            if reference is not None:
+                extra += ["--reference-doc", str(reference)]
+            pypandoc.convert_file(
+                str(job.source), "docx", format="markdown", outputfile=str(job.target),
+                extra_args=extra,
+            )  # fmt: skip
+            return job.target
+        if job.target.suffix == ".pdf":
+            extra = [*common, "--standalone", "--default-image-extension=svg"]
+            template = _find(job.templates, "report.typ")
+            if template is not None:
+                extra += ["--template", str(template)]
+            typ = job.resources / f"{job.target.stem}.typ"
+            pypandoc.convert_file(
+                str(job.source), "typst", format="markdown", outputfile=str(typ), extra_args=extra
             )
-        finally:
-            typ.unlink(missing_ok=True)
-        return job.target
+            _typst(typ, job.target, job.resources, timestamp=job.epoch)
+            return job.target
+    except RuntimeError as exc:  # pandoc's own failure, e.g. a broken reference.docx
+        raise OutputError(
+            f"pandoc could not make {job.target.name}: {str(exc).strip()[:500]}",
+            "check templates/reference.docx or templates/report.typ in your repository",
+        ) from None
     raise ValueError(f"no conversion to {job.target.suffix}")
+
+
+def _typst(source: Path, target: Path, root: Path, **options: object) -> None:
+    """Compile with typst's own fonts only, so a PDF is the same on every machine."""
+    import typst
+
+    try:
+        typst.compile(str(source), output=str(target), root=str(root),
+                      ignore_system_fonts=True, **options)  # fmt: skip
+    except typst.TypstError as exc:
+        where = getattr(exc, "diagnostic", None) or ""
+        raise OutputError(
+            f"typst could not make {target.name}: {exc}\n{where}".strip(),
+            "check templates/report.typ in your repository, or remove it to use ours",
+        ) from None
+
+
+def _charts_as_png(folder: Path) -> None:
+    """PNG copies of the SVG charts, for Word versions and LibreOffice that show no SVG."""
+    for svg in sorted(folder.glob("*.svg")):
+        png = svg.with_suffix(".png")
+        if png.exists():
+            continue
+        page = folder / f"{svg.stem}.chart.typ"
+        page.write_text(
+            "#set page(width: auto, height: auto, margin: 0pt)\n"
+            f'#image("{svg.name}", width: 17cm)\n',
+            encoding="utf-8",
+        )
+        _typst(page, png, folder, format="png", ppi=200)
+        page.unlink(missing_ok=True)
 
 
 def _find(folders: tuple[Path, ...], name: str) -> Path | None:

@@ -13,6 +13,10 @@ class LeercyclusError(Exception):
         self.message = message
         self.hint = hint
 
+    def __reduce__(self) -> tuple[type[LeercyclusError], tuple[str, str | None]]:
+        """Keep the hint when the error crosses a process boundary (parallel conversions)."""
+        return type(self), (self.message, self.hint)
+
 
 class UsageError(LeercyclusError):
     """A wrong option or argument, or no network repository where one was expected."""

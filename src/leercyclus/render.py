@@ -26,9 +26,13 @@ _MD_SPECIAL = re.compile(r"([\\`*<>|$~^]|\[(?=[^\]]*\][(\[{])|(?<![\w.])@)")
 _MD_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+[.)])(?=\s|$)", re.MULTILINE)
 
 
+_ELISION = re.compile(r"(?<![\w'’])'(?=(?:s|t|n)\b)")
+"""Dutch elisions ('s nachts, 't): an apostrophe, not an opening quote."""
+
+
 def md_escape(text: object) -> str:
     """Free text made safe for pandoc Markdown: no accidental markup, headings or lists."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    escaped = _MD_SPECIAL.sub(r"\\\1", _ELISION.sub("’", str(text)))
     return _MD_LINE_START.sub(_escape_line_start, escaped)
 
 

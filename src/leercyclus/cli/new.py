@@ -1,0 +1,129 @@
+"""`leercyclus new`: the next cycle, and fill-in forms for one institution."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from leercyclus.network import CycleData, Network
+
+app = typer.Typer(
+    name="new",
+    help="Start the next cycle, or write a form (self-review, visit, actions) to fill in.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+Repo = Annotated[
+    Path | None,
+    typer.Argument(
+        help="The network repository (default: the nearest folder upward holding leercyclus.yaml).",
+        show_default=False,
+    ),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]
+Institution = Annotated[str, typer.Argument(help="The institution's id, e.g. de-linde.")]
+CycleOption = Annotated[
+    str | None,
+    typer.Option("--cycle", help="The cycle (default: the newest).", show_default=False),
+]
+
+
+@app.command("cycle")
+def cycle(
+    cycle_id: Annotated[str, typer.Argument(help="The new cycle's id, e.g. 2027.")],
+    repo: Repo = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help="The cycle to start from (default: the newest).", show_default=False
+        ),
+    ] = None,
+    force: Force = False,
+) -> None:
+    """The next cycle: standards carried over (the evaluation applied), participants, domains."""
+    from leercyclus import console
+    from leercyclus.network import load_network
+    from leercyclus.newfiles import next_cycle, write_new
+    from leercyclus.repo import find_root
+
+    root = find_root(repo)
+    plan = next_cycle(load_network(root), cycle_id, source, force)
+    for path in write_new(root, plan.files, force):
+        console.out.print(f"  wrote  {path.relative_to(root).as_posix()}", markup=False)
+    evaluation = "the evaluation applied" if plan.evaluated else "no evaluation.yaml to apply"
+    console.out.print(
+        f"cycle {plan.cycle} from {plan.previous} ({evaluation}): "
+        f"{len(plan.copied)} standards carried over, {len(plan.adjust)} marked to adjust"
+        f"{_ids(plan.adjust)}, {len(plan.dropped)} dropped{_ids(plan.dropped)}",
+        markup=False,
+    )
+    console.out.print(
+        f"next: add the year's theme to cycles/{plan.cycle}/cycle.yaml (see the comment there)"
+        + (", let the advisory board adjust the marked standards" if plan.adjust else "")
+        + ", and run `leercyclus check`",
+        markup=False,
+    )
+    raise typer.Exit(0)
+
+
+def _ids(ids: list[str]) -> str:
+    return f" ({', '.join(ids)})" if ids else ""
+
+
+@app.command("self-review")
+def self_review(
+    institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
+) -> None:
+    """A self-review form: every standard's text as comments, answers to fill in."""
+    from leercyclus.newfiles import self_review_form
+
+    _form(self_review_form, institution, repo, cycle, force)
+
+
+@app.command("visit")
+def visit(
+    institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
+) -> None:
+    """A review-day form: the team, and per standard the self-review's outcome as comments."""
+    from leercyclus.newfiles import visit_form
+
+    _form(visit_form, institution, repo, cycle, force)
+
+
+@app.command("actions")
+def actions(
+    institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
+) -> None:
+    """An action-plan form, with the oesters of the review day as starting points."""
+    from leercyclus.newfiles import actions_form
+
+    _form(actions_form, institution, repo, cycle, force)
+
+
+def _form(
+    make: Callable[[Network, CycleData, str], tuple[Path, str]],
+    institution: str,
+    repo: Path | None,
+    cycle: str | None,
+    force: bool,
+) -> None:
+    from leercyclus import console
+    from leercyclus.network import load_network
+    from leercyclus.newfiles import pick_cycle, write_new
+    from leercyclus.repo import find_root
+
+    root = find_root(repo)
+    net = load_network(root)
+    path, text = make(net, pick_cycle(net, cycle), institution)
+    write_new(root, {path: text}, force)
+    console.out.print(f"  wrote  {path.relative_to(root).as_posix()}", markup=False)
+    console.out.print(
+        "fill it in (the comments at its top say how) and run `leercyclus check`", markup=False
+    )
+    raise typer.Exit(0)
