@@ -8,6 +8,7 @@ import sys
 import typer
 
 from leercyclus.cli import check, new, report
+from leercyclus.cli import init as init_cmd
 from leercyclus.cli import schema as schema_cmd
 
 app = typer.Typer(
@@ -28,6 +29,7 @@ def _network() -> None:
 app.command("check")(check.command)
 app.command("report")(report.command)
 app.command("schema")(schema_cmd.command)
+app.command("init")(init_cmd.command)
 app.add_typer(new.app, name="new")
 
 
