@@ -8,6 +8,7 @@ import sys
 import typer
 
 from leercyclus.cli import check, new, report
+from leercyclus.cli import diff as diff_cmd
 from leercyclus.cli import init as init_cmd
 from leercyclus.cli import schema as schema_cmd
 
@@ -31,6 +32,7 @@ app.command("report")(report.command)
 app.command("schema")(schema_cmd.command)
 app.command("init")(init_cmd.command)
 app.add_typer(new.app, name="new")
+app.command("diff")(diff_cmd.command)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -1,0 +1,53 @@
+"""`leercyclus diff`: what changes in the standards from one cycle to the next."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def command(
+    cycle_a: Annotated[str, typer.Argument(help="The older cycle, e.g. 2025.")],
+    cycle_b: Annotated[str, typer.Argument(help="The newer cycle, e.g. 2026.")],
+    repo: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The network repository (default: the nearest folder upward "
+            "holding leercyclus.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            help="text for the terminal, markdown for a pull-request comment, json for tools.",
+        ),
+    ] = DiffFormat.text,
+) -> None:
+    """Standards added, dropped and changed between two cycles, with a word-level diff."""
+    import sys
+
+    from leercyclus import diff
+    from leercyclus.network import load_network
+    from leercyclus.repo import find_root
+
+    net = load_network(find_root(repo))
+    result = diff.compare(net, cycle_a, cycle_b)
+    if output is DiffFormat.json:
+        sys.stdout.write(diff.as_json(result))
+    elif output is DiffFormat.markdown:
+        language = net.settings.model.language if net.settings else "nl"
+        sys.stdout.write(diff.as_markdown(result, language))
+    else:
+        sys.stdout.write(diff.as_text(result))
+    raise typer.Exit(0)
