@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
@@ -127,18 +127,39 @@ def status(message: str) -> Iterator[None]:
         yield
 
 
+class _Bar:
+    """`report`'s progress bar on stderr; on a pipe or in CI only the notes are printed."""
+
+    def __init__(self, message: str) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.bar = Progress(
+            TextColumn(f"{escape(message)}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}", style="dim"),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        )
+        self.task = self.bar.add_task("", total=None)
+
+    def start(self, total: int) -> None:
+        self.bar.update(self.task, total=total)
+
+    def advance(self, name: str) -> None:
+        self.bar.update(self.task, advance=1, description=escape(name))
+
+    def note(self, text: str) -> None:
+        self.bar.console.print(f"[dim]{escape(text)}[/]")
+
+
 @contextmanager
-def progress(message: str) -> Iterator[Callable[[str], None]]:
-    """A live line on stderr that names each step as it finishes."""
-    if not err.is_terminal:
-        yield lambda _step: None
-        return
-    with err.status(message) as live:
-
-        def step(name: str) -> None:
-            live.update(f"{message}: {escape(name)}")
-
-        yield step
+def progress(message: str) -> Iterator[_Bar]:
+    """A progress bar for the duration of the block."""
+    bar = _Bar(message)
+    with bar.bar:
+        yield bar
 
 
 def written(outputs: Sequence[Output], base: Path) -> None:

@@ -63,13 +63,27 @@ def convert(job: Conversion) -> Path:
     raise ValueError(f"no conversion to {job.target.suffix}")
 
 
-def _typst(source: Path, target: Path, root: Path, **options: object) -> None:
+def _typst(
+    source: Path,
+    target: Path,
+    root: Path,
+    *,
+    png: bool = False,
+    timestamp: int | None = None,
+) -> None:
     """Compile with typst's own fonts only, so a PDF is the same on every machine."""
     import typst
 
     try:
-        typst.compile(str(source), output=str(target), root=str(root),
-                      ignore_system_fonts=True, **options)  # fmt: skip
+        typst.compile(
+            str(source),
+            output=str(target),
+            root=str(root),
+            ignore_system_fonts=True,
+            format="png" if png else "pdf",
+            ppi=200 if png else None,
+            timestamp=timestamp,
+        )
     except typst.TypstError as exc:
         where = getattr(exc, "diagnostic", None) or ""
         raise OutputError(
@@ -90,7 +104,7 @@ def _charts_as_png(folder: Path) -> None:
             f'#image("{svg.name}", width: 17cm)\n',
             encoding="utf-8",
         )
-        _typst(page, png, folder, format="png", ppi=200)
+        _typst(page, png, folder, png=True)
         page.unlink(missing_ok=True)
 
 

@@ -75,7 +75,8 @@ def build_reports(
         raise reports.refuse(len(result.errors))
     net = result.network
     plan = reports.plan(net, request, partial(_meta, net))
-    tell = progress or (lambda _: None)
+    tell = progress or reports.Silent()
+    tell.start(len(plan.institutions) + (1 if plan.national else 0) + 1)
     cycle = plan.data.id
     with staging(plan.out) as stage:
         build = Build(
@@ -95,7 +96,7 @@ def build_reports(
             rel = Path(cycle, "confidential", inst, "institution-report")
             build.emit(rel, "institution-report", "confidential", inst, r=report, svg=svg,
                        charts=None)  # fmt: skip
-            tell(inst)
+            tell.advance(inst)
         national = None
         if plan.national:
             from leercyclus.privacy import prepare
@@ -103,9 +104,9 @@ def build_reports(
             national = prepare(net, plan, tell)
             rel = Path(cycle, "public", "national-report")
             build.emit(rel, "national-report", "public", None, **national.context)
-            tell("national report")
-        tell("converting")
+            tell.advance("national report")
         build.convert(reports.cpu_count())
+        tell.advance("DOCX and PDF")
         if national is not None:
             national.guard(build.public_files())
         return build.publish(cycle)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +14,7 @@ from leercyclus.texts import LABELS, TEXTS
 
 if TYPE_CHECKING:
     from leercyclus.match import Term
-    from leercyclus.reports import Plan
+    from leercyclus.reports import Plan, Progress
 
 CACHE = Path(".leercyclus") / "deidentified"
 """Where de-identified texts are cached, inside the repository (git-ignored)."""
@@ -54,7 +53,7 @@ class National:
         )
 
 
-def prepare(net: Network, plan: Plan, tell: Callable[[str], None]) -> National:
+def prepare(net: Network, plan: Plan, tell: Progress) -> National:
     """Build the national report with every free text scrubbed, and its leak-guard data."""
     from leercyclus.anonymize import Scrubber, known_terms
     from leercyclus.deidentify import Deidentifier
@@ -70,7 +69,7 @@ def prepare(net: Network, plan: Plan, tell: Callable[[str], None]) -> National:
     terms = known_terms(net, keep_contacts=keep)
     deidentify = Deidentifier(
         net.root / CACHE,
-        on_start=lambda: tell(
+        on_start=lambda: tell.note(
             "starting the de-identifier (deduce): the first time this takes a minute or two"
         ),
     )

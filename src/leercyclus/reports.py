@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from leercyclus.aggregate import Meta
 from leercyclus.charts import Bar, stacked_bars
@@ -15,7 +16,31 @@ from leercyclus.network import CycleData, Network
 from leercyclus.texts import LABELS, TEXTS
 from leercyclus.yamlio import suggest
 
-Progress = Callable[[str], None]
+
+class Progress(Protocol):
+    """How `report` tells the user where it is; the CLI shows a bar, tests pass None."""
+
+    def start(self, total: int) -> None:
+        """The number of steps to come."""
+
+    def advance(self, name: str) -> None:
+        """One step done."""
+
+    def note(self, text: str) -> None:
+        """A message worth a line of its own (a wait the user should know about)."""
+
+
+class Silent:
+    """A Progress that shows nothing."""
+
+    def start(self, total: int) -> None:
+        """Nothing to show."""
+
+    def advance(self, name: str) -> None:
+        """Nothing to show."""
+
+    def note(self, text: str) -> None:
+        """Nothing to show."""
 
 
 @dataclass(frozen=True)
