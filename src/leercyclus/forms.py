@@ -125,14 +125,44 @@ def fingerprint(value: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def tracked(spec: FormKind, model: BaseModel | None, order: Sequence[str]) -> dict[str, object]:
-    """The values a form can change, keyed 'standards/<id>' (and the self-review's general rows)."""
-    dumped: dict[str, Any] = model.model_dump(mode="json") if model is not None else {}
-    standards = dumped.get("standards", {})
-    values: dict[str, object] = {f"standards/{sid}": standards.get(sid) for sid in order}
+def view(spec: FormKind, model: BaseModel | None, order: Sequence[str]) -> dict[str, object]:
+    """What a form shows of a file, per key ('standards/<id>', the general rows), normalised."""
+    answers: dict[str, Any] = getattr(model, "standards", {})
+    values: dict[str, object] = {}
+    for sid in order:
+        a = answers.get(sid)
+        values[f"standards/{sid}"] = a and [
+            a.outcome,
+            cell_text(getattr(a, spec.text)),
+            lines_of("\n".join(getattr(a, "evidence", []))),
+        ]
     if spec.kind == "self-review":
-        values |= {name: dumped.get(name) for name in GENERAL_ROWS.values()}
+        completed = getattr(model, "completed", None)
+        values["completed"] = completed.isoformat() if completed else None
+        values["participants"] = lines_of("\n".join(getattr(model, "participants", [])))
+        values["theme"] = cell_text(getattr(model, "theme", None))
     return values
+
+
+def form_view(
+    spec: FormKind, answers: dict[str, Answer], general: dict[str, Any]
+) -> dict[str, object]:
+    """The same view of a filled-in form's answers."""
+    values: dict[str, object] = {
+        f"standards/{sid}": a.outcome and [a.outcome, a.text, a.evidence]
+        for sid, a in answers.items()
+    }
+    if spec.kind == "self-review":
+        completed = general["completed"]
+        values["completed"] = completed.isoformat() if completed else None
+        values["participants"] = general["participants"]
+        values["theme"] = general["theme"]
+    return values
+
+
+def lines_of(text: str | None) -> list[str]:
+    """The non-empty lines of a cell, stripped: list items (evidence, participants)."""
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
 
 
 def export_form(
@@ -157,7 +187,7 @@ def export_form(
     book, prefilled = build_workbook(net, data, spec, institution, current, order)
     meta = {"form": "leercyclus", "kind": kind, "cycle": data.id, "institution": institution,
             "version": __version__, "exported": dt.date.today().isoformat()}  # fmt: skip
-    prints = {key: fingerprint(v) for key, v in tracked(spec, current, order).items()}
+    prints = {key: fingerprint(v) for key, v in view(spec, current, order).items()}
     sheet = book.create_sheet(META_SHEET)
     for key, value in [*meta.items(), *((f"was {k}", v) for k, v in prints.items())]:
         sheet.append([key, value])
@@ -496,23 +526,22 @@ def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
             + "\n  ".join(problems),
             "correct the form and import it again",
         )
-    doc = RoundTrip.read(path) if current is not None else RoundTrip(path, _new_doc(institution))
-    changes = merge(doc.data, spec, answers, general, order, current)
-    text = dump(doc.data)
-    model = _validated(SourceFile(spec.kind, path, rel, data.id), text, spec, answers)
-    before, after = tracked(spec, current, order), tracked(spec, model, order)
-    conflicts = [
-        key.removeprefix("standards/")
-        for key in after
-        if before[key] != after[key] and fingerprint(before[key]) != meta.get(f"was {key}")
-    ]
+    ours, theirs = view(spec, current, order), form_view(spec, answers, general)
+    base = {key: meta.get(f"was {key}") for key in ours}
+    apply = {k for k in ours if fingerprint(theirs[k]) != base[k] and theirs[k] != ours[k]}
+    conflicts = [k for k in ours if k in apply and fingerprint(ours[k]) != base[k]]
     if conflicts and not force:
+        shown = ", ".join(k.removeprefix("standards/") for k in conflicts)
         raise DataError(
-            f"{rel} was changed after this form was exported on {meta.get('exported', '?')}: "
-            f"the form would overwrite {', '.join(conflicts)}",
+            f"{rel} was changed after this form was exported on {meta.get('exported', '?')}, "
+            f"and so was the form: both changed {shown}",
             "export a fresh form and copy the answers over, or import with --force to let the "
             "form win (also when the change came from an earlier import of this same form)",
         )
+    doc = RoundTrip.read(path) if current is not None else RoundTrip(path, _new_doc(institution))
+    changes = merge(doc.data, spec, answers, general, order, apply)
+    text = dump(doc.data)
+    _validated(SourceFile(spec.kind, path, rel, data.id), text, spec, answers)
     if changes:
         write_atomic(path, text)
     return ImportResult(form, rel, current is None and bool(changes), changes,
@@ -725,17 +754,18 @@ def merge(
     answers: dict[str, Answer],
     general: dict[str, Any],
     order: Sequence[str],
-    current: BaseModel | None,
+    apply: set[str],
 ) -> list[tuple[str, str]]:
-    """Write the form's answers into the round-trip document; return what changed."""
+    """Write the form's answers for the keys in `apply` into the document; return what changed."""
     changes: list[tuple[str, str]] = []
     standards = doc.get("standards")
-    if standards is None:
-        standards = new_map()
-        put(doc, "standards", standards, _ORDER[spec.kind], 0)
+    had_standards = standards is not None
+    standards = standards if had_standards else new_map()
     dutch = _prefers_dutch(standards)
     fields = ["outcome", spec.text, "evidence"]
     for sid in order:
+        if f"standards/{sid}" not in apply:
+            continue
         answer = answers[sid]
         entry = standards.get(sid)
         if answer.outcome is None:
@@ -743,43 +773,48 @@ def merge(
                 drop(standards, sid)
                 changes.append((sid, "answer removed"))
             continue
-        if entry is None:
-            entry = new_map()
-            put(standards, sid, entry, order, 2)
+        fresh = entry is None
+        entry = new_map() if fresh else entry
         old = entry.get("outcome")
         was = OUTCOME_ALIASES.get(str(old).strip().lower(), str(old)) if old else None
         if was != answer.outcome:
             in_dutch = str(old).strip().lower() in OUTCOME_ALIASES if old else dutch
             word = DUTCH[answer.outcome] if in_dutch else answer.outcome
-            put(entry, "outcome", styled(word, old, 4, "outcome"), fields, 4)
+            put(entry, "outcome", styled(word, old, 4, "outcome"), fields)
             changes.append((sid, f"outcome {old} → {word}" if old else f"answered: {word}"))
         changes += _text(entry, spec.text, answer.text, fields, sid)
         if spec.kind == "self-review":
             previous = [str(item) for item in entry.get("evidence") or []]
             if previous != answer.evidence:
-                _set_list(entry, "evidence", answer.evidence, fields, 4)
+                _set_list(entry, "evidence", answer.evidence, fields)
                 changes.append((sid, _verb("evidence", previous, answer.evidence)))
-    if spec.kind == "self-review" and general:
-        changes += _general(doc, general, current)
+        if fresh:  # filled first, so comments that follow its place land after all of it
+            put(standards, sid, entry, order)
+    if standards and not had_standards:
+        put(doc, "standards", standards, _ORDER[spec.kind])
+    if spec.kind == "self-review":
+        changes += _general(doc, general, apply)
     return changes
 
 
-def _general(doc: Any, general: dict[str, Any], current: BaseModel | None) -> list[tuple[str, str]]:
+def _general(doc: Any, general: dict[str, Any], apply: set[str]) -> list[tuple[str, str]]:
+    """The self-review's general rows: completed, participants, theme."""
     changes: list[tuple[str, str]] = []
     order = _ORDER["self-review"]
-    was = getattr(current, "completed", None)
-    if general["completed"] != was:
-        if general["completed"] is None:
+    if "completed" in apply:
+        was, now = doc.get("completed"), general["completed"]
+        if now is None:
             drop(doc, "completed")
         else:
-            put(doc, "completed", general["completed"], order, 0)
-        shown = f"completed {was or '—'} → {general['completed'] or '—'}"
-        changes.append((GENERAL_SHEET, shown))
-    previous = list(getattr(current, "participants", []))
-    if previous != general["participants"]:
-        _set_list(doc, "participants", general["participants"], order, 0)
+            put(doc, "completed", now, order)
+        changes.append((GENERAL_SHEET, f"completed {was or '—'} → {now or '—'}"))
+    if "participants" in apply:
+        previous = doc.get("participants")
+        _set_list(doc, "participants", general["participants"], order)
         changes.append((GENERAL_SHEET, _verb("participants", previous, general["participants"])))
-    return changes + _text(doc, "theme", general["theme"], order, GENERAL_SHEET, 0)
+    if "theme" in apply:
+        changes += _text(doc, "theme", general["theme"], order, GENERAL_SHEET, 0)
+    return changes
 
 
 def _text(
@@ -792,13 +827,13 @@ def _text(
     if text is None:
         drop(mapping, key)
     else:
-        put(mapping, key, styled(text, old, indent, key), order, indent)
+        put(mapping, key, styled(text, old, indent, key), order)
     return [(subject, _verb(key, cell_text(old), text))]
 
 
-def _set_list(mapping: Any, key: str, items: list[str], order: Sequence[str], indent: int) -> None:
+def _set_list(mapping: Any, key: str, items: list[str], order: Sequence[str]) -> None:
     if items:
-        put(mapping, key, new_seq(items, like=mapping.get(key)), order, indent)
+        put(mapping, key, new_seq(items, like=mapping.get(key)), order)
     else:
         drop(mapping, key)
 
@@ -925,9 +960,8 @@ def _folds(text: str, width: int) -> list[int]:
     return folds
 
 
-def put(mapping: Any, key: str, value: Any, order: Sequence[str], indent: int) -> None:
+def put(mapping: Any, key: str, value: Any, order: Sequence[str]) -> None:
     """Set `key`; a new key goes after the keys that precede it in `order`, comments kept."""
-    del indent  # the style was chosen by the caller; kept for the yamlio signature
     if key in mapping:
         rest = _detach(mapping, key)
         mapping[key] = value
@@ -966,25 +1000,48 @@ def _tail(container: Any, key: Any) -> tuple[Any, Any, int]:
 
 
 def _detach(container: Any, key: Any) -> str:
-    """Cut the comment lines that follow container[key] (not its end-of-line comment)."""
+    """Cut the comment lines after container[key] that belong to whatever follows it.
+
+    Its end-of-line comment stays, and so do lines indented deeper than the container's keys:
+    they comment on container[key]'s own content."""
     holder, k, slot = _tail(container, key)
     entry = holder.ca.items.get(k)
     token = entry[slot] if entry else None
     if token is None:
         return ""
-    cut = token.value.find("\n") + 1
-    rest: str = token.value[cut:] if cut else ""
+    lines = token.value.splitlines(keepends=True)
+    if _is_block(holder[k]):  # a block text ends its line: the first comment line is a whole one
+        lines[0] = " " * token.column + lines[0]
+        n = 0
+    else:
+        n = 1  # the first line ends the value's own line: its end-of-line comment, or nothing
+    column = getattr(getattr(container, "lc", None), "col", None)
+    while n < len(lines) and column is not None and _indent(lines[n]) > column:
+        n += 1
+    keep, rest = "".join(lines[:n]), "".join(lines[n:])
     if rest:
-        head = token.value[:cut]
-        if head.strip():
-            token.value = head
+        if keep.strip():
+            token.value = keep.lstrip(" ") if _is_block(holder[k]) else keep
         else:
             entry[slot] = None
     return rest
 
 
+def _is_block(value: object) -> bool:
+    """Whether a value is a block text (>- or |-), after which comments start on a new line."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString  # noqa: TID251
+
+    return isinstance(value, FoldedScalarString | LiteralScalarString)
+
+
+def _indent(line: str) -> int:
+    """A comment line's indentation; -1 for a blank line, which always ends what precedes it."""
+    return len(line) - len(line.lstrip(" ")) if line.strip() else -1
+
+
 def _attach(container: Any, key: Any, rest: str) -> None:
     """Put comment lines cut by `_detach` after container[key]."""
+    from ruamel.yaml.error import CommentMark  # noqa: TID251
     from ruamel.yaml.tokens import CommentToken  # noqa: TID251
 
     if not rest:
@@ -992,6 +1049,7 @@ def _attach(container: Any, key: Any, rest: str) -> None:
     holder, k, slot = _tail(container, key)
     entry = holder.ca.items.setdefault(k, [None, None, None, None])
     if entry[slot] is None:
-        entry[slot] = CommentToken("\n" + rest)
+        start = "" if _is_block(holder[k]) else "\n"
+        entry[slot] = CommentToken(start + rest, CommentMark(0), None)
     else:
         entry[slot].value += rest

@@ -1,0 +1,534 @@
+"""Spreadsheet forms: export, fill in with openpyxl, import; comments kept, bad forms refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from helpers import CYCLE_FILE, MINIMAL, SELF_REVIEW, VISIT, edited, found
+from leercyclus.cli import run
+
+MakeNetwork = Callable[[Mapping[str, str | bytes | None]], Path]
+Capsys = pytest.CaptureFixture[str]
+Cells = Mapping[str, Mapping[str, object]]
+
+COMMENTED = """\
+# Zelfreview 2025 van Zorggroep De Linde
+# Ingevuld door het kernteam.
+
+institution: de-linde
+completed: 2025-02-20
+participants: [teamleider kliniek, 2 cliënten]   # rollen, geen namen
+standards:
+  # Domein A
+  A1:
+    outcome: volledig   # besproken in het MT
+    explanation: "Wij bespreken bejegening in elk teamoverleg."
+    evidence: [Cliënttevredenheidsonderzoek 2024]
+  A2:
+    outcome: deels
+    explanation: >-
+      Herstelplannen worden samen opgesteld.
+    # nog aanvullen na de teamdag
+
+  # Domein B
+  B1:
+    outcome: nvt
+theme: Naasten komen vaak pas laat in beeld.   # voorlopig
+# einde
+"""
+"""A self-review with comments everywhere, Dutch outcomes, flow lists, quotes and a folded text."""
+
+LONG = (
+    "Herstelplannen worden samen met de cliënt opgesteld en twee keer per jaar geëvalueerd, "
+    "altijd met de cliënt erbij; doelen staan in de woorden van de cliënt zelf."
+)
+
+
+def export(root: Path, kind: str = "self-review", *extra: str) -> Path:
+    """Export the form of de-linde beside the repository; returns its path."""
+    form = root.parent / f"de-linde-{kind}.xlsx"
+    code = run(["export", kind, "de-linde", "--repo", str(root), "--out", str(form), *extra])
+    assert code == 0
+    return form
+
+
+def fill(form: Path, cells: Cells, sheet: str = "Zelfreview") -> None:
+    """Write cells {standard id or row label: {column heading: value}} into the form."""
+    book = load_workbook(form)
+    ws = book[sheet]
+    columns = {c.value: c.column for c in ws[1]}
+    rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+    for row, values in cells.items():
+        for heading, value in values.items():
+            ws.cell(rows[row], columns[heading]).value = value
+    book.save(form)
+
+
+def import_(form: Path, root: Path, *extra: str) -> int:
+    return run(["import", str(form), "--repo", str(root), *extra])
+
+
+# Export ---------------------------------------------------------------------------------------
+
+
+def test_export_writes_instructions_a_locked_form_and_hidden_identity(minimal: Path) -> None:
+    book = load_workbook(export(minimal))
+    assert book.sheetnames == ["Instructies", "Zelfreview", "Algemeen", "leercyclus"]
+    assert book["leercyclus"].sheet_state == "veryHidden"
+    meta = dict(book["leercyclus"].iter_rows(max_col=2, max_row=4, values_only=True))
+    assert meta == {
+        "form": "leercyclus",
+        "kind": "self-review",
+        "cycle": "2025",
+        "institution": "de-linde",
+    }
+    ws = book["Zelfreview"]
+    assert [c.value for c in ws[1]] == [
+        "Code", "Domein", "Titel", "Standaard", "Uitkomst", "Toelichting", "Onderbouwing"
+    ]  # fmt: skip
+    assert [list(r) for r in ws.iter_rows(min_row=2, values_only=True)] == [
+        ["A1", "A Bejegening", "Respectvolle bejegening",
+         "Cliënten en naasten ervaren dat zij met respect worden bejegend.", "volledig",
+         "Wij bespreken bejegening in elk teamoverleg.", "Cliënttevredenheidsonderzoek 2024"],
+        ["A2", "A Bejegening", "Eigen regie", "Cliënten houden de regie over hun herstel.",
+         "deels", "Herstelplannen worden samen opgesteld.", None],
+        ["B1", "B Naasten", "Naasten betrokken", "Naasten worden vanaf de intake betrokken.",
+         "nvt", None, None],
+    ]  # fmt: skip
+    assert ws.protection.sheet
+    assert ws["A2"].protection.locked and not ws["E2"].protection.locked
+    assert not ws["F2"].protection.locked and ws["F2"].alignment.wrap_text
+    (choices,) = ws.data_validations.dataValidation
+    assert (choices.type, choices.formula1, str(choices.sqref)) == (
+        "list",
+        '"volledig,deels,niet,nvt"',
+        "E2:E4",
+    )
+    general = [list(r) for r in book["Algemeen"].iter_rows(max_col=2, values_only=True)]
+    assert general == [
+        ["Onderdeel", "Invullen"],
+        ["Afgerond op", dt.datetime(2025, 2, 20)],
+        ["Deelnemers", "teamleider kliniek\n2 cliënten"],
+        ["Reflectie op het thema", "Naasten komen vaak pas laat in beeld."],
+    ]
+    instructions = "\n".join(
+        str(r[0] or "") for r in book["Instructies"].iter_rows(values_only=True)
+    )
+    assert instructions.startswith("Zelfreview Cyclus 2025: Zorggroep De Linde\n")
+    assert "• nvt: de standaard is niet van toepassing" in instructions
+    assert "Bewaar het bestand als Excel-werkmap (.xlsx)" in instructions
+
+
+def test_export_visit_shows_the_self_review_beside_the_team_columns(minimal: Path) -> None:
+    ws = load_workbook(export(minimal, "visit"))["Reviewdag"]
+    assert [c.value for c in ws[1]][4:] == [
+        "Zelfreview", "Toelichting zelfreview", "Oordeel team", "Toelichting team"
+    ]  # fmt: skip
+    rows = [list(r)[4:] for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert rows == [
+        ["volledig", "Wij bespreken bejegening in elk teamoverleg.", "deels",
+         "Bejegening is goed, maar niet overal gelijk."],
+        ["deels", "Herstelplannen worden samen opgesteld.", None, None],
+        ["nvt", None, None, None],
+    ]  # fmt: skip
+    assert ws["E2"].protection.locked and not ws["G2"].protection.locked
+
+
+def test_export_default_name_never_overwrites_without_force(
+    minimal: Path, monkeypatch: pytest.MonkeyPatch, capsys: Capsys
+) -> None:
+    monkeypatch.chdir(minimal.parent)
+    assert run(["export", "self-review", "de-linde", "--repo", str(minimal)]) == 0
+    form = minimal.parent / "de-linde-self-review-2025.xlsx"
+    assert capsys.readouterr().out == (
+        "✓ wrote de-linde-self-review-2025.xlsx: 3 standards, 3 already answered\n"
+    )
+    form.write_bytes(b"mine")
+    assert run(["export", "self-review", "de-linde", "--repo", str(minimal)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {form} already exists\n"
+        "hint: use --force to overwrite it, or choose another name with --out\n"
+    )
+    assert form.read_bytes() == b"mine"
+    assert run(["export", "self-review", "de-linde", "--repo", str(minimal), "--force"]) == 0
+    assert form.read_bytes().startswith(b"PK")
+    assert [p.name for p in minimal.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_export_refuses_a_non_participant_and_other_formats(minimal: Path, capsys: Capsys) -> None:
+    assert run(["export", "visit", "de-lind", "--repo", str(minimal)]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "error: 'de-lind' is not a participant of cycle 2025: did you mean 'de-linde'?"
+    )
+    assert run(["export", "visit", "de-linde", "--repo", str(minimal), "--format", "csv"]) == 2
+    assert "error: unknown form format 'csv'" in capsys.readouterr().err
+
+
+# Export → fill in → import ------------------------------------------------------------------
+
+
+def test_a_new_self_review_from_a_filled_in_form_passes_check(
+    make_network: MakeNetwork, capsys: Capsys
+) -> None:
+    root = make_network({SELF_REVIEW: None})
+    form = export(root)
+    fill(
+        form,
+        {
+            "A1": {"Uitkomst": "volledig", "Toelichting": "Elk overleg.", "Onderbouwing": "X\nY"},
+            "A2": {"Uitkomst": "Deels ", "Toelichting": LONG},
+            "B1": {"Uitkomst": "nvt"},
+        },
+    )
+    fill(
+        form,
+        {"Afgerond op": {"Invullen": dt.date(2025, 2, 20)}, "Deelnemers": {"Invullen": "ICO"}},
+        "Algemeen",
+    )
+    capsys.readouterr()
+    assert import_(form, root) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "✓ de-linde-self-review.xlsx: created cycles/2025/self-reviews/de-linde.yaml (8 changes)"
+    )
+    assert (root / SELF_REVIEW).read_text(encoding="utf-8") == (
+        "institution: de-linde\n"
+        "completed: 2025-02-20\n"
+        "participants:\n"
+        "  - ICO\n"
+        "standards:\n"
+        "  A1:\n"
+        "    outcome: met\n"
+        "    explanation: Elk overleg.\n"
+        "    evidence:\n"
+        "      - X\n"
+        "      - Y\n"
+        "  A2:\n"
+        "    outcome: partly_met\n"
+        "    explanation: >-\n"
+        "      Herstelplannen worden samen met de cliënt opgesteld en twee keer per jaar "
+        "geëvalueerd, altijd\n"
+        "      met de cliënt erbij; doelen staan in de woorden van de cliënt zelf.\n"
+        "  B1:\n"
+        "    outcome: not_applicable\n"
+    )
+    assert found(root) == []
+
+
+def test_import_keeps_comments_order_quoting_and_dutch_outcomes(
+    make_network: MakeNetwork, capsys: Capsys
+) -> None:
+    root = make_network({SELF_REVIEW: COMMENTED})
+    form = export(root)
+    fill(form, {"A2": {"Uitkomst": "volledig", "Toelichting": LONG}})
+    fill(form, {"B1": {"Toelichting": "Wij hebben nog geen naasten in beeld."}})
+    capsys.readouterr()
+    assert import_(form, root) == 0
+    after = (root / SELF_REVIEW).read_text(encoding="utf-8")
+    head, a2_old, tail = COMMENTED.partition(
+        "    outcome: deels\n    explanation: >-\n      Herstelplannen worden samen opgesteld.\n"
+    )
+    a2_new = (
+        "    outcome: volledig\n"
+        "    explanation: >-\n"
+        "      Herstelplannen worden samen met de cliënt opgesteld en twee keer per jaar "
+        "geëvalueerd, altijd\n"
+        "      met de cliënt erbij; doelen staan in de woorden van de cliënt zelf.\n"
+    )
+    b1_old = "    outcome: nvt\n"
+    b1_new = b1_old + "    explanation: Wij hebben nog geen naasten in beeld.\n"
+    assert a2_old and tail.count(b1_old) == 1
+    assert after == head + a2_new + tail.replace(b1_old, b1_new)
+    assert capsys.readouterr().out == (
+        "✓ de-linde-self-review.xlsx: updated cycles/2025/self-reviews/de-linde.yaml (3 changes)\n"
+        "  A2             outcome deels → volledig\n"
+        "  A2             explanation changed\n"
+        "  B1             explanation added\n"
+    )
+
+
+def test_a_new_answer_goes_between_its_neighbours_and_a_removed_one_leaves_comments(
+    make_network: MakeNetwork,
+) -> None:
+    original = (
+        "# kop\n"
+        "institution: de-linde\n"
+        "standards:\n"
+        "  A1:\n"
+        "    outcome: met\n"
+        "    explanation: Goed.\n"
+        "    # na A1\n"
+        "  # voor B1\n"
+        "  B1:\n"
+        "    outcome: not_applicable\n"
+        "    # na B1\n"
+        "# einde\n"
+    )
+    root = make_network({SELF_REVIEW: original})
+    form = export(root)
+    fill(form, {"A2": {"Uitkomst": "deels", "Toelichting": "Nieuw."}, "B1": {"Uitkomst": None}})
+    assert import_(form, root) == 0
+    assert (root / SELF_REVIEW).read_text(encoding="utf-8") == (
+        "# kop\n"
+        "institution: de-linde\n"
+        "standards:\n"
+        "  A1:\n"
+        "    outcome: met\n"
+        "    explanation: Goed.\n"
+        "    # na A1\n"
+        "  A2:\n"
+        "    outcome: partly_met\n"
+        "    explanation: Nieuw.\n"
+        "  # voor B1\n"
+        "# einde\n"
+    )
+
+
+def test_an_unchanged_form_changes_nothing(minimal: Path, capsys: Capsys) -> None:
+    before = (minimal / SELF_REVIEW).read_bytes()
+    form = export(minimal)
+    capsys.readouterr()
+    assert import_(form, minimal) == 0
+    assert capsys.readouterr().out == (
+        "✓ de-linde-self-review.xlsx: nothing changed in cycles/2025/self-reviews/de-linde.yaml\n"
+    )
+    assert (minimal / SELF_REVIEW).read_bytes() == before
+
+
+def test_a_visit_form_fills_in_the_team_judgements(minimal: Path, capsys: Capsys) -> None:
+    form = export(minimal, "visit")
+    fill(
+        form,
+        {"A2": {"Oordeel team": "volledig", "Toelichting team": "Regie\nin elk plan."}},
+        "Reviewdag",
+    )
+    capsys.readouterr()
+    assert import_(form, minimal) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  A2             answered: met",
+        "  A2             note added",
+    ]
+    expected = edited(
+        VISIT,
+        "parels:\n",
+        "  A2:\n    outcome: met\n    note: |-\n      Regie\n      in elk plan.\nparels:\n",
+    )
+    assert (minimal / VISIT).read_text(encoding="utf-8") == expected
+    assert found(minimal) == []
+
+
+def test_a_visit_form_needs_the_visit_file_first(make_network: MakeNetwork, capsys: Capsys) -> None:
+    root = make_network({VISIT: None})
+    form = export(root, "visit")
+    assert import_(form, root) == 1
+    assert capsys.readouterr().err == (
+        "error: there is no cycles/2025/visits/de-linde.yaml yet: a review day needs its date "
+        "and team before its answers\n"
+        "hint: create it with `leercyclus new visit de-linde`, fill in the date and the team, "
+        "and import the form again\n"
+    )
+    assert not (root / VISIT).exists()
+
+
+# Changes made in the YAML after the export ----------------------------------------------------
+
+
+def test_a_stale_form_does_not_overwrite_a_later_edit_unless_forced(
+    minimal: Path, capsys: Capsys
+) -> None:
+    form = export(minimal)
+    fill(form, {"A1": {"Toelichting": "Uit het formulier."}})
+    later = edited(SELF_REVIEW, "in elk teamoverleg.", "in elk teamoverleg en elke MT.")
+    (minimal / SELF_REVIEW).write_text(later, encoding="utf-8")
+    capsys.readouterr()
+    assert import_(form, minimal) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "error: cycles/2025/self-reviews/de-linde.yaml was changed after this form was exported "
+        f"on {dt.date.today().isoformat()}, and so was the form: both changed A1\n"
+    )
+    assert (minimal / SELF_REVIEW).read_text(encoding="utf-8") == later
+    assert import_(form, minimal, "--force") == 0
+    assert "Uit het formulier." in (minimal / SELF_REVIEW).read_text(encoding="utf-8")
+
+
+def test_a_later_edit_the_form_does_not_touch_is_kept(minimal: Path) -> None:
+    form = export(minimal)
+    fill(form, {"A2": {"Uitkomst": "volledig"}})
+    later = edited(SELF_REVIEW, "in elk teamoverleg.", "in elk teamoverleg en elke MT.")
+    (minimal / SELF_REVIEW).write_text(later, encoding="utf-8")
+    assert import_(form, minimal) == 0
+    assert (minimal / SELF_REVIEW).read_text(encoding="utf-8") == edited(
+        SELF_REVIEW, "in elk teamoverleg.", "in elk teamoverleg en elke MT."
+    ).replace("outcome: partly_met", "outcome: met")
+
+
+# Bad spreadsheets: a clear error naming the place, and nothing changed ------------------------
+
+
+def _unknown_outcome(form: Path) -> None:
+    fill(form, {"A2": {"Uitkomst": "volldig"}})
+
+
+def _row_deleted(form: Path) -> None:
+    book = load_workbook(form)
+    book["Zelfreview"].delete_rows(3)
+    book.save(form)
+
+
+def _column_renamed(form: Path) -> None:
+    book = load_workbook(form)
+    book["Zelfreview"]["E1"] = "Uitkomsten"
+    book.save(form)
+
+
+def _not_xlsx(form: Path) -> None:
+    form.write_text("Code;Uitkomst\nA1;volledig\n", encoding="utf-8")
+
+
+def _unknown_standard(form: Path) -> None:
+    book = load_workbook(form)
+    book["Zelfreview"]["A4"] = "B2"
+    book.save(form)
+
+
+def _outcome_missing(form: Path) -> None:
+    fill(form, {"B1": {"Uitkomst": None, "Toelichting": "Toch iets."}})
+
+
+def _bad_date(form: Path) -> None:
+    fill(form, {"Afgerond op": {"Invullen": "20-02-2025"}}, "Algemeen")
+
+
+def _other_cycle(form: Path) -> None:
+    book = load_workbook(form)
+    book["leercyclus"]["B3"] = "2024"
+    book.save(form)
+
+
+def _not_a_form(form: Path) -> None:
+    book = load_workbook(form)
+    del book["leercyclus"]
+    book.save(form)
+
+
+BAD_FORMS = {
+    "unknown outcome": (
+        _unknown_outcome,
+        "error: de-linde-self-review.xlsx: 1 problem(s) in the form, nothing was imported:\n"
+        "  sheet 'Zelfreview', row 3, column E (Uitkomst): 'volldig' is not an outcome: use "
+        "volledig, deels, niet or nvt; did you mean 'volledig'?\n",
+    ),
+    "row deleted": (
+        _row_deleted,
+        "error: de-linde-self-review.xlsx: 1 problem(s) in the form, nothing was imported:\n"
+        "  sheet 'Zelfreview': the row of standard A2 is missing (it was row 3 of the exported "
+        "form): put it back, or export a fresh form\n",
+    ),
+    "column renamed": (
+        _column_renamed,
+        "error: de-linde-self-review.xlsx: 1 problem(s) in the form, nothing was imported:\n"
+        "  sheet 'Zelfreview', row 1: the column 'Uitkomst' is missing: column E is headed "
+        "'Uitkomsten'; rename it back to 'Uitkomst'\n",
+    ),
+    "not xlsx": (
+        _not_xlsx,
+        "error: de-linde-self-review.xlsx is not an Excel workbook (.xlsx) that can be read: "
+        "it is not a zip archive\n",
+    ),
+    "unknown standard": (
+        _unknown_standard,
+        "error: de-linde-self-review.xlsx: 2 problem(s) in the form, nothing was imported:\n"
+        "  sheet 'Zelfreview', row 4, column A (Code): there is no standard 'B2' in cycle 2025\n"
+        "  sheet 'Zelfreview': the row of standard B1 is missing (it was row 4 of the exported "
+        "form): put it back, or export a fresh form\n",
+    ),
+    "outcome missing": (
+        _outcome_missing,
+        "error: de-linde-self-review.xlsx: 1 problem(s) in the form, nothing was imported:\n"
+        "  sheet 'Zelfreview', row 4, column E (Uitkomst): the outcome is empty, but the row "
+        "has answers: choose volledig, deels, niet or nvt, or clear the row\n",
+    ),
+    "bad date": (
+        _bad_date,
+        "error: de-linde-self-review.xlsx: 1 problem(s) in the form, nothing was imported:\n"
+        "  sheet 'Algemeen', row 2, column B (Afgerond op): '20-02-2025' is not a date: write "
+        "it as YYYY-MM-DD, e.g. 2025-02-20\n",
+    ),
+    "other cycle": (
+        _other_cycle,
+        "error: de-linde-self-review.xlsx is a form of cycle 2024, which this repository does "
+        "not have (its cycles: 2025)\n",
+    ),
+    "not a form": (
+        _not_a_form,
+        "error: de-linde-self-review.xlsx is not a leercyclus form: its hidden sheet "
+        "'leercyclus' is missing or changed\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FORMS)
+def test_a_bad_form_is_refused_with_its_place_and_changes_nothing(
+    minimal: Path, capsys: Capsys, case: str
+) -> None:
+    spoil, message = BAD_FORMS[case]
+    form = export(minimal)
+    fill(form, {"A1": {"Uitkomst": "niet"}})  # a real change, which must not be written
+    spoil(form)
+    before = {p: p.read_bytes() for p in minimal.rglob("*") if p.is_file()}
+    capsys.readouterr()
+    assert import_(form, minimal) == 1
+    err = capsys.readouterr().err
+    assert err.partition("\nhint: ")[0] + "\n" == message
+    assert {p: p.read_bytes() for p in minimal.rglob("*") if p.is_file()} == before
+
+
+def test_a_form_of_a_non_participant_is_refused(minimal: Path, capsys: Capsys) -> None:
+    form = export(minimal)
+    cycle = edited(CYCLE_FILE, "[de-linde, het-anker, de-brug]", "[het-anker, de-brug]")
+    (minimal / CYCLE_FILE).write_text(cycle, encoding="utf-8")
+    capsys.readouterr()
+    assert import_(form, minimal) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "error: de-linde-self-review.xlsx is a form of 'de-linde', which does not take part "
+        "in cycle 2025"
+    )
+    assert (minimal / SELF_REVIEW).read_text(encoding="utf-8") == MINIMAL[SELF_REVIEW]
+
+
+def test_a_missing_form_is_a_usage_error(minimal: Path, capsys: Capsys) -> None:
+    assert import_(minimal / "nope.xlsx", minimal) == 2
+    assert capsys.readouterr().err == f"error: {minimal / 'nope.xlsx'}: no such file\n"
+
+
+def test_a_replaced_text_keeps_its_quotes_and_notes_say_what_is_open(
+    make_network: MakeNetwork, capsys: Capsys
+) -> None:
+    root = make_network({SELF_REVIEW: COMMENTED})
+    form = export(root)
+    fill(form, {"A1": {"Toelichting": "In elk overleg."}, "A2": {"Toelichting": None}})
+    capsys.readouterr()
+    assert import_(form, root) == 0
+    after = (root / SELF_REVIEW).read_text(encoding="utf-8")
+    assert '    explanation: "In elk overleg."\n' in after
+    assert "Herstelplannen" not in after
+    assert "    # nog aanvullen na de teamdag\n" in after
+    assert capsys.readouterr().out.splitlines()[-1] == "! no explanation yet: A2"
+
+
+def test_importing_the_same_form_twice_changes_nothing_the_second_time(
+    minimal: Path, capsys: Capsys
+) -> None:
+    form = export(minimal)
+    fill(form, {"A2": {"Uitkomst": "volledig"}})
+    assert import_(form, minimal) == 0
+    once = (minimal / SELF_REVIEW).read_bytes()
+    capsys.readouterr()
+    assert import_(form, minimal) == 0
+    assert capsys.readouterr().out.startswith("✓ de-linde-self-review.xlsx: nothing changed")
+    assert (minimal / SELF_REVIEW).read_bytes() == once
