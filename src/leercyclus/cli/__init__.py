@@ -9,8 +9,10 @@ import typer
 
 from leercyclus.cli import check, new, report
 from leercyclus.cli import diff as diff_cmd
+from leercyclus.cli import forms as forms_cmd
 from leercyclus.cli import init as init_cmd
 from leercyclus.cli import schema as schema_cmd
+from leercyclus.cli import status as status_cmd
 
 app = typer.Typer(
     name="leercyclus",
@@ -33,6 +35,9 @@ app.command("schema")(schema_cmd.command)
 app.command("init")(init_cmd.command)
 app.add_typer(new.app, name="new")
 app.command("diff")(diff_cmd.command)
+app.command("status")(status_cmd.command)
+app.add_typer(forms_cmd.export_app, name="export")
+app.command("import")(forms_cmd.import_command)
 
 
 def run(argv: list[str] | None = None) -> int:
