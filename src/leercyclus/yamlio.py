@@ -58,19 +58,23 @@ class YamlProblem(Exception):
         self.column = column
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 def decode(raw: bytes) -> str:
     """Decode a file's bytes as UTF-8 (a BOM is allowed), or raise a YamlProblem at the bad byte."""
+    body = raw[len(_BOM) :] if raw.startswith(_BOM) else raw
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        before = body[: exc.start]
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         raise YamlProblem(
             "LC001",
-            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}): "
+            f"the file is not UTF-8 text (byte 0x{body[exc.start]:02x}): "
             "save it as UTF-8 in your editor",
-            line,
+            before.count(b"\n") + 1,
             column,
         ) from None
     if "\x00" in text:
@@ -78,14 +82,23 @@ def decode(raw: bytes) -> str:
     return text
 
 
+SAFE_NESTING = 5_000
+"""Nesting libyaml's (recursive) composer survives with room to spare; deeper input is walked
+first as events, which needs no recursion."""
+
+
 def compose(text: str) -> yaml.Node | None:
     """Compose one YAML document into nodes with their marks, or raise a YamlProblem."""
+    if _nesting_bound(text) > SAFE_NESTING:
+        _check_depth(text)
     loader = _ComposeLoader(text)
     try:
         node: yaml.Node | None = loader.get_single_node()
         return node
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_problem(exc) from None
+        raise _syntax_problem(exc, text) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_problem(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("LC002", f"YAML syntax error: {exc}") from None
     except RecursionError:
@@ -94,23 +107,90 @@ def compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
-    """Point a syntax error where the problem starts: an unclosed quote at its opening line."""
-    context = exc.context or ""
-    starts_at_context = context.startswith("while scanning") and exc.context_mark is not None
-    mark = exc.context_mark if starts_at_context else (exc.problem_mark or exc.context_mark)
+def _nesting_bound(text: str) -> int:
+    """An upper bound of the nesting depth, cheap to compute: brackets, compact entries, indents.
+
+    A block nested d levels deep by indentation takes about d*d/2 characters of indentation.
+    """
+    markers = text.count("[") + text.count("{") + text.count("- ") + text.count("? ")
+    return markers + int((2 * len(text)) ** 0.5)
+
+
+def _check_depth(text: str) -> None:
+    """Walk the parser's events (no recursion) and stop past MAX_DEPTH (the root is level 0)."""
+    depth = -1
+    try:
+        for event in yaml.parse(text, Loader=_ComposeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(
+                        "LC005", f"the file nests deeper than {MAX_DEPTH} levels", *_mark(event)
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # compose reports the syntax error with its position
+
+
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """Point a syntax error where it starts: an unclosed quote or bracket where it opened."""
+    context = (exc.context or "").strip()
     problem = (exc.problem or "").strip()
-    if starts_at_context and "quoted scalar" in context:
+    scanning = context.startswith("while scanning") and exc.context_mark is not None
+    end = len(text.rstrip())
+    at_end = exc.problem_mark is not None and exc.problem_mark.index >= end
+    use_context = exc.context_mark is not None and (scanning or at_end)
+    mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
+    tab = _tab_near(text, exc.problem_mark)
+    if tab is not None:
+        return YamlProblem(
+            "LC002", "YAML syntax error: a tab is used for indentation: indent with spaces", *tab
+        )
+    if scanning and "quoted scalar" in context:
         message = "a quoted text is not closed: add the closing quote"
-    elif starts_at_context and "simple key" in context:
+    elif scanning and "simple key" in context:
         message = "a key is not followed by ':' (a line without 'key: value', or a missing ':')"
-    elif "found character '\\t'" in problem or "'\\t'" in problem:
-        message = "a tab is used for indentation: indent with spaces"
     else:
         message = f"{context + ', ' if context else ''}{problem}".strip(", ")
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
     return YamlProblem("LC002", f"YAML syntax error: {message}", line, column)
+
+
+def _tab_near(text: str, mark: Any) -> tuple[int, int] | None:
+    """Where a tab indents a line at or just after the error, if one does."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    for index in (mark.line, mark.line + 1):
+        if 0 <= index < len(lines):
+            line = lines[index]
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            if "\t" in indent:
+                return index + 1, indent.index("\t") + 1
+    return None
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> YamlProblem:
+    """A character YAML does not allow (a control character), at its line and column."""
+    encoded = text.encode("utf-8")  # libyaml counts the offset in UTF-8 bytes
+    before = encoded[: exc.position].decode("utf-8", errors="ignore")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return YamlProblem(
+        "LC002",
+        f"YAML syntax error: the character U+{ord(char):04X} is not allowed in YAML text: "
+        "remove it (it may have come in with copied text)",
+        line,
+        column,
+    )
 
 
 def to_data(node: yaml.Node) -> Any:
