@@ -277,3 +277,36 @@ def test_help_imports_no_heavy_module(argv: list[str]) -> None:
     code, modules = imported_by(argv)
     assert code == 0
     assert [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)] == []
+
+
+def test_an_id_that_looks_like_a_number_is_carried_as_written(tmp_path: Path) -> None:
+    root = tmp_path / "net"
+    assert run(["init", str(root), "--cycle", "2026"]) == 0
+    (root / "cycles/2026/standards/1.10.yaml").write_text(
+        "id: 1.10\ndomain: A\ntitle: Tien\ntext: De tiende.\n"
+    )
+    (root / "cycles/2026/cycle.yaml").write_text(
+        (root / "cycles/2026/cycle.yaml").read_text().replace('id: "2026"', "id: 2026")
+    )
+    assert run(["new", "cycle", "2027", str(root)]) == 0
+    assert errors_in(root, "cycles/2027/") == []
+    new = load_network(root).cycles["2027"]
+    assert new.standards["1.10"].model.continues == "1.10"
+    assert new.cycle is not None and new.cycle.model.previous == "2026"
+    text = (root / "cycles/2027/cycle.yaml").read_text()
+    assert (
+        "title: Cyclus 2027\nprevious: '2026'\n# Het thema van deze cyclus (mag weg): vul" in text
+    )
+    assert text.count("Het thema van deze cyclus") == 1  # the old theme's comment went with it
+
+
+def test_a_cycle_with_a_broken_standard_is_not_carried_over(
+    only_2025: Path, capsys: Capsys
+) -> None:
+    (only_2025 / "cycles/2025/standards/A/A2.yaml").write_text("id: A2\ndomain: A\n")
+    assert run(["new", "cycle", "2026", str(only_2025)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "error: cycle 2025 has files that cannot be read: standard A2",
+        f"hint: fix them first: `leercyclus check {only_2025}` shows what is wrong",
+    ]
+    assert not (only_2025 / "cycles/2026").exists()

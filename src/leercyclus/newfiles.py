@@ -16,7 +16,7 @@ from leercyclus.models.common import STANDARD_ID
 from leercyclus.network import CycleData, Network, natural_key
 from leercyclus.repo import CYCLES
 from leercyclus.schema import DEFAULT_FOLDER, KINDS
-from leercyclus.yamlio import RoundTrip, load_text, suggest
+from leercyclus.yamlio import RoundTrip, YamlProblem, load_text, suggest
 
 WIDTH = 98
 """Where comment lines are wrapped."""
@@ -37,7 +37,7 @@ def scalar(text: str) -> str:
 
     try:
         plain = "#" not in text and load_text(f"k: {text}") == {"k": text}
-    except Exception:  # noqa: BLE001 - any YAML problem means: quote it
+    except YamlProblem:
         plain = False
     return text if plain else json.dumps(text, ensure_ascii=False)
 
@@ -63,26 +63,28 @@ def comment(
 
 
 def write_new(root: Path, files: dict[Path, str], force: bool) -> list[Path]:
-    """Write every file atomically, after checking that none exists (unless `force`)."""
-    from leercyclus.write import write_atomic
+    """Write every file, after checking that none exists (unless `force`): all are staged first,
+    then each is renamed into place, so a failure leaves nothing half-written."""
+    from leercyclus.write import publish, staging, write_text
 
     existing = [p for p in files if p.exists()]
     if existing and not force:
         shown = ", ".join(p.relative_to(root).as_posix() for p in existing[:5])
         more = f" and {len(existing) - 5} more" if len(existing) > 5 else ""
+        one = len(existing) == 1
         raise UsageError(
-            f"{shown}{more} already exist{'s' if len(existing) == 1 else ''}: nothing was written",
-            f"add --force to replace {'it' if len(existing) == 1 else 'them'}",
+            f"{shown}{more} already exist{'s' if one else ''}: nothing was written",
+            f"add --force to replace {'it' if one else 'them'}",
         )
-    for path in files:
-        if path.exists() and not path.is_file():
+    for path in existing:
+        if not path.is_file():
             raise UsageError(f"{path.relative_to(root).as_posix()} is a folder, not a file")
-    try:
-        for path, text in files.items():
-            write_atomic(path, text)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return list(files)
+    with staging(root) as stage:
+        try:
+            staged = [write_text(stage / p.relative_to(root), text) for p, text in files.items()]
+        except OSError as exc:
+            raise OutputError(f"cannot write into {root}: {exc.strerror or exc}") from None
+        return publish(staged, stage, root)
 
 
 def pick_cycle(net: Network, cycle: str | None) -> CycleData:
@@ -95,12 +97,12 @@ def pick_cycle(net: Network, cycle: str | None) -> CycleData:
     if cycle not in net.cycles:
         raise UsageError(f"there is no cycle '{cycle}': the cycles are {_join(order)}")
     data = net.cycles[cycle]
-    broken = sorted(data.failed.get("cycle", set()) | data.failed.get("standard", set()))
-    if data.cycle is None or broken:
+    broken = sorted(data.failed.get("standard", set()), key=natural_key)
+    parts = (["cycle.yaml"] if data.cycle is None else []) + [f"standard {s}" for s in broken]
+    if parts:
         raise DataError(
-            f"cycle {cycle} has files that do not validate: its cycle.yaml or standards "
-            f"{', '.join(broken)}".rstrip(" ,"),
-            f"fix them first: `leercyclus check {net.root}` shows where",
+            f"cycle {cycle} has files that cannot be read: {', '.join(parts)}",
+            f"fix them first: `leercyclus check {net.root}` shows what is wrong",
         )
     return data
 
@@ -175,7 +177,8 @@ def next_cycle(net: Network, cycle: str, source: str | None, force: bool) -> Nex
             plan.adjust.append(standard.id)
             note = verdict.note or ""
         target = folder / loaded.source.path.relative_to(old_folder)
-        plan.files[target] = _standard_text(loaded.source.path, net.root, target, data.id, note)
+        source_path = loaded.source.path
+        plan.files[target] = _standard_text(standard, source_path, target, net.root, data.id, note)
         plan.copied.append(standard.id)
     return plan
 
@@ -211,11 +214,13 @@ def _cycle_text(data: CycleData, root: Path, folder: Path, old_theme: str | None
     pattern = rf"(?<![\w.-]){re.escape(old)}(?![\w.-])"
     new_title = re.sub(pattern, cycle, title) if re.search(pattern, title) else f"Cyclus {cycle}"
     doc["title"] = _same_style(doc["title"], new_title)
+    if "theme" in doc:
+        _drop_comments_above(doc, "theme")  # they describe the old theme
+        del doc["theme"]
     if "previous" in doc:
         doc["previous"] = _same_style(doc["previous"], old)
     else:
         doc.insert(list(doc).index("title") + 1, "previous", _same_style(doc["id"], old))
-    doc.pop("theme", None)
     lines = ["Het thema van deze cyclus (mag weg): vul het in en haal de '# ' weg."]
     if old_theme:
         lines.append(f"Het thema van cyclus {old} was: {old_theme}.")
@@ -225,9 +230,28 @@ def _cycle_text(data: CycleData, root: Path, folder: Path, old_theme: str | None
     return _dump(doc, folder / "cycle.yaml", root, "cycle", header)
 
 
-def _standard_text(source: Path, root: Path, target: Path, old: str, note: str | None) -> str:
+def _drop_comments_above(doc: Any, key: str) -> None:
+    """Remove the comment lines above `key` in a ruamel mapping, keeping an end-of-line comment
+    of the value before it. ruamel keeps those lines with the previous value; where that value
+    is a list or mapping they sit deeper, and are left alone."""
+    keys = list(doc)
+    at = keys.index(key)
+    entry = doc.ca.items.get(keys[at - 1]) if at else None
+    if not entry or len(entry) < 3 or entry[2] is None:
+        return
+    end_of_line = entry[2].value.partition("\n")[0]
+    if end_of_line.strip():
+        entry[2].value = end_of_line + "\n"
+    else:
+        entry[2] = None
+
+
+def _standard_text(
+    standard: Standard, source: Path, target: Path, root: Path, old: str, note: str | None
+) -> str:
+    """The standard for the next cycle: `continues` set, and the evaluation's note to adjust."""
     doc = _read(source)
-    doc["continues"] = _same_style(doc["id"], str(doc["id"]))
+    doc["continues"] = _same_style(doc["id"], standard.id)  # the id as written: `1.10` stays
     if note is not None:
         lines = [
             f"AANPASSEN: de evaluatie van cyclus {old} vraagt de adviesraad deze standaard "
@@ -237,7 +261,7 @@ def _standard_text(source: Path, root: Path, target: Path, old: str, note: str |
             lines.append(f"Uit de evaluatie: {note}")
         wrapped = [line[2:] for paragraph in lines for line in comment(paragraph)]
         doc.yaml_set_comment_before_after_key("text", before="\n".join(wrapped), indent=0)
-    header = [f"# Standaard {doc['id']} ({doc['title']}), voortgezet uit cyclus {old}."]
+    header = [f"# Standaard {standard.id} ({standard.title}), voortgezet uit cyclus {old}."]
     return _dump(doc, target, root, "standard", header)
 
 
