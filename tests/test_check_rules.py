@@ -278,7 +278,11 @@ def test_standard_1_10_is_not_standard_1_1(make_network: MakeNetwork) -> None:
     message = (
         "the file is named 1.10.yaml, but id is '1.1': rename the file to 1.1.yaml or set id: 1.10"
     )
-    assert found(root) == [E("cycles/2025/standards/1.10.yaml", 1, 5, "LC107", message)]
+    # A misnamed file is known by its name until it is fixed, so the answer to '1.1' is flagged too.
+    assert found(root) == [
+        E(SELF_REVIEW, 14, 3, "LC202", "unknown standard '1.1': did you mean '1.10'?"),
+        E("cycles/2025/standards/1.10.yaml", 1, 5, "LC107", message),
+    ]
 
 
 @pytest.mark.parametrize("word", ["no", "yes", "on", "'true'", "1"])

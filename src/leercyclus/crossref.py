@@ -42,7 +42,7 @@ def _duplicates(file: str, items: Iterable[tuple[str, Path_]], what: str) -> lis
 
 def _unknown(kind: str, value: str, options: Iterable[str], where: str, of: str = "") -> str:
     """'unknown standard 'A11' of cycle 2024: did you mean 'A1'?', or where to look."""
-    options = sorted(options)
+    options = sorted(set(options))
     hint = suggest(value, options)
     if hint:
         return f"unknown {kind} '{value}'{of}: did you mean '{hint}'?"

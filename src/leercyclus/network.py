@@ -115,7 +115,8 @@ def assemble(
                 register = Loaded(source, model)
             continue
         data = cycles.setdefault(source.cycle, CycleData(source.cycle))
-        if model is None:
+        misnamed = any(f.code == "LC107" for f in file_findings) and source.kind != "cycle"
+        if model is None or misnamed:  # a misnamed file is known by its name, not its id
             data.failed.setdefault(source.kind, set()).add(source.stem)
             continue
         _place(data, source, model, findings)
