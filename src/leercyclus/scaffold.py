@@ -14,6 +14,7 @@ from leercyclus.models.common import STANDARD_ID
 from leercyclus.newfiles import modeline, scalar
 from leercyclus.repo import CYCLES, REGISTER, SETTINGS
 from leercyclus.schema import DEFAULT_FOLDER, KINDS, all_schemas
+from leercyclus.write import write_atomic
 
 DEFAULT_NETWORK = "Ons kwaliteitsnetwerk"
 
@@ -101,8 +102,6 @@ def init(folder: Path, *, network: str, cycle: str | None, force: bool) -> InitR
             "(existing files are left as they are)",
         )
     result = InitResult(folder, cycle)
-    from leercyclus.write import write_atomic
-
     for rel, text in init_files(network.strip(), cycle).items():
         path = folder / rel
         if path.exists():
