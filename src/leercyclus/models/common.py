@@ -13,6 +13,7 @@ from pydantic import (
     Field,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -31,6 +32,21 @@ class Strict(BaseModel):
     """Base of every file model: unknown keys are errors, values are not silently coerced."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_none(cls, data: Any) -> Any:
+        """`standards:` with nothing after it is an empty mapping, as a form leaves it."""
+        if not isinstance(data, dict):
+            return data
+        empty = [
+            key
+            for key, value in data.items()
+            if value is None
+            and key in cls.model_fields
+            and cls.model_fields[key].default_factory in (list, dict)
+        ]
+        return {k: v for k, v in data.items() if k not in empty} if empty else data
 
 
 ID_RULES = {
@@ -65,6 +81,8 @@ def _parse_date(value: object) -> object:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise _date_error(f"'{value}' is not an existing date") from None
+    if value is None:
+        raise _date_error("the date is empty: write it as YYYY-MM-DD, e.g. 2025-04-14")
     raise _date_error(f"'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2025-04-14")
 
 
