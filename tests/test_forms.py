@@ -532,3 +532,16 @@ def test_importing_the_same_form_twice_changes_nothing_the_second_time(
     assert import_(form, minimal) == 0
     assert capsys.readouterr().out.startswith("✓ de-linde-self-review.xlsx: nothing changed")
     assert (minimal / SELF_REVIEW).read_bytes() == once
+
+
+def test_a_text_that_starts_with_an_equals_sign_stays_text(
+    make_network: MakeNetwork, capsys: Capsys
+) -> None:
+    text = edited(SELF_REVIEW, "explanation: Wij bespreken", "explanation: '=Wij bespreken")
+    root = make_network({SELF_REVIEW: text.replace("teamoverleg.\n", "teamoverleg.'\n", 1)})
+    form = export(root)
+    cell = load_workbook(form)["Zelfreview"]["F2"]
+    assert (cell.value, cell.data_type) == ("=Wij bespreken bejegening in elk teamoverleg.", "s")
+    capsys.readouterr()
+    assert import_(form, root) == 0
+    assert "nothing changed" in capsys.readouterr().out

@@ -422,11 +422,13 @@ def _standards_sheet(
         texts = []
         for n, column in enumerate(spec.columns, start=1):
             value = row.get(column.field or column.shown or "", "")
-            cell = sheet.cell(r, n, value or None)
+            cell = _text_cell(sheet.cell(r, n), value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.protection = Protection(locked=column.field is None)
             if column.field is None:
                 cell.fill = grey
+            else:
+                cell.number_format = "@"  # text: Excel turns no '3/4' into a date
             texts.append((value, column.width))
         sheet.row_dimensions[r].height = row_height(texts)
     letter = get_column_letter(spec.columns.index(spec.column("outcome")) + 1)
@@ -467,9 +469,8 @@ def _general_sheet(sheet: Any, data: CycleData, current: BaseModel | None) -> No
         sheet.cell(1, n).fill = PatternFill("solid", fgColor=HEAD)
         sheet.column_dimensions["ABC"[n - 1]].width = width
     for r, (label, name) in enumerate(GENERAL_ROWS.items(), start=2):
-        sheet.append([label, values[name] or None, about[name]])
-        for n in (1, 2, 3):
-            cell = sheet.cell(r, n)
+        for n, value in enumerate((label, values[name], about[name]), start=1):
+            cell = _text_cell(sheet.cell(r, n), value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.protection = Protection(locked=n != 2)
             if n != 2:
@@ -478,6 +479,14 @@ def _general_sheet(sheet: Any, data: CycleData, current: BaseModel | None) -> No
         shown = str(values[name] or "")
         sheet.row_dimensions[r].height = max(row_height([(shown, 70), (about[name], 60)]), 45)
     _protect(sheet)
+
+
+def _text_cell(cell: Any, value: object) -> Any:
+    """Put a value in a cell as itself: a text that starts with '=' is text, not a formula."""
+    cell.value = value or None
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
 
 
 def _protect(sheet: Any) -> None:
