@@ -67,29 +67,57 @@ class Renderer:
             return env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as exc:
             raise DataError(
-                f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}",
+                f"{exc.filename or exc.name}, line {exc.lineno}: template error: {exc.message}",
                 "fix the template in your repository's templates/ folder, or remove it to use "
                 "the packaged one",
             ) from None
         except jinja2.UndefinedError as exc:
             raise DataError(
-                f"template {name}: {exc.message}",
+                f"{_template_place(exc, name)}: {exc.message}",
                 "a template in your repository's templates/ uses a name the report does not "
                 "have: see docs/templates.md for the names",
             ) from None
+        except jinja2.TemplateError as exc:
+            raise DataError(
+                f"{_template_place(exc, name)}: template error: {exc.message}",
+                "fix the template in your repository's templates/ folder, or remove it to use "
+                "the packaged one",
+            ) from None
+
+
+def _template_place(exc: BaseException, name: str) -> str:
+    """'templates/x.html.j2, line 12' from the innermost template frame of a render error."""
+    place = f"template {name}"
+    trace = exc.__traceback__
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            place = f"{filename}, line {trace.tb_lineno}"
+        trace = trace.tb_next
+    return place
 
 
 def renderer(repo: Path | None, language: str) -> Renderer:
-    """Environments whose loaders look in `repo`/templates before the packaged templates."""
+    """Environments whose loaders look in `repo`/templates before the packaged templates.
+
+    The packaged templates are also reachable as `leercyclus/<name>`, so a repository's
+    template can extend the one it replaces.
+    """
     folders = [str(packaged_templates())]
     if repo is not None and (repo / "templates").is_dir():
         folders.insert(0, str(repo / "templates"))
-    return Renderer(_env(folders, language, html=False), _env(folders, language, html=True))
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.PrefixLoader({"leercyclus": jinja2.FileSystemLoader(folders[-1])}),
+            jinja2.FileSystemLoader(folders),
+        ]
+    )
+    return Renderer(_env(loader, language, html=False), _env(loader, language, html=True))
 
 
-def _env(folders: list[str], language: str, *, html: bool) -> jinja2.Environment:
+def _env(loader: jinja2.BaseLoader, language: str, *, html: bool) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folders),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=html,
         trim_blocks=True,
