@@ -224,3 +224,17 @@ def test_a_missing_repository_or_cycle_is_a_usage_error(
     )
     assert run(["status", str(minimal), "--today", "morgen"]) == 2
     assert capsys.readouterr().err.startswith("error: --today 'morgen' is not a date\n")
+
+
+def test_without_a_readable_cycle_yaml_the_files_name_the_participants(
+    make_network: MakeNetwork, capsys: Capsys
+) -> None:
+    root = make_network({"cycles/2025/cycle.yaml": "id: '2025'\ntitle: [\n"})
+    lines = status(root, capsys).splitlines()
+    assert lines[2] == "Cycle 2025"
+    assert [line.split()[0] for line in lines[5:-9]] == ["de-linde"]
+    assert lines[-6:-3] == [
+        "  ✓ 2 self-reviews         1/1",
+        "  ✓ 3 review days          1/1",
+        "  · 4 institution reports  0/1",
+    ]

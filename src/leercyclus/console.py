@@ -236,7 +236,7 @@ def status_text(status: CycleStatus) -> None:
         mark = "[green]✓[/]" if m.of and m.done == m.of else "[dim]·[/]"
         if m.name == "standards":
             shown = f"{m.done} standards"
-        elif m.of == 1:
+        elif m.name in ("national report", "evaluation"):
             shown = "done" if m.done else "not yet"
         else:
             shown = f"{m.done}/{m.of}"
