@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -545,3 +546,46 @@ def test_a_text_that_starts_with_an_equals_sign_stays_text(
     capsys.readouterr()
     assert import_(form, root) == 0
     assert "nothing changed" in capsys.readouterr().out
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "herstelnetwerk"
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the example network, without its built reports."""
+    root = tmp_path / "herstelnetwerk"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("build"))
+    return root
+
+
+def test_every_example_file_survives_an_untouched_form_byte_for_byte(example: Path) -> None:
+    before = {p: p.read_bytes() for p in (example / "cycles").rglob("*.yaml")}
+    latest = max(p.name for p in (example / "cycles").iterdir())
+    for kind, folder in (("self-review", "self-reviews"), ("visit", "visits")):
+        for path in sorted((example / "cycles" / latest / folder).glob("*.yaml")):
+            form = example.parent / f"{path.stem}-{kind}.xlsx"
+            args = ["export", kind, path.stem, "--repo", str(example), "--out", str(form)]
+            assert run(args) == 0
+            assert import_(form, example) == 0
+    assert {p: p.read_bytes() for p in (example / "cycles").rglob("*.yaml")} == before
+
+
+def test_an_answer_changed_in_an_example_form_changes_only_its_lines(example: Path) -> None:
+    latest = max(p.name for p in (example / "cycles").iterdir())
+    path = example / "cycles" / latest / "self-reviews" / "de-linde.yaml"
+    before = path.read_text(encoding="utf-8").splitlines()
+    form = export(example)
+    fill(form, {"B2": {"Uitkomst": "niet", "Toelichting": "Nog niet."}})
+    assert import_(form, example) == 0
+    after = path.read_text(encoding="utf-8").splitlines()
+    start = before.index("  B2:")
+    end = next(n for n in range(start + 1, len(before)) if not before[n].startswith("    "))
+    assert after[: start + 1] == before[: start + 1]
+    assert after[start + 1 : start + 4] == [  # the folded style of the old text is kept
+        "    outcome: not_met",
+        "    explanation: >-",
+        "      Nog niet.",
+    ]
+    assert after[start + 4 :] == before[end:]
+    assert [f for f in found(example) if f.severity == "error"] == []
