@@ -18,7 +18,7 @@ from leercyclus.yamlio import load_text
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src" / "leercyclus"
 
-CODE = re.compile(r'"(LC\d{3})"')
+CODE = re.compile(r'(?<!== )"(LC\d{3})"')  # a comparison (code == "LC107") reports nothing
 RAISED = re.compile(
     r'\b(error|warning|YamlProblem|Finding)\(\s*(?:"(error|warning)",\s*)?'
     r'(?:[^()]|\([^()]*\))*?"(LC\d{3})"',
