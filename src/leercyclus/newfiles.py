@@ -1,4 +1,4 @@
-"""The cycle's bookkeeping: the next cycle from the last, and fill-in forms for one institution."""
+"""New files in a network repository: the next cycle from the last, and helpers to write files."""
 
 from __future__ import annotations
 
@@ -16,13 +16,19 @@ from leercyclus.models.common import STANDARD_ID
 from leercyclus.network import CycleData, Network, natural_key
 from leercyclus.repo import CYCLES
 from leercyclus.schema import DEFAULT_FOLDER, KINDS
-from leercyclus.yamlio import RoundTrip, YamlProblem, load_text, suggest
+from leercyclus.yamlio import (
+    YamlProblem,
+    comment_before,
+    drop_comments_above,
+    dump_body,
+    insert,
+    load_text,
+    read_for_edit,
+    same_style,
+)
 
 WIDTH = 98
 """Where comment lines are wrapped."""
-
-FORM_KINDS = {"self-review": "self-reviews", "visit": "visits", "actions": "actions"}
-"""The forms `new` writes, and the folder of a cycle each goes to."""
 
 
 def modeline(rel: str, kind: str) -> str:
@@ -95,7 +101,7 @@ def pick_cycle(net: Network, cycle: str | None) -> CycleData:
     if cycle is None:
         cycle = order[-1]
     if cycle not in net.cycles:
-        raise UsageError(f"there is no cycle '{cycle}': the cycles are {_join(order)}")
+        raise UsageError(f"there is no cycle '{cycle}': the cycles are {join_ids(order)}")
     data = net.cycles[cycle]
     broken = sorted(data.failed.get("standard", set()), key=natural_key)
     parts = (["cycle.yaml"] if data.cycle is None else []) + [f"standard {s}" for s in broken]
@@ -184,66 +190,42 @@ def next_cycle(net: Network, cycle: str, source: str | None, force: bool) -> Nex
 
 
 def _read(path: Path) -> Any:
+    """A file to copy, loaded for editing; a DataError if it cannot be read."""
     try:
-        return RoundTrip.read(path).data
-    except Exception as exc:  # noqa: BLE001 - ruamel's errors stay inside yamlio's reader
+        return read_for_edit(path)
+    except YamlProblem as exc:
         raise DataError(f"cannot read {path} to copy it: {exc}") from None
-
-
-def _same_style(old: Any, new: str) -> Any:
-    """`new` as a scalar of the same kind as `old` (so `"2025"` stays double-quoted)."""
-    return type(old)(new) if isinstance(old, str) else new
 
 
 def _dump(data: Any, path: Path, root: Path, kind: str, header: list[str]) -> str:
     """The document without its old leading comments, under our own header."""
-    text = RoundTrip(path, data).dumps()
-    body = text.splitlines(keepends=True)
-    while body and (not body[0].strip() or body[0].lstrip().startswith("#")):
-        body.pop(0)
     rel = path.relative_to(root).as_posix()
-    return "\n".join([modeline(rel, kind), *header]) + "\n" + "".join(body)
+    return "\n".join([modeline(rel, kind), *header]) + "\n" + dump_body(data)
 
 
 def _cycle_text(data: CycleData, root: Path, folder: Path, old_theme: str | None) -> str:
     assert data.cycle is not None
     doc = _read(data.cycle.source.path)
     old, cycle = data.id, folder.name
-    doc["id"] = _same_style(doc["id"], cycle)
+    doc["id"] = same_style(doc["id"], cycle)
     title = str(doc["title"])
     pattern = rf"(?<![\w.-]){re.escape(old)}(?![\w.-])"
     new_title = re.sub(pattern, cycle, title) if re.search(pattern, title) else f"Cyclus {cycle}"
-    doc["title"] = _same_style(doc["title"], new_title)
+    doc["title"] = same_style(doc["title"], new_title)
     if "theme" in doc:
-        _drop_comments_above(doc, "theme")  # they describe the old theme
+        drop_comments_above(doc, "theme")  # they describe the old theme
         del doc["theme"]
     if "previous" in doc:
-        doc["previous"] = _same_style(doc["previous"], old)
+        doc["previous"] = same_style(doc["previous"], old)
     else:
-        doc.insert(list(doc).index("title") + 1, "previous", _same_style(doc["id"], old))
+        insert(doc, list(doc).index("title") + 1, "previous", same_style(doc["id"], old))
     lines = ["Het thema van deze cyclus (mag weg): vul het in en haal de '# ' weg."]
     if old_theme:
         lines.append(f"Het thema van cyclus {old} was: {old_theme}.")
     lines += ["theme:", "  title:", "  questions:", "    -"]
-    doc.yaml_set_comment_before_after_key("domains", before="\n".join(lines), indent=0)
+    comment_before(doc, "domains", "\n".join(lines))
     header = [f"# Cyclus {cycle}, voortgezet uit cyclus {old} met `leercyclus new cycle`."]
     return _dump(doc, folder / "cycle.yaml", root, "cycle", header)
-
-
-def _drop_comments_above(doc: Any, key: str) -> None:
-    """Remove the comment lines above `key` in a ruamel mapping, keeping an end-of-line comment
-    of the value before it. ruamel keeps those lines with the previous value; where that value
-    is a list or mapping they sit deeper, and are left alone."""
-    keys = list(doc)
-    at = keys.index(key)
-    entry = doc.ca.items.get(keys[at - 1]) if at else None
-    if not entry or len(entry) < 3 or entry[2] is None:
-        return
-    end_of_line = entry[2].value.partition("\n")[0]
-    if end_of_line.strip():
-        entry[2].value = end_of_line + "\n"
-    else:
-        entry[2] = None
 
 
 def _standard_text(
@@ -251,7 +233,7 @@ def _standard_text(
 ) -> str:
     """The standard for the next cycle: `continues` set, and the evaluation's note to adjust."""
     doc = _read(source)
-    doc["continues"] = _same_style(doc["id"], standard.id)  # the id as written: `1.10` stays
+    doc["continues"] = same_style(doc["id"], standard.id)  # the id as written: `1.10` stays
     if note is not None:
         lines = [
             f"AANPASSEN: de evaluatie van cyclus {old} vraagt de adviesraad deze standaard "
@@ -260,224 +242,11 @@ def _standard_text(
         if note:
             lines.append(f"Uit de evaluatie: {note}")
         wrapped = [line[2:] for paragraph in lines for line in comment(paragraph)]
-        doc.yaml_set_comment_before_after_key("text", before="\n".join(wrapped), indent=0)
+        comment_before(doc, "text", "\n".join(wrapped))
     header = [f"# Standaard {standard.id} ({standard.title}), voortgezet uit cyclus {old}."]
     return _dump(doc, target, root, "standard", header)
 
 
-def form_path(root: Path, cycle: str, kind: str, institution: str) -> Path:
-    """Where the form of `kind` for `institution` lives."""
-    return root / CYCLES / cycle / FORM_KINDS[kind] / f"{institution}.yaml"
-
-
-def participant(net: Network, data: CycleData, institution: str) -> str:
-    """The institution's name, if it takes part in the cycle; a usage error otherwise."""
-    assert data.cycle is not None
-    participants = data.cycle.model.participants
-    names = {i.id: i.name for i in net.register.model.institutions} if net.register else {}
-    if institution in participants:
-        return names.get(institution, institution)
-    if institution in names:
-        raise UsageError(
-            f"'{institution}' does not take part in cycle {data.id}",
-            f"add it to participants in {data.cycle.rel} first",
-        )
-    hint = suggest(institution, participants)
-    tail = f"did you mean '{hint}'?" if hint else f"the participants are {_join(participants)}"
-    raise UsageError(f"'{institution}' does not take part in cycle {data.id}: {tail}")
-
-
-def _join(items: Iterable[str]) -> str:
+def join_ids(items: Iterable[str]) -> str:
+    """Ids for a message: 'a, b, c', or '(none)'."""
     return ", ".join(items) or "(none)"
-
-
-# Forms for one institution -------------------------------------------------------------------
-
-OUTCOME_NL = {"met": "volledig", "partly_met": "deels", "not_met": "niet", "not_applicable": "nvt"}
-TYPE_NL = {1: "essentieel", 2: "verwacht", 3: "wenselijk"}
-ROLES = "chair, professional, client, expert_by_experience, network_staff of observer"
-
-_ANSWER = """\
-Zo vul je dit formulier in. Per standaard staan hieronder de titel, de tekst en de toelichting
-als commentaar (regels die met '#' beginnen). Beantwoord een standaard door het '# ' weg te
-halen voor de regels van het antwoord: de code van de standaard, 'outcome' en '{text}' (in VS
-Code: selecteer de regels en druk Ctrl+/). Haal bij het eerste antwoord ook het '# ' voor
-'standards:' weg. Schrijf de tekst op de regels onder '{text}: >-', verder ingesprongen dan
-'{text}'. De uitkomst is volledig, deels, niet of nvt (niet van toepassing).
-
-`leercyclus check` wijst elke fout aan met het regelnummer.{more}"""
-
-
-def self_review_form(net: Network, data: CycleData, institution: str) -> tuple[Path, str]:
-    """A self-review to fill in: every standard's text as comments, the answers commented out."""
-    name = participant(net, data, institution)
-    assert data.cycle is not None
-    cycle = data.cycle.model
-    path = form_path(net.root, data.id, "self-review", institution)
-    more = " Standaarden die nog open staan, meldt check als waarschuwing."
-    lines = [
-        modeline(path.relative_to(net.root).as_posix(), "self-review"),
-        f"# Zelfreview van {name}, {cycle.title}",
-        "#",
-        *comment(_ANSWER.format(text="explanation", more=more)),
-        f"institution: {institution}",
-        "# completed: JJJJ-MM-DD   # de dag waarop de zelfreview klaar is; weg zolang hij loopt",
-        "participants: []   # wie deden mee: rollen, geen namen, bijv. [teamleider, 2 cliënten]",
-    ]
-    if cycle.theme is not None:
-        lines += ["", *comment(f"Het thema van deze cyclus: {cycle.theme.title}")]
-        for question in cycle.theme.questions:
-            lines += comment(question, lead="  - ", hang="    ")
-        lines += ["# theme:            # jullie reflectie op het thema"]
-    lines += ["", "# standards:"]
-    for standard in _described(data, lines):
-        lines += [f"  # {standard.id}:", f"  #   outcome:{_OUTCOMES}", "  #   explanation: >-"]
-    return path, "\n".join(lines) + "\n"
-
-
-_OUTCOMES = "          # volledig | deels | niet | nvt"
-
-
-def _described(data: CycleData, lines: list[str]) -> Iterable[Standard]:
-    """Yield each standard after adding its domain heading and its text to `lines` as comments."""
-    assert data.cycle is not None
-    titles = {d.id: d.title for d in data.cycle.model.domains}
-    domain = None
-    for standard in ordered_standards(data):
-        if standard.domain != domain:
-            domain = standard.domain
-            heading = f"  # ── {domain} · {titles.get(domain, '')} "
-            lines += ["", heading + "─" * max(3, WIDTH - len(heading))]
-        kind = f" (type {standard.type}: {TYPE_NL[standard.type]})" if standard.type else ""
-        lines += ["", *comment(f"{standard.id} · {standard.title}{kind}", "  ")]
-        lines += comment(standard.text, "  ", "  ")
-        if standard.guidance:
-            lines += comment(f"Toelichting: {standard.guidance}", "  ", "  ")
-        yield standard
-
-
-def visit_form(net: Network, data: CycleData, institution: str) -> tuple[Path, str]:
-    """A review day to fill in: the team, and per standard the self-review's outcome as comments."""
-    name = participant(net, data, institution)
-    assert data.cycle is not None
-    path = form_path(net.root, data.id, "visit", institution)
-    review = data.self_reviews.get(institution)
-    others = [p for p in data.cycle.model.participants if p != institution]
-    more = (
-        " Zolang 'date' en 'team' leeg zijn, meldt check twee fouten: vul ze in voordat je het "
-        "bestand vastlegt. Een oordeel per standaard is niet verplicht."
-    )
-    lines = [
-        modeline(path.relative_to(net.root).as_posix(), "visit"),
-        f"# Reviewdag bij {name}, {data.cycle.model.title}",
-        "#",
-        *comment(_ANSWER.format(text="note", more=more)),
-        f"institution: {institution}",
-        "date:                # de reviewdag: JJJJ-MM-DD",
-        "team:                # één blok per lid; minstens één client of expert_by_experience",
-        *comment(f"role: {ROLES}.", "  "),
-        *comment(
-            f"institution: de eigen instelling van het lid, nooit {institution}: "
-            f"{_join(others)}. Alleen network_staff mag dit weglaten.",
-            "  ",
-        ),
-        "  # - name:",
-        "  #   role:",
-        "  #   discipline:    # bijv. verpleegkundige (mag weg)",
-        "  #   institution:",
-        "",
-        "# standards:         # het oordeel van het team, bij de standaarden die het beoordeelt",
-    ]
-    if review is None:
-        lines[-1:-1] = comment(f"Er is (nog) geen zelfreview van {name} in deze cyclus.")
-    for standard in _described(data, lines):
-        answer = review.model.standards.get(standard.id) if review else None
-        if answer is not None:
-            lines += comment(f"Zelfreview: {OUTCOME_NL[answer.outcome]}", "  ", "  ")
-            if answer.explanation:
-                lines += comment(answer.explanation, "  ", "  | ")
-        elif review is not None:
-            lines += comment("Zelfreview: niet ingevuld", "  ", "  ")
-        lines += [f"  # {standard.id}:", f"  #   outcome:{_OUTCOMES}", "  #   note: >-"]
-    lines += ["", *_PARELS_OESTERS]
-    return path, "\n".join(lines) + "\n"
-
-
-_PARELS_OESTERS = [
-    "# parels:            # wat de instelling uitzonderlijk goed doet",
-    "#   - title:",
-    "#     text: >-",
-    "#     standards: []   # bijv. [A1, B2]",
-    "#     share: false    # true: mag met de contactpersoon in het landelijk rapport",
-    "#     contact: {name: , email: }",
-    "",
-    "# oesters:           # waar de instelling kan groeien",
-    "#   - title:",
-    "#     text: >-",
-    "#     standards: []",
-    "#     suggestion: >-",
-]
-
-
-def actions_form(net: Network, data: CycleData, institution: str) -> tuple[Path, str]:
-    """An action plan to fill in, with the oesters of the review day as starting points."""
-    name = participant(net, data, institution)
-    assert data.cycle is not None
-    path = form_path(net.root, data.id, "actions", institution)
-    visit = data.visits.get(institution)
-    lines = [
-        modeline(path.relative_to(net.root).as_posix(), "actions"),
-        f"# Reflectie en actieplan van {name}, {data.cycle.model.title}",
-        "#",
-        *comment(
-            "Zo vul je dit formulier in: schrijf jullie ambitie en maak van de oesters van de "
-            "reviewdag acties. Haal het '# ' weg voor de regels die je invult (in VS Code: "
-            "selecteer ze en druk Ctrl+/), en bij de eerste actie ook voor 'actions:'. Een "
-            "actie heeft een code (uniek in dit bestand), wat, wie, een datum (JJJJ-MM-DD) en "
-            "een status: open, in_progress, done of dropped."
-        ),
-        f"institution: {institution}",
-        "# ambition:          # waar ligt onze ambitie voor de komende periode?",
-        "",
-    ]
-    oesters = visit.model.oesters if visit else []
-    if visit is None:
-        lines += comment(f"Er is (nog) geen reviewdag van {name} vastgelegd in deze cyclus.")
-    elif not oesters:
-        lines += comment(f"De reviewdag van {visit.model.date.isoformat()} noemde geen oesters.")
-    else:
-        lines += comment(f"Startpunten: de oesters van de reviewdag op {visit.model.date}")
-        for oester in oesters:
-            refs = f" ({', '.join(oester.standards)})" if oester.standards else ""
-            lines += ["#", *comment(f"{oester.title}{refs}", lead="  ")]
-            lines += comment(oester.text, lead="    ")
-            if oester.suggestion:
-                lines += comment(f"Tip van het team: {oester.suggestion}", lead="    ")
-    lines += ["", "# actions:"]
-    ids: set[str] = set()
-    starts = [(_slug(o.title, ids), ", ".join(o.standards)) for o in oesters] or [("actie-1", "")]
-    for action, refs in starts:
-        lines += [
-            f"#   - id: {action}",
-            "#     what:           # wat gaan jullie doen?",
-            "#     owner:          # wie is verantwoordelijk: een rol of naam",
-            "#     due:            # JJJJ-MM-DD",
-            "#     status: open    # open | in_progress | done | dropped",
-            f"#     standards: [{refs}]",
-        ]
-    return path, "\n".join(lines) + "\n"
-
-
-def _slug(title: str, taken: set[str]) -> str:
-    """A readable action id from a title: 'Naasten later betrokken' → 'naasten-later-betrokken'."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    base = "-".join(words)[:40].rstrip("-") or "actie"
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    taken.add(slug)
-    return slug

@@ -81,7 +81,7 @@ def self_review(
     institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
 ) -> None:
     """A self-review form: every standard's text as comments, answers to fill in."""
-    from leercyclus.newfiles import self_review_form
+    from leercyclus.skeletons import self_review_form
 
     _form(self_review_form, institution, repo, cycle, force)
 
@@ -91,7 +91,7 @@ def visit(
     institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
 ) -> None:
     """A review-day form: the team, and per standard the self-review's outcome as comments."""
-    from leercyclus.newfiles import visit_form
+    from leercyclus.skeletons import visit_form
 
     _form(visit_form, institution, repo, cycle, force)
 
@@ -101,7 +101,7 @@ def actions(
     institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
 ) -> None:
     """An action-plan form, with the oesters of the review day as starting points."""
-    from leercyclus.newfiles import actions_form
+    from leercyclus.skeletons import actions_form
 
     _form(actions_form, institution, repo, cycle, force)
 

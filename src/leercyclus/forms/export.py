@@ -1,0 +1,73 @@
+"""`leercyclus export`: a form for one institution, pre-filled from its YAML file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from leercyclus import __version__
+from leercyclus.errors import OutputError, UsageError
+from leercyclus.forms.cells import fingerprint, view
+from leercyclus.forms.kinds import (
+    KINDS,
+    META_SHEET,
+    Exported,
+    loaded_model,
+    standard_order,
+    usable_cycle,
+)
+from leercyclus.forms.workbook import build_workbook
+from leercyclus.network import load_network
+
+
+def export_form(
+    root: Path, kind: str, institution: str, cycle: str | None, out: Path | None, *, force: bool
+) -> Exported:
+    """Write the form of `kind` for `institution` (pre-filled from its YAML file) to `out`."""
+    spec = KINDS[kind]
+    net = load_network(root)
+    data = usable_cycle(net, cycle, institution)
+    current = loaded_model(data, spec.kind, institution)
+    target = (out or Path.cwd() / f"{institution}-{kind}-{data.id}.xlsx").resolve()
+    if target.suffix.lower() != ".xlsx":
+        raise UsageError(
+            f"{target.name}: a form is an .xlsx file", "give --out a name ending in .xlsx"
+        )
+    if target.exists() and not force:
+        raise UsageError(
+            f"{target} already exists",
+            "use --force to overwrite it, or choose another name with --out",
+        )
+    order = standard_order(data)
+    book, prefilled = build_workbook(net, data, spec, institution, current, order)
+    meta = {"form": "leercyclus", "kind": kind, "cycle": data.id, "institution": institution,
+            "version": __version__, "exported": dt.date.today().isoformat()}  # fmt: skip
+    prints = {key: fingerprint(v) for key, v in view(spec, current, order).items()}
+    sheet = book.create_sheet(META_SHEET)
+    for key, value in [*meta.items(), *((f"was {k}", v) for k, v in prints.items())]:
+        sheet.append([key, value])
+    sheet.sheet_state = "veryHidden"
+    _save(book, target)
+    return Exported(target, len(order), prefilled)
+
+
+def _save(book: Any, target: Path) -> None:
+    """Save a workbook atomically: a temp file beside the target, then a rename."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror}") from None
+    try:
+        book.save(tmp)
+        Path(tmp).replace(target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {target}: {exc.strerror}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,197 @@
+"""Read a filled-in form: the workbook, its hidden identity, its rows, all checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from leercyclus.errors import DataError, UsageError
+from leercyclus.forms.cells import cell_text, outcome_of
+from leercyclus.forms.kinds import (
+    DUTCH,
+    GENERAL_ROWS,
+    GENERAL_SHEET,
+    KINDS,
+    META_SHEET,
+    Answer,
+    Column,
+    FormKind,
+)
+from leercyclus.models.common import OUTCOMES
+from leercyclus.network import CycleData
+from leercyclus.yamlio import suggest
+
+
+def open_form(form: Path) -> Any:
+    """The workbook, or a DataError that says how to save the form as .xlsx."""
+    from openpyxl import load_workbook
+
+    if not form.is_file():
+        raise UsageError(f"{form}: no such file")
+    hint = (
+        "open the form in Excel or LibreOffice, save it as 'Excel-werkmap (.xlsx)' "
+        "and import that file"
+    )
+    if form.suffix.lower() not in (".xlsx", ".xlsm"):
+        kind = f"a {form.suffix} file" if form.suffix else "a file without the .xlsx extension"
+        raise DataError(f"{form.name} is not an Excel workbook (.xlsx): it is {kind}", hint)
+    try:
+        return load_workbook(form, data_only=True)
+    except Exception as exc:  # any unreadable file is the same problem for the user
+        reason = "it is not a zip archive" if "zip" in str(exc).lower() else str(exc).rstrip(".")
+        raise DataError(
+            f"{form.name} is not an Excel workbook (.xlsx) that can be read: {reason}", hint
+        ) from None
+
+
+def form_meta(book: Any, form: Path) -> dict[str, str]:
+    """The form's hidden identity: kind, cycle, institution and the fingerprints at export."""
+    rows: dict[str, str] = {}
+    if META_SHEET in book.sheetnames:
+        for key, value, *_ in book[META_SHEET].iter_rows(max_col=2, values_only=True):
+            if key is not None:
+                rows[str(key)] = cell_text(value) or ""
+    if (
+        rows.get("form") != "leercyclus"
+        or rows.get("kind") not in KINDS
+        or not all(rows.get(k) for k in ("cycle", "institution"))
+    ):
+        raise DataError(
+            f"{form.name} is not a leercyclus form: its hidden sheet '{META_SHEET}' is missing "
+            "or changed",
+            "export a form with `leercyclus export self-review INSTITUTION` (or `export visit`), "
+            "fill that one in, and import it",
+        )
+    return rows
+
+
+def read_answers(
+    book: Any, spec: FormKind, data: CycleData, order: Sequence[str], problems: list[str]
+) -> dict[str, Answer]:
+    """Every standard's row of the form, checked; what is wrong goes to `problems`."""
+    from openpyxl.utils import get_column_letter
+
+    if spec.sheet not in book.sheetnames:
+        problems.append(f"the sheet '{spec.sheet}' is missing: export a fresh form")
+        return {}
+    sheet = book[spec.sheet]
+    header = next(sheet.iter_rows(max_row=1, values_only=True), ())
+    where = {str(cell_text(h)): n for n, h in enumerate(header) if cell_text(h)}
+    needed = [c for c in spec.columns if c.field or c.shown == "id"]
+    unknown = [h for h in where if h not in {c.heading for c in spec.columns}]
+    for column in needed:
+        if column.heading not in where:
+            hint = suggest(column.heading, unknown)
+            problems.append(
+                f"sheet '{spec.sheet}', row 1: the column '{column.heading}' is missing"
+                + (
+                    f": column {get_column_letter(where[hint] + 1)} is headed '{hint}'; "
+                    f"rename it back to '{column.heading}'"
+                    if hint
+                    else ": put the column back, or export a fresh form"
+                )
+            )
+    if any(c.heading not in where for c in needed):
+        return {}
+
+    def at(r: int, column: Column) -> str:
+        letter = get_column_letter(where[column.heading] + 1)
+        return f"sheet '{spec.sheet}', row {r}, column {letter} ({column.heading})"
+
+    answers: dict[str, Answer] = {}
+    seen: dict[str, int] = {}
+    code = needed[0]
+    for r, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        cells = {c.field or "id": values[where[c.heading]] if where[c.heading] < len(values)
+                 else None for c in needed}  # fmt: skip
+        if all(cell_text(v) is None for v in cells.values()):
+            continue
+        sid = cell_text(cells["id"])
+        if sid is None:
+            problems.append(f"{at(r, code)}: the code is empty, but the row has answers")
+            continue
+        if sid not in data.standards:
+            hint = suggest(sid, list(order))
+            problems.append(
+                f"{at(r, code)}: there is no standard '{sid}' in cycle {data.id}"
+                + (f"; did you mean '{hint}'?" if hint else "")
+            )
+            continue
+        if sid in seen:
+            problems.append(f"{at(r, code)}: standard {sid} is also in row {seen[sid]}")
+            continue
+        seen[sid] = r
+        try:
+            outcome = outcome_of(cells["outcome"])
+        except ValueError as exc:
+            hint = suggest(str(exc), [*DUTCH.values(), *OUTCOMES])
+            problems.append(
+                f"{at(r, spec.column('outcome'))}: '{exc}' is not an outcome: use volledig, "
+                "deels, niet or nvt" + (f"; did you mean '{hint}'?" if hint else "")
+            )
+            continue
+        text = cell_text(cells[spec.text])
+        evidence = (cell_text(cells.get("evidence")) or "").split("\n")
+        evidence = [item.strip() for item in evidence if item.strip()]
+        if outcome is None and (text or evidence):
+            problems.append(
+                f"{at(r, spec.column('outcome'))}: the outcome is empty, but the row has "
+                "answers: choose volledig, deels, niet or nvt, or clear the row"
+            )
+            continue
+        answers[sid] = Answer(r, outcome, text, evidence)
+    for sid in order:
+        if sid not in seen:
+            problems.append(
+                f"sheet '{spec.sheet}': the row of standard {sid} is missing (it was row "
+                f"{order.index(sid) + 2} of the exported form): put it back, or export a "
+                "fresh form"
+            )
+    return answers
+
+
+def read_general(book: Any, problems: list[str]) -> dict[str, Any]:
+    """The self-review's sheet 'Algemeen': completed (a date), participants, theme."""
+    if GENERAL_SHEET not in book.sheetnames:
+        problems.append(f"the sheet '{GENERAL_SHEET}' is missing: export a fresh form")
+        return {}
+    found: dict[str, tuple[int, object]] = {}
+    rows = book[GENERAL_SHEET].iter_rows(min_row=2, max_col=2, values_only=True)
+    for r, (label, value, *_) in enumerate(rows, start=2):
+        if cell_text(label) in GENERAL_ROWS:
+            found[GENERAL_ROWS[str(cell_text(label))]] = (r, value)
+    result: dict[str, Any] = {}
+    for label, name in GENERAL_ROWS.items():
+        if name not in found:
+            problems.append(
+                f"sheet '{GENERAL_SHEET}': the row '{label}' is missing: put it back, "
+                "or export a fresh form"
+            )
+            continue
+        r, value = found[name]
+        text = cell_text(value)
+        if name == "participants":
+            result[name] = [line.strip() for line in (text or "").split("\n") if line.strip()]
+        elif name == "theme":
+            result[name] = text
+        elif isinstance(value, dt.datetime):
+            result[name] = value.date()
+        elif isinstance(value, dt.date) or text is None:
+            result[name] = value
+        else:
+            try:
+                result[name] = _iso_date(text)
+            except ValueError:
+                problems.append(
+                    f"sheet '{GENERAL_SHEET}', row {r}, column B ({label}): '{text}' is not a "
+                    "date: write it as YYYY-MM-DD, e.g. 2025-02-20"
+                )
+    return result
+
+
+def _iso_date(text: str) -> dt.date:
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        raise ValueError(text)
+    return dt.date.fromisoformat(text)
