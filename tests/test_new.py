@@ -279,6 +279,47 @@ def test_help_imports_no_heavy_module(argv: list[str]) -> None:
     assert [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)] == []
 
 
+def test_the_old_milestones_become_a_commented_proposal_a_year_later(example: Path) -> None:
+    cycle_yaml = example / "cycles/2026/cycle.yaml"
+    old = cycle_yaml.read_text()
+    cycle_yaml.write_text(old.replace("milestones:", "# Afgesproken in de ALV.\nmilestones:"))
+    assert run(["new", "cycle", "2027", str(example)]) == 0
+    text = (example / "cycles/2027/cycle.yaml").read_text()
+    assert "milestones" not in load_text(text)
+    assert "ALV" not in text  # the old dates' comment went with them
+    assert text.endswith(
+        "  - kempenhof\n"
+        "\n"
+        "# Mijlpalen (mag weg): haal de '# ' weg en vul de data in (JJJJ-MM-DD). Elke datum is de"
+        " dag\n# waarop die stap van de cyclus af moet zijn. Voorgesteld zijn de data van cyclus"
+        " 2026, een jaar\n# later.\n"
+        "# milestones:\n"
+        "#   standards: 2027-01-15\n"
+        "#   self_reviews: 2027-03-31\n"
+        "#   review_days: 2027-06-30\n"
+        "#   institution_reports: 2027-08-31\n"
+        "#   national_report: 2027-10-31\n"
+        "#   action_plans: 2027-12-15\n"
+        "#   evaluation: 2028-01-31\n"
+    )  # fmt: skip
+    (example / "cycles/2027/cycle.yaml").write_text(uncomment(text, "# milestones:", 8))
+    assert errors_in(example, "cycles/2027/") == []
+    new = load_network(example).cycles["2027"].cycle
+    assert new is not None and new.model.milestones is not None
+    assert str(new.model.milestones.evaluation) == "2028-01-31"
+
+
+def test_without_year_ids_the_milestones_are_left_to_fill_in(example: Path) -> None:
+    assert run(["new", "cycle", "herfst", str(example)]) == 0
+    text = (example / "cycles/herfst/cycle.yaml").read_text()
+    assert "Voorgesteld" not in text
+    assert text.endswith("# milestones:\n#   standards:\n#   self_reviews:\n#   review_days:\n"
+                         "#   institution_reports:\n#   national_report:\n#   action_plans:\n"
+                         "#   evaluation:\n")  # fmt: skip
+    (example / "cycles/herfst/cycle.yaml").write_text(uncomment(text, "# milestones:", 8))
+    assert errors_in(example, "cycles/herfst/") == []
+
+
 def test_an_id_that_looks_like_a_number_is_carried_as_written(tmp_path: Path) -> None:
     root = tmp_path / "net"
     assert run(["init", str(root), "--cycle", "2026"]) == 0

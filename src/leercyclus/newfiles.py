@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 import textwrap
@@ -13,6 +14,7 @@ from typing import Any
 from leercyclus.errors import DataError, OutputError, UsageError
 from leercyclus.models import Standard
 from leercyclus.models.common import STANDARD_ID
+from leercyclus.models.cycle import Milestones
 from leercyclus.network import CycleData, Network, natural_key
 from leercyclus.repo import CYCLES
 from leercyclus.schema import DEFAULT_FOLDER, KINDS
@@ -20,6 +22,7 @@ from leercyclus.yamlio import (
     YamlProblem,
     comment_before,
     drop_comments_above,
+    drop_with_comments,
     dump_body,
     insert,
     load_text,
@@ -215,6 +218,8 @@ def _cycle_text(data: CycleData, root: Path, folder: Path, old_theme: str | None
     if "theme" in doc:
         drop_comments_above(doc, "theme")  # they describe the old theme
         del doc["theme"]
+    if "milestones" in doc:
+        drop_with_comments(doc, "milestones")  # the old cycle's dates: a hint below instead
     if "previous" in doc:
         doc["previous"] = same_style(doc["previous"], old)
     else:
@@ -225,7 +230,34 @@ def _cycle_text(data: CycleData, root: Path, folder: Path, old_theme: str | None
     lines += ["theme:", "  title:", "  questions:", "    -"]
     comment_before(doc, "domains", "\n".join(lines))
     header = [f"# Cyclus {cycle}, voortgezet uit cyclus {old} met `leercyclus new cycle`."]
-    return _dump(doc, folder / "cycle.yaml", root, "cycle", header)
+    hint = _milestones_hint(data.cycle.model.milestones, old, cycle)
+    return _dump(doc, folder / "cycle.yaml", root, "cycle", header) + "\n" + hint
+
+
+def _milestones_hint(dates: Milestones | None, old: str, cycle: str) -> str:
+    """The new cycle's milestones as comment lines to fill in: where both cycle ids are years,
+    the old cycle's dates moved on by as many years, else empty."""
+    years = int(cycle) - int(old) if old.isdigit() and cycle.isdigit() else 0
+    known = dates.model_dump() if dates is not None and 0 < years <= 10 else {}
+    text = "Mijlpalen (mag weg): haal de '# ' weg en vul de data in (JJJJ-MM-DD)."
+    text += " Elke datum is de dag waarop die stap van de cyclus af moet zijn."
+    if any(known.values()):
+        later = "een jaar" if years == 1 else f"{years} jaar"
+        text += f" Voorgesteld zijn de data van cyclus {old}, {later} later."
+    lines = comment(text)
+    lines.append("# milestones:")
+    for key in Milestones.model_fields:
+        day: dt.date | None = known.get(key)
+        lines.append(f"#   {key}: {_years_later(day, years).isoformat()}" if day else f"#   {key}:")
+    return "\n".join(lines) + "\n"
+
+
+def _years_later(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February becomes the 28th in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def _standard_text(

@@ -58,12 +58,15 @@ class Participant:
 
 @dataclass(frozen=True, slots=True)
 class Milestone:
-    """One step of the cycle: `done` out of `of` (of is 1 for a single thing such as a report)."""
+    """One step of the cycle: `done` out of `of` (of is 1 for a single thing such as a report),
+    its due date from cycle.yaml's `milestones`, and whether that date passed with it unfinished."""
 
     step: int
     name: str
     done: int
     of: int
+    due: str | None = None
+    late: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,9 @@ class CycleStatus:
                         "actions": int, "open": int, "overdue": int}}],
          "milestones": [{"step": 1..7, "name": "standards"|"self-reviews"|"review days"|
                          "institution reports"|"national report"|"action plans"|"evaluation",
-                         "done": int, "of": int}]}
+                         "done": int, "of": int,
+                         "due": "YYYY-MM-DD" | null,   # from cycle.yaml's milestones
+                         "late": bool}]}               # due before today, not all done
         """
         return asdict(self)
 
@@ -141,7 +146,7 @@ def cycle_status(
         errors=errors,
         warnings=warnings,
         participants=participants,
-        milestones=_milestones(data, participants, out),
+        milestones=_milestones(data, participants, out, today),
     )
 
 
@@ -217,16 +222,37 @@ def _reports(folder: Path, stem: str) -> list[str]:
     return sorted(p.suffix[1:] for p in folder.glob(f"{stem}.*") if p.is_file() and p.suffix)
 
 
-def _milestones(data: CycleData, rows: list[Participant], out: Path) -> list[Milestone]:
+STEPS = {
+    "standards": "standards",
+    "self-reviews": "self_reviews",
+    "review days": "review_days",
+    "institution reports": "institution_reports",
+    "national report": "national_report",
+    "action plans": "action_plans",
+    "evaluation": "evaluation",
+}
+"""The seven steps as `status` names them → their key in cycle.yaml's `milestones`."""
+
+
+def _milestones(
+    data: CycleData, rows: list[Participant], out: Path, today: dt.date
+) -> list[Milestone]:
     """The seven steps of the cycle, each counted from the data that step produces."""
     n = len(rows)
     national = _reports(out / data.id / "public", "national-report")
-    return [
-        Milestone(1, "standards", len(data.standards), len(data.standards)),
-        Milestone(2, "self-reviews", sum(r.self_review.state == "completed" for r in rows), n),
-        Milestone(3, "review days", sum(r.visit.state == "held" for r in rows), n),
-        Milestone(4, "institution reports", sum(bool(r.reports) for r in rows), n),
-        Milestone(5, "national report", int(bool(national)), 1),
-        Milestone(6, "action plans", sum(r.actions.state == "present" for r in rows), n),
-        Milestone(7, "evaluation", int(data.evaluation is not None), 1),
+    counts = [
+        (len(data.standards), len(data.standards)),
+        (sum(r.self_review.state == "completed" for r in rows), n),
+        (sum(r.visit.state == "held" for r in rows), n),
+        (sum(bool(r.reports) for r in rows), n),
+        (int(bool(national)), 1),
+        (sum(r.actions.state == "present" for r in rows), n),
+        (int(data.evaluation is not None), 1),
     ]
+    dates = data.cycle.model.milestones if data.cycle else None
+    steps = []
+    for step, (name, (done, of)) in enumerate(zip(STEPS, counts, strict=True), start=1):
+        due: dt.date | None = getattr(dates, STEPS[name]) if dates else None
+        late = due is not None and due < today and not (of and done == of)
+        steps.append(Milestone(step, name, done, of, due.isoformat() if due else None, late))
+    return steps

@@ -471,6 +471,18 @@ def drop(mapping: Any, key: str) -> None:
         _attach(mapping, keys[n - 1], rest)
 
 
+def drop_with_comments(mapping: Any, key: str) -> None:
+    """Remove `key` and the comment lines above it (they are about it); comment lines after its
+    value that belong to the next key stay."""
+    keys = list(mapping)
+    if key not in keys:
+        return
+    n = keys.index(key)
+    if n:
+        _detach(mapping, keys[n - 1])  # the lines above `key`, cut and left out
+    drop(mapping, key)
+
+
 def comment_before(mapping: Any, key: str, text: str) -> None:
     """Comment lines (`text`, one per line, without the '# ') above `key` at the top level."""
     mapping.yaml_set_comment_before_after_key(key, before=text, indent=0)

@@ -1,8 +1,16 @@
-"""cycles/<cycle>/cycle.yaml: one year's cycle, its domains, theme and participants."""
+"""cycles/<cycle>/cycle.yaml: one year's cycle, its domains, theme, participants and milestones."""
 
 from __future__ import annotations
 
-from leercyclus.models.common import CycleId, DomainId, InstitutionId, Strict, Text, doc
+from leercyclus.models.common import (
+    CycleId,
+    DomainId,
+    InstitutionId,
+    IsoDate,
+    Strict,
+    Text,
+    doc,
+)
 
 
 class Theme(Strict):
@@ -22,6 +30,46 @@ class Domain(Strict):
     id: DomainId = doc("The domain's id, e.g. A.", "Code van het domein, bijv. A.")
     title: Text = doc("The domain's title.", "Titel van het domein.")
     description: Text | None = doc("What the domain is about.", "Toelichting.", default=None)
+
+
+class Milestones(Strict):
+    """The date by which each of the cycle's seven steps should be done; every one optional."""
+
+    standards: IsoDate | None = doc(
+        "Step 1: the standards are set.",
+        "Stap 1: de standaarden staan vast.",
+        default=None,
+    )
+    self_reviews: IsoDate | None = doc(
+        "Step 2: every participant has completed its self-review.",
+        "Stap 2: elke deelnemer heeft de zelfreview afgerond.",
+        default=None,
+    )
+    review_days: IsoDate | None = doc(
+        "Step 3: every participant's review day has been held.",
+        "Stap 3: bij elke deelnemer is de reviewdag geweest.",
+        default=None,
+    )
+    institution_reports: IsoDate | None = doc(
+        "Step 4: every participant has its institution report.",
+        "Stap 4: elke deelnemer heeft zijn instellingsrapport.",
+        default=None,
+    )
+    national_report: IsoDate | None = doc(
+        "Step 5: the national report is out.",
+        "Stap 5: het landelijk rapport is uit.",
+        default=None,
+    )
+    action_plans: IsoDate | None = doc(
+        "Step 6: every participant has written its action plan.",
+        "Stap 6: elke deelnemer heeft een actieplan geschreven.",
+        default=None,
+    )
+    evaluation: IsoDate | None = doc(
+        "Step 7: the cycle is evaluated (evaluation.yaml).",
+        "Stap 7: de cyclus is geëvalueerd (evaluation.yaml).",
+        default=None,
+    )
 
 
 class Cycle(Strict):
@@ -44,4 +92,9 @@ class Cycle(Strict):
         "The institutions taking part; each is in institutions.yaml.",
         "De deelnemende instellingen; elk staat in institutions.yaml.",
         default_factory=list,
+    )
+    milestones: Milestones | None = doc(
+        "When each step of the cycle should be done; `leercyclus status` shows what is late.",
+        "Wanneer elke stap van de cyclus af moet zijn; `leercyclus status` toont wat te laat is.",
+        default=None,
     )
