@@ -101,9 +101,16 @@ def final_outcomes(data: CycleData, standard_id: str) -> dict[str, str]:
 
 
 def network_picture(data: CycleData, standard_id: str, min_group: int) -> Distribution | None:
-    """The network's distribution for a standard, or None when fewer than min_group judged it."""
-    dist = Distribution.of(final_outcomes(data, standard_id).values())
-    return dist if dist.judged >= min_group else None
+    """The network's distribution for a standard, or None when fewer than min_group judged it.
+
+    Every institution report shows it for every standard: it is computed once per cycle.
+    """
+    key = ("picture", standard_id, min_group)
+    if key not in data.memo:
+        dist = Distribution.of(final_outcomes(data, standard_id).values())
+        data.memo[key] = dist if dist.judged >= min_group else None
+    picture: Distribution | None = data.memo[key]
+    return picture
 
 
 def standards_by_domain(data: CycleData) -> list[tuple[Domain, list[Standard]]]:

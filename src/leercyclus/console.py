@@ -16,6 +16,8 @@ from rich.markup import escape
 if TYPE_CHECKING:
     from leercyclus.build import Output
     from leercyclus.findings import Finding
+    from leercyclus.forms import ImportResult
+    from leercyclus.status import CycleStatus
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -163,34 +165,47 @@ def progress(message: str) -> Iterator[_Bar]:
 
 
 def written(outputs: Sequence[Output], base: Path) -> None:
-    """A summary table of what was written."""
+    """What was written: a row per file, or per scope and format when there are many."""
+    from collections import Counter
+
     from rich.table import Table
 
-    table = Table(title="Written", title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column("report")
-    table.add_column("scope")
-    table.add_column("format")
-    table.add_column("size", justify="right")
-    table.add_column("file")
     rebuilt = [o for o in outputs if o.rebuilt]
-    for o in rebuilt:
-        try:
-            shown = o.path.relative_to(base)
-        except ValueError:
-            shown = o.path
-        name = o.institution or "national"
-        size = f"{o.path.stat().st_size / 1024:.0f} KB"
-        table.add_row(name, o.scope, o.format, size, str(shown))
+    table = Table(title="Written", title_justify="left", show_edge=False, pad_edge=False)
+    if len(rebuilt) <= 20:
+        for column in ("report", "scope", "format"):
+            table.add_column(column)
+        table.add_column("size", justify="right")
+        table.add_column("file")
+        for o in rebuilt:
+            size = f"{o.path.stat().st_size / 1024:.0f} KB"
+            name = o.institution or "national"
+            table.add_row(name, o.scope, o.format, size, str(_shown(o.path, base)))
+    else:
+        table.add_column("scope")
+        table.add_column("format")
+        table.add_column("files", justify="right")
+        table.add_column("size", justify="right")
+        counts = Counter((o.scope, o.format) for o in rebuilt)
+        sizes: Counter[tuple[str, str]] = Counter()
+        for o in rebuilt:
+            sizes[(o.scope, o.format)] += o.path.stat().st_size
+        for (scope, fmt), count in counts.items():
+            table.add_row(scope, fmt, str(count), f"{sizes[(scope, fmt)] / 2**20:.1f} MB")
     if rebuilt:
         out.print(table)
+        folder = _shown(rebuilt[0].path.parents[3], base)
+        out.print(f"in {escape(str(folder))}/" if len(rebuilt) > 20 else "")
     same = len(outputs) - len(rebuilt)
     note = f"; {same} unchanged (use --force to rebuild them)" if same else ""
     out.print(f"[green]✓[/] {_count(len(rebuilt), 'file')} written{note}")
 
 
-if TYPE_CHECKING:
-    from leercyclus.forms import ImportResult
-    from leercyclus.status import CycleStatus
+def _shown(path: Path, base: Path) -> Path:
+    try:
+        return path.relative_to(base)
+    except ValueError:
+        return path
 
 
 def status_text(status: CycleStatus) -> None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -50,6 +50,8 @@ class CycleData:
     actions: dict[str, Loaded[ActionPlan]] = field(default_factory=dict)
     evaluation: Loaded[Evaluation] | None = None
     failed: dict[str, set[str]] = field(default_factory=dict)
+    memo: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+    """Figures computed once per cycle (the network's picture per standard)."""
 
     def standard_ids(self) -> set[str]:
         """Ids a reference may name: valid standards, and files too broken to read their id."""

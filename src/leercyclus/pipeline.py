@@ -65,10 +65,10 @@ def build_reports(
     rebuilds everything); the leak guard reads every public output either way.
     """
     from leercyclus import reports
+    from leercyclus.batch import render_institutions
     from leercyclus.build import Build
     from leercyclus.convert import template_folders
     from leercyclus.render import renderer
-    from leercyclus.report_institution import institution_report
     from leercyclus.write import staging
 
     if not result.ok:
@@ -90,13 +90,7 @@ def build_reports(
             volatile=reports.volatile(plan.meta),
         )
         build.load_manifest(cycle)
-        for inst in plan.institutions:
-            report = institution_report(net, plan.data, inst, plan.meta, plan.today)
-            svg = {"overview": reports.overview_chart(report.domains, plan.language)}
-            rel = Path(cycle, "confidential", inst, "institution-report")
-            build.emit(rel, "institution-report", "confidential", inst, r=report, svg=svg,
-                       charts=None)  # fmt: skip
-            tell.advance(inst)
+        render_institutions(build, net, plan, tell)
         national = None
         if plan.national:
             from leercyclus.privacy import prepare
