@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ACTIONS, CYCLE_FILE, SCENARIOS, SELF_REVIEW, VISIT, edited, found, xfail
+from helpers import ACTIONS, CYCLE_FILE, SCENARIOS, SELF_REVIEW, VISIT, edited, found
 from leercyclus.cli import run
 from leercyclus.yamlio import load_text
 
@@ -301,7 +301,6 @@ def test_a_wrong_milestone_is_an_error_at_its_line(make_network: MakeNetwork) ->
     ]
 
 
-@xfail("console.status_text does not show the due dates yet: the lead adds them to console.py")
 def test_the_text_shows_due_dates_and_what_is_late(
     make_network: MakeNetwork, capsys: Capsys
 ) -> None:

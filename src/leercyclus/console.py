@@ -255,7 +255,10 @@ def status_text(status: CycleStatus) -> None:
             shown = "done" if m.done else "not yet"
         else:
             shown = f"{m.done}/{m.of}"
-        out.print(f"  {mark} {m.step} {m.name:<20} {shown}")
+        due = ""
+        if m.due:
+            due = f"  due {m.due}" + (", [red]late[/]" if m.late else "")
+        out.print(f"  {mark} {m.step} {m.name:<20} {shown}{due}")
 
 
 def _state(state: str) -> str:
