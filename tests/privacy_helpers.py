@@ -138,12 +138,14 @@ def grid_files(
     teams: Mapping[str, str] | None = None,
     *,
     previous: str | None = None,
+    qualitative: bool = False,
 ) -> dict[str, str]:
     """A cycle whose outcomes are given per standard as one letter per participant.
 
     `grid["A1"] = "MMPX-..."`: the self-review outcomes (see OUTCOME_CODES); `teams` likewise
     the review teams' judgements ("." or "-": not judged). Standards continue the previous
-    cycle's standard of the same id when `previous` is given and it has one.
+    cycle's standard of the same id when `previous` is given. With `qualitative`, every
+    participant also writes a theme reflection and has a shared parel.
     """
     domains = sorted({sid[0] for sid in grid})
     files = {
@@ -159,16 +161,26 @@ def grid_files(
             for sid, row in grid.items()
             if row[n] in OUTCOME_CODES
         }
-        review = {"institution": inst, "completed": "2025-02-01", "standards": own}
+        review: dict[str, Any] = {"institution": inst, "completed": "2025-02-01", "standards": own}
+        if qualitative:
+            review["theme"] = f"reflectie {NUMERALS[n]}: naasten schuiven aan."
         files[f"cycles/{cycle}/self-reviews/{inst}.yaml"] = yaml(review)
         judged = {
             sid: {"outcome": OUTCOME_CODES[row[n]]}
             for sid, row in (teams or {}).items()
             if row[n] in OUTCOME_CODES
         }
-        visit = {"institution": inst, "date": "2025-04-01", "team": team(n, participants)}
+        visit: dict[str, Any] = {
+            "institution": inst, "date": "2025-04-01", "team": team(n, participants)
+        }  # fmt: skip
         if judged:
             visit["standards"] = judged
+        if qualitative:
+            name, email, _ = SHARED[n % len(SHARED)]
+            visit["parels"] = [
+                {"title": f"werkplaats {NUMERALS[n]}", "text": "Cliënten leiden de werkplaats.",
+                 "share": True, "contact": {"name": name, "email": email}}
+            ]  # fmt: skip
         files[f"cycles/{cycle}/visits/{inst}.yaml"] = yaml(visit)
     return files
 
@@ -273,7 +285,7 @@ PLANT = (
 )
 """One text holding every planted string."""
 
-NUMERALS = ("een", "twee", "drie", "vier", "vijf", "zes")
+NUMERALS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht")
 
 REACHING = ("themareflectie", "parelkop", "pareltekst", "oesterkop", "evaluatienotitie",
             "procesverslag")  # fmt: skip
