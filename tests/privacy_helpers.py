@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import redirect_stderr
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -193,6 +195,14 @@ def write(root: Path, files: Mapping[str, str]) -> Path:
 def report(repo: Path, out: Path, formats: str = "md", *more: str) -> int:
     """`leercyclus report REPO --format FORMATS --out OUT [more]`; the exit code."""
     return run(["report", str(repo), "--format", formats, "--out", str(out), *more])
+
+
+def report_told(repo: Path, out: Path, formats: str, *more: str) -> tuple[int, str]:
+    """`report`'s exit code and what it wrote to stderr, on one line."""
+    stderr = io.StringIO()
+    with redirect_stderr(stderr):  # the console writes to sys.stderr as it is at the time
+        code = report(repo, out, formats, *more)
+    return code, " ".join(stderr.getvalue().split())
 
 
 def report_files(out: Path) -> list[Path]:

@@ -9,14 +9,12 @@ scrubbed, so it stops the build: see `test_a_name_in_a_verbatim_text_stops_the_b
 from __future__ import annotations
 
 import dataclasses
-import io
 import os
 import re
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import redirect_stderr
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -46,6 +44,7 @@ from privacy_helpers import (
     register_file,
     report,
     report_files,
+    report_told,
     settings_file,
     standard_file,
     team,
@@ -55,7 +54,6 @@ from privacy_helpers import (
 
 pytestmark = pytest.mark.deduce
 
-Capsys = pytest.CaptureFixture[str]
 NATIONAL = Path("2025", "public", "national-report")
 GUARD = "the national report would name an institution or a person, so nothing was written"
 
@@ -192,6 +190,16 @@ class Verbatim(NamedTuple):
     files: dict[str, str]
 
 
+def _cycle(**changes: Any) -> dict[str, str]:
+    return {
+        "cycles/2025/cycle.yaml": cycle_file("2025", PLANTED_PARTICIPANTS, ["A", "B"], **changes)
+    }
+
+
+def _standard(**texts: str) -> dict[str, str]:
+    return {"cycles/2025/standards/A2.yaml": standard_file("A2", **texts)}
+
+
 VERBATIM = {
     "network name": Verbatim(
         "Zwolle",
@@ -199,67 +207,36 @@ VERBATIM = {
         {"leercyclus.yaml": settings_file(extra_terms=EXTRA_TERMS, network="Netwerk Zwolle")},
     ),
     "cycle title": Verbatim(
-        "De Linde",
-        "cycles/2025/cycle.yaml: title",
-        {
-            "cycles/2025/cycle.yaml": cycle_file(
-                "2025", PLANTED_PARTICIPANTS, ["A", "B"], title="Cyclus 2025 bij De Linde"
-            )
-        },
-    ),  # fmt: skip
+        "De Linde", "cycles/2025/cycle.yaml: title", _cycle(title="Cyclus 2025 bij De Linde")
+    ),
     "theme title": Verbatim(
         "Kempenhof",
         "cycles/2025/cycle.yaml: theme.title",
-        {
-            "cycles/2025/cycle.yaml": cycle_file(
-                "2025", PLANTED_PARTICIPANTS, ["A", "B"], theme=("Naasten in Kempenhof", "Hoe?")
-            )
-        },
-    ),  # fmt: skip
+        _cycle(theme=("Naasten in Kempenhof", "Hoe?")),
+    ),
     "theme question": Verbatim(
         "Petra Jansen",
         "cycles/2025/cycle.yaml: theme.questions[0]",
-        {
-            "cycles/2025/cycle.yaml": cycle_file(
-                "2025",
-                PLANTED_PARTICIPANTS,
-                ["A", "B"],
-                theme=("Naasten", "Wat zegt Petra Jansen?"),
-            )
-        },
-    ),  # fmt: skip
+        _cycle(theme=("Naasten", "Wat zegt Petra Jansen?")),
+    ),
     "domain title": Verbatim(
         "Project Noorderlicht",
         "cycles/2025/cycle.yaml: domains[1].title",
-        {
-            "cycles/2025/cycle.yaml": cycle_file(
-                "2025",
-                PLANTED_PARTICIPANTS,
-                ["A", "B"],
-                domain_titles={"B": "Regie (Project Noorderlicht)"},
-            )
-        },
-    ),  # fmt: skip
+        _cycle(domain_titles={"B": "Regie (Project Noorderlicht)"}),
+    ),
     "standard title": Verbatim(
-        "Bosrand",
-        "cycles/2025/standards/A2.yaml: title",
-        {"cycles/2025/standards/A2.yaml": standard_file("A2", title="Het Bosrand-model")},
+        "Bosrand", "cycles/2025/standards/A2.yaml: title", _standard(title="Het Bosrand-model")
     ),
     "standard text": Verbatim(
-        "Deventer",
-        "cycles/2025/standards/A2.yaml: text",
-        {"cycles/2025/standards/A2.yaml": standard_file("A2", text="Zoals in Deventer.")},
+        "Deventer", "cycles/2025/standards/A2.yaml: text", _standard(text="Zoals in Deventer.")
     ),
     "standard guidance": Verbatim(
         "r.hendriks@example.org",
         "cycles/2025/standards/A2.yaml: guidance",
-        {
-            "cycles/2025/standards/A2.yaml": standard_file(
-                "A2", guidance="Vraag r.hendriks@example.org."
-            )
-        },
-    ),  # fmt: skip
+        _standard(guidance="Vraag r.hendriks@example.org."),
+    ),
 }
+"""A name in each text printed as written; the source the refusal must name."""
 
 
 class Refused(NamedTuple):
@@ -276,11 +253,8 @@ def refused(
     case = VERBATIM[request.param]
     root = tmp_path_factory.mktemp("verbatim")
     repo = write(root / "net", {**planted_files(), **case.files})
-    out = root / "out"
-    stderr = io.StringIO()
-    with redirect_stderr(stderr):  # the console writes to sys.stderr as it is at the time
-        code = report(repo, out, "md,html")
-    return case, Refused(code, out, " ".join(stderr.getvalue().split()))
+    code, message = report_told(repo, root / "out", "md,html")
+    return case, Refused(code, root / "out", message)
 
 
 def test_a_name_in_a_verbatim_text_stops_the_build(refused: tuple[Verbatim, Refused]) -> None:
@@ -329,7 +303,8 @@ def test_the_example_national_report_is_deterministic(tmp_path: Path) -> None:
         assert first.read_bytes() == second.read_bytes(), ext
 
 
-# Random Dutch-looking names, placed as team members and contacts and planted in free texts.
+# The property: random Dutch-looking names, placed in the files as team members and contacts
+# of unshared parels, and planted in random free texts, are scrubbed or stop the build.
 
 FIRST = ("Petra", "Sanne", "Joost", "Anne-Marie", "Youssef", "Ingrid", "Bram", "Fleur",
          "Mohamed", "Wouter", "Lieke", "Thijs", "Özlem", "Dewi", "Jan", "Eva")  # fmt: skip
@@ -436,7 +411,7 @@ def scenario_files(scenario: Scenario) -> dict[str, str]:
             "standards": {"A1": {"outcome": "partly_met", "note": "Goed."}},
             "parels": [
                 {"title": f"werkplaats {NUMERALS[n]}", "text": "Goed.", "standards": ["A1"],
-                 "share": True, "contact": dict(zip(("name", "email"), SHARED[n], strict=False))},
+                 "share": True, "contact": {"name": SHARED[n][0], "email": SHARED[n][1]}},
                 {"title": f"binnen {NUMERALS[n]}", "text": "Goed.",
                  "contact": dict(zip(("name", "email", "phone"), UNSHARED[n], strict=True))},
             ],
@@ -447,11 +422,11 @@ def scenario_files(scenario: Scenario) -> dict[str, str]:
         "process": "Goed.",
     }
     for name, (kind, visit, member) in zip(scenario.names, scenario.places, strict=True):
-        parel = data[f"visits/{participants[visit]}"]
+        placed = data[f"visits/{participants[visit]}"]
         if kind == "team":
-            parel["team"][member]["name"] = name.full
+            placed["team"][member]["name"] = name.full
         else:
-            parel["parels"][1]["contact"]["name"] = name.full
+            placed["parels"][1]["contact"]["name"] = name.full
     texts: dict[tuple[str, int], list[str]] = {}
     for p in scenario.plants:
         words = texts.setdefault((p.field, p.institution), list(FILLER))
@@ -502,15 +477,13 @@ def test_random_names_are_scrubbed_or_stop_the_build(tmp_path: Path, scenario: S
     with tempfile.TemporaryDirectory(dir=tmp_path) as folder:
         root = Path(folder)
         repo = write(root / "net", scenario_files(scenario))
-        stderr = io.StringIO()
-        with redirect_stderr(stderr):
-            code = report(repo, root / "out", "md,html", "--institution", "de-linde")
+        code, told = report_told(repo, root / "out", "md,html", "--institution", "de-linde")
         if code == 1:
             event("the leak guard stopped the build")
-            assert GUARD in " ".join(stderr.getvalue().split())
+            assert GUARD in told
             assert report_files(root / "out") == []
             return
-        assert code == 0, stderr.getvalue()
+        assert code == 0, told
         for fmt in ("md", "html"):
             assert found_names(public_text(root / "out", fmt), scenario.names) == [], fmt
 
@@ -535,13 +508,11 @@ def test_a_team_members_name_in_capitals(tmp_path: Path, name: Name) -> None:
     verdicts = {"A1": {"verdict": "keep"}}
     files["cycles/2025/evaluation.yaml"] = yaml({"standards": verdicts, "process": process})
     repo = write(tmp_path / "net", files)
-    stderr = io.StringIO()
-    with redirect_stderr(stderr):
-        code = report(repo, tmp_path / "out", "md", "--institution", "de-linde")
+    code, told = report_told(repo, tmp_path / "out", "md", "--institution", "de-linde")
     if code == 1:  # the guard may stop the build; nothing else may
-        assert GUARD in " ".join(stderr.getvalue().split())
+        assert GUARD in told
         return
-    assert code == 0, stderr.getvalue()
+    assert code == 0, told
     text = public_text(tmp_path / "out", "md")
     assert "het gesprek met" in text
     assert found_names(text, [name]) == []
