@@ -1,0 +1,566 @@
+"""Time leercyclus against its floors on a generated network; print a table and write JSON.
+
+Usage: python benchmarks/run.py [--institutions 1000 --standards 100] [--out FILE] [--quick]
+Every measurement is a fresh subprocess, timed by wall clock; memory is the child's peak RSS
+(wait4) and the summed PSS of its process tree, sampled from /proc. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CACHE = HERE / ".data"
+EXAMPLE = REPO / "examples" / "herstelnetwerk"
+CORES = os.cpu_count() or 1
+_SCRIPT = Path(sys.executable).parent / "leercyclus"
+LEERCYCLUS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "leercyclus"]
+"""The installed console script (not a pyenv shim: its start-up is not ours to count)."""
+
+# =============================================================================================
+# Measuring one subprocess
+
+
+@dataclass
+class Sample:
+    """One run: wall time, the child's own peak RSS, the tree's sampled peak PSS, its output."""
+
+    seconds: float
+    rss_mb: float
+    tree_mb: float | None
+    code: int
+    stdout: str
+    stderr: str
+
+
+def _tree_kb(root: int) -> int:
+    """The summed PSS (else RSS) in kB of `root` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(f"/proc/{entry.name}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += _pss_kb(pid)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    try:
+        pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+class _TreeSampler(threading.Thread):
+    """Samples a process tree's memory until stopped; does nothing where /proc is missing."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kb = 0
+        self.enabled = Path("/proc/self/stat").exists()
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        # Every 50 ms for the first second, then every 250 ms: reading /proc costs CPU too.
+        start = time.perf_counter()
+        while self.enabled and not self._done.wait(
+            0.05 if time.perf_counter() - start < 1 else 0.25
+        ):
+            self.peak_kb = max(self.peak_kb, _tree_kb(self.pid))
+
+    def finish(self) -> float | None:
+        self._done.set()
+        self.join()
+        return self.peak_kb / 1024 if self.enabled else None
+
+
+def measure(cmd: list[str], *, cwd: Path | None = None) -> Sample:
+    """Run `cmd` once as a fresh subprocess and measure it."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd)
+        sampler = _TreeSampler(proc.pid)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        tree = sampler.finish()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Sample(
+            seconds,
+            usage.ru_maxrss / 1024,  # kB on Linux
+            tree,
+            proc.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
+
+
+def median_of(runs: int, cmd: list[str], before: Callable[[], None] | None = None) -> Sample:
+    """The run with the median wall time of `runs`; memory is the peak over all of them."""
+    samples = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        samples.append(measure(cmd))
+    middle = sorted(samples, key=lambda s: s.seconds)[len(samples) // 2]
+    middle.seconds = statistics.median(s.seconds for s in samples)
+    middle.rss_mb = max(s.rss_mb for s in samples)
+    trees = [s.tree_mb for s in samples if s.tree_mb is not None]
+    middle.tree_mb = max(trees) if trees else None
+    return middle
+
+
+# =============================================================================================
+# Rows of the table
+
+
+@dataclass
+class Row:
+    """One line of the table; `passed` is None where there is no target or nothing ran."""
+
+    step: str
+    status: str = "ok"
+    seconds: float | None = None
+    floor: str | None = None
+    ratio: float | None = None
+    target: str = ""
+    passed: bool | None = None
+    rss_mb: float | None = None
+    tree_mb: float | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a row must reach: at most `seconds`, at most `ratio` x its floor, under `mb`."""
+
+    seconds: float | None = None
+    ratio: float | None = None
+    mb: float | None = None
+
+    def text(self) -> str:
+        parts = [f"< {self.seconds:g} s"] if self.seconds else []
+        parts += [f"<= {self.ratio:g}x"] if self.ratio else []
+        parts += [f"< {self.mb:g} MB"] if self.mb else []
+        return ", ".join(parts)
+
+
+def row_from(
+    step: str,
+    sample: Sample,
+    target: Target,
+    floor: Row | None = None,
+    *,
+    ok_codes: tuple[int, ...] = (0,),
+) -> Row:
+    """A row for a measured sample, judged against its target and floor."""
+    row = Row(step, seconds=sample.seconds, target=target.text())
+    row.rss_mb, row.tree_mb = sample.rss_mb, sample.tree_mb
+    if "No such command" in sample.stderr:
+        return Row(step, status="not available", target=target.text(), note="no such command")
+    if sample.code not in ok_codes:
+        row.status = f"exit {sample.code}"
+        row.note = _tail(sample.stderr or sample.stdout)
+        row.passed = False
+        return row
+    if floor is not None and floor.seconds:
+        row.floor, row.ratio = floor.step, sample.seconds / floor.seconds
+    checks = []
+    if target.seconds is not None:
+        checks.append(sample.seconds < target.seconds)
+    if target.ratio is not None:
+        checks.append(row.ratio is not None and row.ratio <= target.ratio)
+    if target.mb is not None:
+        checks.append(max(sample.rss_mb, sample.tree_mb or 0) < target.mb)
+    row.passed = all(checks) if checks else None
+    return row
+
+
+def _tail(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return " / ".join(lines[:2] + lines[-1:])[:500]
+
+
+# =============================================================================================
+# The network
+
+
+def network(institutions: int, standards: int, cycles: int, seed: int) -> Path:
+    """The generated network for these parameters, from the cache or generated now."""
+    version = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:10]
+    root = CACHE / f"net-{institutions}x{standards}-c{cycles}-s{seed}-{version}"
+    if root.is_dir():
+        return root
+    partial = root.with_name(root.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    print(f"generating {institutions} x {standards} into {root.relative_to(REPO)} ...")
+    args = [sys.executable, str(HERE / "generate.py"), str(partial)]
+    args += ["--institutions", str(institutions), "--standards", str(standards)]
+    subprocess.run([*args, "--cycles", str(cycles), "--seed", str(seed)], check=True)
+    partial.rename(root)
+    return root
+
+
+def yaml_files(root: Path) -> list[Path]:
+    """The network's data files, as `check` reads them."""
+    return sorted(p for p in root.rglob("*.yaml") if ".leercyclus" not in p.parts)
+
+
+def drop_cache(root: Path) -> None:
+    """Delete the repository's cache folder, so the next check starts cold."""
+    shutil.rmtree(root / ".leercyclus", ignore_errors=True)
+
+
+COMPOSE = """
+import sys, pathlib, yaml
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.yaml")):
+    if ".leercyclus" not in path.parts:
+        yaml.compose(path.read_bytes().decode("utf-8-sig"), Loader=yaml.CSafeLoader)
+"""
+
+COMMANDS = ["check", "report", "schema", "init", "new", "status", "diff", "export", "import"]
+
+
+def bare_typer_app(folder: Path) -> Path:
+    """A typer app with our command names and nothing behind them."""
+    lines = ["import typer", "", "app = typer.Typer(add_completion=False)", ""]
+    for name in COMMANDS:
+        lines += [
+            f'@app.command("{name}")',
+            f"def {name}_(repo: str = typer.Argument(None, help='The repository.')) -> None:",
+            f'    """The {name} command."""',
+            "",
+        ]
+    lines += ['if __name__ == "__main__":', "    app()"]
+    path = folder / "bare_typer.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@dataclass
+class Touched:
+    """One self-review with one word changed, restored on exit."""
+
+    path: Path
+    original: bytes = b""
+
+    def __enter__(self) -> Touched:
+        self.original = self.path.read_bytes()
+        text = self.original.decode("utf-8")
+        changed = re.sub(r"(?<=\s)de(?=\s)", "het", text.split("standards:", 1)[1], count=1)
+        self.path.write_bytes((text.split("standards:", 1)[0] + "standards:" + changed).encode())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.path.write_bytes(self.original)
+
+
+# =============================================================================================
+# The steps
+
+
+def floor_row(root: Path) -> Row:
+    """libyaml composing every file in one process: the floor for a cold check."""
+    sample = measure([sys.executable, "-c", COMPOSE, str(root)])
+    return row_from("floor: libyaml compose, 1 process", sample, Target())
+
+
+def check_rows(root: Path, floor: Row) -> list[Row]:
+    """check cold, warm, and warm with one self-review changed."""
+    cmd = [*LEERCYCLUS, "check", str(root)]
+    drop_cache(root)
+    rows = [row_from("check, cold", measure(cmd), Target(ratio=1.0, mb=1024), floor)]
+    rows.append(row_from("check, warm", measure(cmd), Target(seconds=1.0, mb=1024), floor))
+    reviews = sorted(root.glob("cycles/*/self-reviews/*.yaml"))
+    with Touched(reviews[-1]):
+        sample = measure(cmd)
+    rows.append(row_from("check, one file changed", sample, Target(seconds=1.5, mb=1024), floor))
+    return rows
+
+
+def example_rows(runs: int) -> list[Row]:
+    """check of the example network, interpreter start included: cold and warm."""
+    if not (EXAMPLE / "leercyclus.yaml").is_file():
+        return [Row("check example, cold", status="not available", note="no example network")]
+    cmd = [*LEERCYCLUS, "check", str(EXAMPLE)]
+    target = Target(seconds=0.5)
+    cold = median_of(runs, cmd, before=lambda: drop_cache(EXAMPLE))
+    warm = median_of(runs, cmd)
+    rows = [
+        row_from(f"check example, cold (median of {runs})", cold, target, ok_codes=(0, 1)),
+        row_from(f"check example, warm (median of {runs})", warm, target, ok_codes=(0, 1)),
+    ]
+    for row, sample in zip(rows, (cold, warm), strict=True):
+        if sample.code == 1:
+            row.note = "exit 1: the example has errors in its data"
+    return rows
+
+
+def help_rows(runs: int, scratch: Path) -> list[Row]:
+    """`leercyclus --help` against a bare typer app with the same command names."""
+    bare = bare_typer_app(scratch)
+    floor = row_from(
+        f"floor: bare typer --help (median of {runs})",
+        median_of(runs, [sys.executable, str(bare), "--help"]),
+        Target(),
+    )
+    ours = median_of(runs, [*LEERCYCLUS, "--help"])
+    return [floor, row_from(f"--help (median of {runs})", ours, Target(ratio=1.2), floor)]
+
+
+FLOOR_CONVERT = """
+import concurrent.futures, pathlib, subprocess, sys
+pandoc, fmt, src, dst, workers = sys.argv[1:6]
+if fmt == "pdf":
+    import typst
+def one(item):
+    n, doc = item
+    target = pathlib.Path(dst) / f"{n}.{fmt}"
+    if fmt == "pdf":
+        typ = target.with_suffix(".typ")
+        subprocess.run([pandoc, str(doc), "-s", "-t", "typst", "-o", str(typ)], check=True)
+        typst.compile(str(typ), output=str(target))
+    else:
+        subprocess.run([pandoc, str(doc), "-s", "-o", str(target)], check=True)
+docs = sorted(pathlib.Path(src).rglob("*.md"))
+with concurrent.futures.ThreadPoolExecutor(int(workers)) as pool:
+    list(pool.map(one, enumerate(docs)))
+print(len(docs))
+"""
+
+
+def pandoc_path() -> str | None:
+    """pandoc from pypandoc-binary, else from PATH."""
+    try:
+        import pypandoc  # noqa: TID251  (benchmarks are not the package)
+
+        return str(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        return shutil.which("pandoc")
+
+
+def report_rows(root: Path, scratch: Path, formats: list[str]) -> list[Row]:
+    """`report` per format, and pandoc (+ typst) converting the same Markdown over all cores.
+
+    The first build starts with no .leercyclus/ cache, so it de-identifies all free text; the
+    builds per format that follow find it cached, as a rebuild would. Each writes to a new
+    folder, so none is an incremental no-op.
+    """
+    rows: list[Row] = []
+    markdown: Path | None = None
+    pandoc = pandoc_path()
+    drop_cache(root)
+    cold = [*LEERCYCLUS, "report", str(root), "--format", "md", "--out", str(scratch / "cold")]
+    rows.append(
+        row_from("report --format md, cold cache", measure(cold), Target(seconds=30, mb=2048))
+    )
+    for fmt in ["md", *(f for f in FORMATS[1:] if f in formats)]:
+        out = scratch / f"report-{fmt}"
+        cmd = [*LEERCYCLUS, "report", str(root), "--format", fmt, "--out", str(out)]
+        sample = measure(cmd)
+        floor = None
+        if fmt != "md" and markdown is not None and pandoc is not None:
+            converted = scratch / f"floor-{fmt}"
+            converted.mkdir()
+            how = "pandoc + typst" if fmt == "pdf" else "pandoc"
+            floor_cmd = [sys.executable, "-c", FLOOR_CONVERT, pandoc, fmt]
+            floor_sample = measure([*floor_cmd, str(markdown), str(converted), str(CORES)])
+            floor = row_from(f"floor: {how} to {fmt}, {CORES} at a time", floor_sample, Target())
+            floor.note = f"{floor_sample.stdout.strip()} documents"
+            rows.append(floor)
+        elif fmt != "md":
+            rows.append(Row(f"floor: pandoc to {fmt}", status="not available", note="no md"))
+        if fmt in ("md", "html"):
+            target = Target(seconds=30, mb=2048)
+        else:
+            target = Target(ratio=1.3, mb=2048)
+        row = row_from(f"report --format {fmt}", sample, target, floor)
+        rows.append(row)
+        if fmt == "md" and row.status == "ok" and any(out.rglob("*.md")):
+            markdown = out
+    return rows
+
+
+def profile(root: Path, top: int = 15) -> str:
+    """cProfile of a cold check (the main process only), top functions by cumulative time."""
+    import pstats
+
+    drop_cache(root)
+    stats_file = CACHE / "check.prof"
+    cmd = [sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "leercyclus"]
+    subprocess.run([*cmd, "check", str(root)], capture_output=True, check=False)
+    out = io.StringIO()
+    stats = pstats.Stats(str(stats_file), stream=out)
+    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+# =============================================================================================
+# Output
+
+
+def _seconds(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def print_table(rows: list[Row], meta: dict[str, object]) -> None:
+    """The table, with rich."""
+    from rich.console import Console  # noqa: TID251
+    from rich.table import Table  # noqa: TID251
+
+    net = meta["network"]
+    assert isinstance(net, dict)
+    title = (
+        f"leercyclus {meta['leercyclus']} ({meta['commit']}), {net['institutions']} x "
+        f"{net['standards']}: {net['files']} files, {net['mb']:.1f} MB; {CORES} cores"
+    )
+    table = Table(title=title)
+    for name in ("step", "time", "ratio", "target", "result", "RSS MB", "tree MB", "note"):
+        justify = "right" if name in ("time", "ratio", "RSS MB", "tree MB") else "left"
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        if row.passed is None:
+            result = row.status if row.status != "ok" else ""
+        else:
+            result = "[green]pass[/]" if row.passed else f"[red]FAIL[/] {row.status}".strip()
+            result = result.replace(" ok", "")
+        table.add_row(
+            row.step,
+            _seconds(row.seconds),
+            f"{row.ratio:.2f}x" if row.ratio is not None else "",
+            row.target,
+            result,
+            f"{row.rss_mb:.0f}" if row.rss_mb is not None else "",
+            f"{row.tree_mb:.0f}" if row.tree_mb is not None else "",
+            row.note if len(row.note) <= 60 else row.note[:59] + "…",
+        )
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+
+
+def metadata(root: Path, args: argparse.Namespace) -> dict[str, object]:
+    """Where and on what the benchmark ran."""
+    from importlib.metadata import version
+
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    files = yaml_files(root)
+    return {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "leercyclus": version("leercyclus"),
+        "commit": commit or "unknown",
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cores": CORES,
+        "steps": args.steps,
+        "formats": args.formats,
+        "network": {
+            "institutions": args.institutions,
+            "standards": args.standards,
+            "cycles": args.cycles,
+            "seed": args.seed,
+            "files": len(files),
+            "mb": sum(p.stat().st_size for p in files) / 1e6,
+        },
+    }
+
+
+STEPS = ("check", "example", "help", "report")
+FORMATS = ("md", "html", "docx", "pdf")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: run the benchmark, print the table, write the JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--institutions", type=int, default=1000)
+    parser.add_argument("--standards", type=int, default=100)
+    parser.add_argument("--cycles", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument("--quick", action="store_true", help="100 x 50: a fast smoke run")
+    parser.add_argument("--runs", type=int, default=10, help="runs for the --help medians")
+    parser.add_argument("--steps", default=",".join(STEPS), help="comma-separated subset")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="report formats to time")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of check")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.institutions, args.standards = 100, 50
+    steps = {s.strip() for s in args.steps.split(",") if s.strip()}
+    if steps - set(STEPS):
+        parser.error(f"unknown steps {sorted(steps - set(STEPS))}: use {', '.join(STEPS)}")
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    if set(formats) - set(FORMATS):
+        parser.error(
+            f"unknown formats {sorted(set(formats) - set(FORMATS))}: use md, html, docx, pdf"
+        )
+    root = network(args.institutions, args.standards, args.cycles, args.seed)
+    for path in yaml_files(root):  # the OS file cache is warm for every measurement alike
+        path.read_bytes()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="leercyclus-bench-") as tmp:
+        scratch = Path(tmp)
+        floor = floor_row(root)
+        rows.append(floor)
+        if "check" in steps:
+            rows += check_rows(root, floor)
+        if "example" in steps:
+            rows += example_rows(max(3, args.runs // 2))
+        if "help" in steps:
+            rows += help_rows(args.runs, scratch)
+        if "report" in steps:
+            rows += report_rows(root, scratch, formats)
+    meta = metadata(root, args)
+    print_table(rows, meta)
+    args.out.write_text(
+        json.dumps({"meta": meta, "rows": [asdict(r) for r in rows]}, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    print(f"written to {args.out}")
+    if args.profile:
+        print(profile(root))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
