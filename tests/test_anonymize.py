@@ -190,7 +190,7 @@ def test_known_terms_of_a_repository(repo: Path) -> None:
     }  # fmt: skip
     assert set(terms) == expected
     ordinary = {text for text, term in terms.items() if term.match_case}
-    assert ordinary == {"het-anker", "Stichting Het Anker", "Het Anker", "Anker", "Bakker"}
+    assert ordinary == {"het-anker", "Stichting Het Anker", "Het Anker", "Anker", "Bakker", "ZGL"}
 
 
 def test_a_shared_contact_stays_a_term_where_they_were_on_a_team(repo: Path) -> None:

@@ -23,7 +23,6 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from helpers import xfail
 from leercyclus.cli import run
 from leercyclus.leakguard import extract_text, normalize
 from leercyclus.privacy import National
@@ -138,11 +137,6 @@ def test_the_national_report_data_holds_no_institution_identity(national: Nation
     assert identities_in(national, skip=frozenset({"sources"})) == []
 
 
-@xfail(
-    "NationalReport.sources (handed to the templates as n.sources) holds the origin of every "
-    "free text, a path with the institution's id, and the original unscrubbed text; it belongs "
-    "in privacy.National, the leak guard's data, not in the report's data"
-)
 def test_not_even_the_leak_guards_sources_are_in_the_report_data(national: National) -> None:
     assert identities_in(national, skip=frozenset()) == []
 
@@ -168,11 +162,6 @@ def test_the_order_of_texts_does_not_follow_the_institutions(tmp_path: Path) -> 
     assert forward == backward
 
 
-@xfail(
-    "report_national._shared_parels sorts by a hash of the scrubbed title alone: parels with "
-    "the same title keep the order of the visits, i.e. the institutions' alphabetical order; "
-    "sort by a hash of the whole parel (title, text, standards, contact) instead"
-)
 def test_parels_with_the_same_title_are_not_listed_by_institution(tmp_path: Path) -> None:
     forward = national_md(
         tmp_path / "forward", tuple(range(len(PLANTED_PARTICIPANTS))), tied_titles=True
@@ -267,13 +256,6 @@ def test_a_name_in_a_verbatim_text_stops_the_build(refused: tuple[Verbatim, Refu
     assert "appears in national-report.html" in result.message
 
 
-@xfail(
-    "privacy.National.guard names as the source every scrubbed free text whose ORIGINAL held "
-    "the term (here oester titles, which reach the report as [instelling]), and never a text "
-    "printed verbatim, which is not in NationalReport.sources; record the verbatim texts "
-    "(settings network, cycle title/theme/domains, standards) as sources too, and match the "
-    "scrubbed texts as they were printed, not as they were written"
-)
 def test_the_refusal_names_the_verbatim_source(refused: tuple[Verbatim, Refused]) -> None:
     case, result = refused
     assert f"It comes from {case.source}" in result.message
@@ -492,14 +474,7 @@ def test_random_names_are_scrubbed_or_stop_the_build(tmp_path: Path, scenario: S
     "name",
     [
         Name("Petra", "", "Jansen"),
-        pytest.param(
-            Name("Fleur", "", "Bakker"),
-            marks=xfail(
-                "a name of only ordinary words (anonymize._COMMON) is a term matched as written "
-                "only, so 'FLEUR BAKKER' in capitals passes the scrubber and the leak guard "
-                "alike, and deduce does not know it; match the ALL-CAPS form of such terms too"
-            ),
-        ),
+        Name("Fleur", "", "Bakker"),
     ],
 )
 def test_a_team_members_name_in_capitals(tmp_path: Path, name: Name) -> None:

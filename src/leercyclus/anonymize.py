@@ -110,7 +110,13 @@ def _term(text: str, kind: Kind, origin: str) -> Term:
     """A term; matched as written when its only real words are ordinary Dutch words."""
     words = [w.lower() for w in _words(text) if w.lower() not in _PARTICLES]
     ordinary = all(w in _COMMON or w in _GENERIC for w in words) or len(text.strip()) <= 2
-    return Term(text.strip(), kind, origin, match_case=ordinary)
+    return Term(text.strip(), kind, origin, match_case=ordinary or _acronym(text))
+
+
+def _acronym(text: str) -> bool:
+    """'ZGL', 'SVG': short capitals, which as lowercase are other words (css `svg`)."""
+    letters = text.strip().replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
 def _id_terms(inst_id: str, where: str) -> list[Term]:

@@ -97,17 +97,20 @@ class Matcher:
         patterns: dict[bool, list[str]] = {False: [], True: []}
         for term in terms:
             key = lookup_key(term)
-            if len(key.strip(" .'")) > 1 and (term.match_case, key) not in self._by_key:
-                self._by_key[(term.match_case, key)] = term
-                patterns[term.match_case].append(
-                    _PHONE_SEP.join(key[1:]) if _is_phone(key) else key
-                )
+            # a term matched as written is also found in capitals ("FLEUR BAKKER")
+            variants = [key, key.upper()] if term.match_case and key.upper() != key else [key]
+            for variant in variants:
+                if len(variant.strip(" .'")) > 1 and (term.match_case, variant) not in self._by_key:
+                    self._by_key[(term.match_case, variant)] = term
+                    patterns[term.match_case].append(
+                        _PHONE_SEP.join(variant[1:]) if _is_phone(variant) else variant
+                    )
         self.terms: tuple[Term, ...] = tuple(self._by_key.values())
         groups = []
         if patterns[False]:
-            groups.append(f"(?P<i>(?i:{_trie_pattern(patterns[False], _SEP)}))")
+            groups.append(f"(?P<i>(?i:{trie_pattern(patterns[False], _SEP)}))")
         if patterns[True]:
-            groups.append(f"(?P<c>{_trie_pattern(patterns[True], _WHITESPACE)})")
+            groups.append(f"(?P<c>{trie_pattern(patterns[True], _WHITESPACE)})")
         self._regex = (
             re.compile(rf"(?<!\w)(?:{'|'.join(groups)}){_SUFFIX}(?!\w)") if groups else None
         )
@@ -136,7 +139,7 @@ class Matcher:
         return "".join(parts)
 
 
-def _trie_pattern(keys: Iterable[str], sep: str) -> str:
+def trie_pattern(keys: Iterable[str], sep: str) -> str:
     """One regular expression for all `keys`, sharing their prefixes; a space stands for `sep`."""
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for key in keys:

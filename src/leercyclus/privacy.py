@@ -28,6 +28,9 @@ class National:
     context: dict[str, Any]
     terms: list[Term]
     allowed: list[str]
+    sources: list[tuple[str, str]]
+    """(origin, text as printed) of every text the report prints from the data: where a leak
+    would come from. The report's own data never holds these origins."""
 
     def guard(self, outputs: list[Path]) -> None:
         """Read back every public output; raise a DataError naming the source of any leak."""
@@ -38,7 +41,7 @@ class National:
             return
         lines = []
         for leak in leaks[:10]:
-            origins = sources_of(leak.term, self.report.sources)
+            origins = sources_of(leak.term, self.sources)
             where = "; ".join(origins[:3]) if origins else "a fixed text or template"
             lines.append(
                 f"'{leak.term.text}' ({leak.term.origin}) appears in {leak.output.name}: "
@@ -74,9 +77,42 @@ def prepare(net: Network, plan: Plan, tell: Progress) -> National:
         ),
     )
     scrubber = Scrubber(terms, deidentify)
-    report = national_report(net, plan.data, plan.meta, scrubber.scrub)
+    sources = verbatim_sources(net, plan)
+
+    def scrub(origin: str, text: str) -> str:
+        printed = scrubber.scrub(text)
+        sources.append((origin, printed))
+        return printed
+
+    report = national_report(net, plan.data, plan.meta, scrub)
     svg = {"sector": sector_chart(report, plan.language)}
-    return National(report, {"n": report, "svg": svg, "charts": None}, terms, allowed)
+    context = {"n": report, "svg": svg, "charts": None}
+    return National(report, context, terms, allowed, sources)
+
+
+def verbatim_sources(net: Network, plan: Plan) -> list[tuple[str, str]]:
+    """The network-level texts the national report prints as written (they are public)."""
+    found: list[tuple[str, str]] = []
+    if net.settings is not None:
+        found.append((f"{net.settings.rel}: network", net.settings.model.network))
+    cycle = plan.data.cycle
+    if cycle is not None:
+        rel = cycle.rel
+        found.append((f"{rel}: title", cycle.model.title))
+        if cycle.model.theme is not None:
+            found.append((f"{rel}: theme.title", cycle.model.theme.title))
+            found += [(f"{rel}: theme.questions[{n}]", q)
+                      for n, q in enumerate(cycle.model.theme.questions)]  # fmt: skip
+        found += [
+            (f"{rel}: domains[{n}].title", d.title) for n, d in enumerate(cycle.model.domains)
+        ]
+    for standard in plan.data.standards.values():
+        model = standard.model
+        for name in ("title", "text", "guidance"):
+            value = getattr(model, name)
+            if value:
+                found.append((f"{standard.rel}: {name}", value))
+    return found
 
 
 def sector_chart(report: NationalReport, language: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from leercyclus.aggregate import Distribution, Meta, network_picture, standards_by_domain
 from leercyclus.models import Standard
@@ -12,7 +12,8 @@ from leercyclus.models.cycle import Domain, Theme
 from leercyclus.models.visit import Contact
 from leercyclus.network import CycleData, Network
 
-Scrub = Callable[[str], str]
+Scrub = Callable[[str, str], str]
+"""Scrubs one free text: (origin, text) → the text as the report may print it."""
 
 TOP = 5
 """How many standards the strengths and challenges list."""
@@ -78,8 +79,6 @@ class NationalReport:
     evaluation: list[VerdictLine]
     evaluation_process: str | None
     previous_cycle: str | None
-    sources: list[tuple[str, str]] = field(default_factory=list, repr=False)
-    """(origin, original text) of every free text used: for the leak guard's messages only."""
 
     @property
     def rows(self) -> list[NationalRow]:
@@ -110,11 +109,7 @@ class NationalReport:
 def national_report(net: Network, data: CycleData, meta: Meta, scrub: Scrub) -> NationalReport:
     """The national report of the cycle `data`; every free text goes through `scrub`."""
     assert data.cycle is not None
-    sources: list[tuple[str, str]] = []
-
-    def text(origin: str, value: str) -> str:
-        sources.append((origin, value))
-        return scrub(value)
+    text = scrub
 
     qualitative = meta.participants < meta.min_group
     prev_id = data.cycle.model.previous
@@ -144,7 +139,6 @@ def national_report(net: Network, data: CycleData, meta: Meta, scrub: Scrub) -> 
             else None
         ),
         previous_cycle=prev_id if prev is not None else None,
-        sources=sources,
     )
 
 
@@ -188,7 +182,15 @@ def _shared_parels(data: CycleData, text: Callable[[str, str], str]) -> list[Sha
                     contact=parel.contact,
                 )
             )
-    return sorted(items, key=lambda p: hashlib.sha256(p.title.encode()).hexdigest())
+    return sorted(items, key=_parel_order)
+
+
+def _parel_order(parel: SharedParel) -> str:
+    """A hash of the whole parel: an order that follows no institution, even for equal titles."""
+    contact = parel.contact.model_dump_json() if parel.contact else ""
+    ids = ",".join(s.id for s in parel.standards)
+    whole = "\0".join((parel.title, parel.text, ids, contact))
+    return hashlib.sha256(whole.encode()).hexdigest()
 
 
 def _verdicts(data: CycleData, text: Callable[[str, str], str]) -> list[VerdictLine]:

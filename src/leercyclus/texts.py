@@ -117,6 +117,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "domain_totals": "Totaal domein",
         "domain_totals_partial": "Totaal domein (zonder {count} niet getoonde standaarden)",
+        "domain_totals_partial_one": "Totaal domein (zonder 1 niet getoonde standaard)",
         "qualitative_only": (
             "Aan deze cyclus deden minder dan {min_group} instellingen mee. Om herleidbaarheid te "
             "voorkomen bevat dit rapport daarom geen cijfers, alleen de inhoudelijke delen."
@@ -260,6 +261,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "suppressed_note": "– : fewer than {min_group} institutions; not shown to prevent recognition.",
         "domain_totals": "Domain total",
         "domain_totals_partial": "Domain total (without {count} standards not shown)",
+        "domain_totals_partial_one": "Domain total (without 1 standard not shown)",
         "qualitative_only": (
             "Fewer than {min_group} institutions took part in this cycle. To prevent recognition, "
             "this report has no figures, only its qualitative parts."
