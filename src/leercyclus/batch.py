@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,8 +25,39 @@ _STATE: tuple[Build, Network, Plan] | None = None
 Rendered = tuple[list[Output], dict[str, str], list[Conversion]]
 
 
-def render_institutions(build: Build, net: Network, plan: Plan, tell: Progress) -> None:
-    """Emit every institution report of the plan into `build`, in the plan's order."""
+class Pending:
+    """Institution reports being rendered by workers; `wait` merges them into the build."""
+
+    def __init__(
+        self, pool: ProcessPoolExecutor, futures: list[Future[Rendered]], chunks: list[list[str]]
+    ) -> None:
+        self.pool = pool
+        self.futures = futures
+        self.chunks = chunks
+
+    def wait(self, build: Build, tell: Progress) -> None:
+        """Collect the workers' outputs in the plan's order."""
+        global _STATE
+        try:
+            for chunk, future in zip(self.chunks, self.futures, strict=True):
+                outputs, keys, jobs = future.result()
+                build.outputs.extend(outputs)
+                build.keys.update(keys)
+                build.jobs.extend(jobs)
+                for inst in chunk:
+                    tell.advance(inst)
+        finally:
+            self.pool.shutdown(cancel_futures=True)
+            _STATE = None
+
+
+def render_institutions(build: Build, net: Network, plan: Plan, tell: Progress) -> Pending | None:
+    """Emit every institution report of the plan into `build`.
+
+    A few are rendered here and now (None is returned). Many are handed to forked workers, one
+    per core, and a Pending is returned: the caller may do other work (the national report)
+    while they render, then calls `wait`. The workers are forked before that other work starts.
+    """
     from leercyclus.reports import cpu_count
 
     institutions = plan.institutions
@@ -35,23 +66,13 @@ def render_institutions(build: Build, net: Network, plan: Plan, tell: Progress) 
         for inst in institutions:
             emit_institution(build, net, plan, inst)
             tell.advance(inst)
-        return
+        return None
     global _STATE
     _STATE = (build, net, plan)
     chunks = [institutions[i : i + CHUNK] for i in range(0, len(institutions), CHUNK)]
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for chunk, (outputs, keys, jobs) in zip(
-                chunks, pool.map(_render_chunk, chunks), strict=True
-            ):
-                build.outputs.extend(outputs)
-                build.keys.update(keys)
-                build.jobs.extend(jobs)
-                for inst in chunk:
-                    tell.advance(inst)
-    finally:
-        _STATE = None
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
+    return Pending(pool, futures, chunks)
 
 
 def emit_institution(build: Build, net: Network, plan: Plan, inst: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -194,8 +195,9 @@ def written(outputs: Sequence[Output], base: Path) -> None:
             table.add_row(scope, fmt, str(count), f"{sizes[(scope, fmt)] / 2**20:.1f} MB")
     if rebuilt:
         out.print(table)
-        folder = _shown(rebuilt[0].path.parents[3], base)
-        out.print(f"in {escape(str(folder))}/" if len(rebuilt) > 20 else "")
+        if len(rebuilt) > 20:
+            folder = Path(os.path.commonpath([o.path for o in rebuilt]))
+            out.print(f"in {escape(str(_shown(folder, base)))}/")
     same = len(outputs) - len(rebuilt)
     note = f"; {same} unchanged (use --force to rebuild them)" if same else ""
     out.print(f"[green]✓[/] {_count(len(rebuilt), 'file')} written{note}")

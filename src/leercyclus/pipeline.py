@@ -90,15 +90,17 @@ def build_reports(
             volatile=reports.volatile(plan.meta),
         )
         build.load_manifest(cycle)
-        render_institutions(build, net, plan, tell)
+        pending = render_institutions(build, net, plan, tell)
         national = None
-        if plan.national:
+        if plan.national:  # while workers render the institution reports, if there are many
             from leercyclus.privacy import prepare
 
             national = prepare(net, plan, tell)
             rel = Path(cycle, "public", "national-report")
             build.emit(rel, "national-report", "public", None, **national.context)
             tell.advance("national report")
+        if pending is not None:
+            pending.wait(build, tell)
         build.convert(reports.cpu_count())
         tell.advance("DOCX and PDF")
         if national is not None:
