@@ -33,6 +33,15 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout.decode("utf-8", errors="replace") if result.returncode == 0 else None
 
 
+def git_state(root: Path) -> str:
+    """What the review flags depend on: the commit and the uncommitted changes under cycles/."""
+    head = _git(root, "rev-parse", "HEAD")
+    if head is None:
+        return "no git"
+    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", "cycles") or ""
+    return head.strip() + "\n" + status
+
+
 def last_changes(root: Path) -> dict[str, Change] | None:
     """Per file under cycles/ (relative to root): its last change; None outside git."""
     prefix = _git(root, "rev-parse", "--show-prefix")

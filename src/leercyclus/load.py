@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -25,62 +26,78 @@ CACHE_DIR = Path(".leercyclus") / "cache"
 PARALLEL_BYTES = 2_000_000
 """Below this much YAML to parse, one process is faster than starting workers."""
 
+MAX_PACKS = 8
+"""More pack files than this are merged into one (with only the entries still in use)."""
+
 Result = tuple[SourceFile, BaseModel | None, list[Finding]]
 
 
 class ParseCache:
-    """Parsed YAML as JSON files named by the content hash; a bad entry is simply a miss."""
+    """Parsed YAML as JSON, in a few pack files of {content hash: entry}.
+
+    Packs, not a file per entry: writing thousands of small files cost more than parsing.
+    JSON, not pickle: a repository's cache folder may come from someone else, and loading it
+    must never run code. A damaged pack is ignored: its entries are parsed again.
+    """
 
     def __init__(self, root: Path) -> None:
         self.folder = root / CACHE_DIR / f"v{__version__}"
 
-    @classmethod
-    def at(cls, folder: Path) -> ParseCache:
-        """The cache whose entries live in `folder` (for worker processes)."""
-        cache = cls.__new__(cls)
-        cache.folder = folder
-        return cache
+    def entries(self) -> dict[str, Parsed]:
+        """Every entry of every readable pack."""
+        found: dict[str, Parsed] = {}
+        for pack in self._packs():
+            try:
+                data = json.loads(pack.read_bytes())
+            except (OSError, ValueError):
+                continue
+            if isinstance(data, dict):
+                found.update(
+                    (k, v)
+                    for k, v in data.items()
+                    if isinstance(v, dict) and ("data" in v or "problem" in v)
+                )
+        return found
 
-    def path(self, digest: str) -> Path:
-        return self.folder / digest[:2] / f"{digest}.json"
+    def tidy(self, live: dict[str, Parsed], known: int) -> None:
+        """Merge the packs into one holding only `live` entries, once they are many or stale."""
+        packs = self._packs()
+        if len(packs) <= MAX_PACKS and known <= 2 * len(live) + 100:
+            return
+        if write_pack(self.folder, live) is not None:
+            keep = self.folder / pack_name(live)
+            for pack in packs:
+                if pack != keep:
+                    pack.unlink(missing_ok=True)
 
-    def get(self, digest: str) -> Parsed | None:
+    def _packs(self) -> list[Path]:
         try:
-            with self.path(digest).open("rb") as handle:
-                entry = json.load(handle)
-        except (OSError, ValueError):
-            return None
-        if not isinstance(entry, dict) or not ("data" in entry or "problem" in entry):
-            return None
-        return entry
-
-    def prune(self, keep: set[str]) -> None:
-        """Drop entries no file has any more, once they clearly outnumber the live ones."""
-        try:
-            entries = list(self.folder.glob("*/*.json"))
+            return sorted(self.folder.glob("pack-*.json"))
         except OSError:
-            return
-        if len(entries) <= 2 * len(keep) + 100:
-            return
-        for entry in entries:
-            if entry.stem not in keep:
-                entry.unlink(missing_ok=True)
+            return []
 
-    def put(self, digest: str, parsed: Parsed) -> None:
-        """Write an entry atomically; a cache that cannot be written is no error."""
-        target = self.path(digest)
-        try:
-            top = self.folder.parent.parent
-            if not (top / ".gitignore").is_file():
-                top.mkdir(parents=True, exist_ok=True)
-                (top / ".gitignore").write_text("# leercyclus cache: not for git\n*\n")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(json.dumps(parsed, ensure_ascii=False, separators=(",", ":")).encode())
-            Path(tmp).replace(target)
-        except OSError:
-            return
+
+def pack_name(entries: dict[str, Any]) -> str:
+    """A pack's name follows from its entries, so two runs writing the same pack agree."""
+    return "pack-" + hashlib.sha256("".join(sorted(entries)).encode()).hexdigest()[:20] + ".json"
+
+
+def write_pack(folder: Path, entries: dict[str, Parsed]) -> Path | None:
+    """Write a pack atomically (temp file, then rename); None when it cannot be written."""
+    target = folder / pack_name(entries)
+    try:
+        top = folder.parent.parent
+        if not (top / ".gitignore").is_file():
+            top.mkdir(parents=True, exist_ok=True)
+            (top / ".gitignore").write_text("# leercyclus cache: not for git\n*\n")
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode())
+        Path(tmp).replace(target)
+    except OSError:
+        return None
+    return target
 
 
 def digest(raw: bytes) -> str:
@@ -113,9 +130,10 @@ def _quiet_gc() -> Iterator[None]:
 
 def _load(root: Path, sources: list[SourceFile], use_cache: bool) -> list[Result]:
     cache = ParseCache(root) if use_cache else None
+    known = cache.entries() if cache else {}
     parsed: dict[int, Parsed] = {}
     unreadable: dict[int, Finding] = {}
-    keys: set[str] = set()
+    live: dict[str, Parsed] = {}
     todo: list[tuple[int, str, bytes]] = []
     for index, source in enumerate(sources):
         try:
@@ -125,17 +143,16 @@ def _load(root: Path, sources: list[SourceFile], use_cache: bool) -> list[Result
             unreadable[index] = Finding("error", source.rel, "LC001", message, 1, 1)
             continue
         key = digest(raw)
-        keys.add(key)
-        hit = cache.get(key) if cache else None
+        hit = known.get(key)
         if hit is not None:
-            parsed[index] = hit
+            parsed[index] = live[key] = hit
         else:
             todo.append((index, key, raw))
-    jobs = [(key, raw) for _, key, raw in todo]
-    for (index, _key, _raw), entry in zip(todo, _parse_many(jobs, cache), strict=True):
-        parsed[index] = entry
+    fresh = _parse_many([(key, raw) for _, key, raw in todo], cache.folder if cache else None)
+    for (index, key, _raw), entry in zip(todo, fresh, strict=True):
+        parsed[index] = live[key] = entry
     if cache is not None and todo:
-        cache.prune(keys)
+        cache.tidy(live, len(known) + len(todo))
     results: list[Result] = []
     for index, source in enumerate(sources):
         if index in unreadable:
@@ -145,9 +162,8 @@ def _load(root: Path, sources: list[SourceFile], use_cache: bool) -> list[Result
     return results
 
 
-def _parse_many(jobs: list[tuple[str, bytes]], cache: ParseCache | None) -> list[Parsed]:
-    """Parse (and cache) files: in this process when few, else in one worker per core."""
-    folder = cache.folder if cache else None
+def _parse_many(jobs: list[tuple[str, bytes]], folder: Path | None) -> list[Parsed]:
+    """Parse files and cache them as packs: here when few, else in one worker per core."""
     workers = _cores()
     if sum(len(raw) for _, raw in jobs) < PARALLEL_BYTES or workers < 2:
         return _parse_chunk(jobs, folder)
@@ -161,14 +177,11 @@ def _parse_many(jobs: list[tuple[str, bytes]], cache: ParseCache | None) -> list
 
 
 def _parse_chunk(jobs: list[tuple[str, bytes]], folder: Path | None) -> list[Parsed]:
-    cache = ParseCache.at(folder) if folder else None
-    results = []
-    for key, raw in jobs:
-        entry = read_data(raw)
-        if cache is not None:
-            cache.put(key, entry)
-        results.append(entry)
-    return results
+    """Parse (key, bytes) jobs; with a cache folder, also write them as one pack."""
+    entries = [read_data(raw) for _, raw in jobs]
+    if folder is not None and jobs:
+        write_pack(folder, {key: entry for (key, _), entry in zip(jobs, entries, strict=True)})
+    return entries
 
 
 def _cores() -> int:

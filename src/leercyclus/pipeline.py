@@ -18,6 +18,39 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
+class Summary:
+    """What `check` prints: the findings (located) and how many files were read."""
+
+    findings: list[Finding]
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+
+def check_summary(
+    root: Path, *, strict_mode: bool = False, today: dt.date | None = None
+) -> Summary:
+    """`check`, answered from the last run when nothing it depends on has changed.
+
+    The answer depends on every file's content, the list of files, the day (overdue actions),
+    the git state (review flags) and the leercyclus version; all of them make up the key.
+    """
+    from leercyclus.summary import remember, remembered, summary_key
+
+    day = today or dt.date.today()
+    key = summary_key(root, day)
+    found = remembered(root, key) if key else None
+    if found is None:
+        result = check(root, today=day)
+        found = Summary(result.findings, result.network.file_count)
+        if key:
+            remember(root, key, found)
+    return Summary(strict(found.findings), found.files) if strict_mode else found
+
+
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     """What `check` found, located and sorted, and how many files it read."""
 

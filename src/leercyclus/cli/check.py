@@ -37,11 +37,11 @@ def command(
 ) -> None:
     """Check every file of the repository and the rules across files."""
     from leercyclus import console
-    from leercyclus.pipeline import check
+    from leercyclus.pipeline import check_summary
     from leercyclus.repo import find_root
 
     root = find_root(repo)
-    result = check(root, strict_mode=strict)
+    result = check_summary(root, strict_mode=strict)
     if output is CheckFormat.json:
         console.findings_json(result.findings)
     elif output is CheckFormat.github:
@@ -49,5 +49,5 @@ def command(
     elif output is CheckFormat.gitlab:
         console.findings_gitlab(result.findings, root)
     else:
-        console.findings_text(result.findings, result.network.file_count, strict)
+        console.findings_text(result.findings, result.files, strict)
     raise typer.Exit(0 if result.ok else 1)
