@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from leercyclus.cli.options import RepoArgument
 
 
 class CheckFormat(StrEnum):
@@ -17,14 +18,7 @@ class CheckFormat(StrEnum):
 
 
 def command(
-    repo: Annotated[
-        Path | None,
-        typer.Argument(
-            help="The network repository (default: the nearest folder upward "
-            "holding leercyclus.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    repo: RepoArgument = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     output: Annotated[
         CheckFormat,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from leercyclus.cli.options import RepoArgument
 
 
 class DiffFormat(StrEnum):
@@ -18,14 +19,7 @@ class DiffFormat(StrEnum):
 def command(
     cycle_a: Annotated[str, typer.Argument(help="The older cycle, e.g. 2025.")],
     cycle_b: Annotated[str, typer.Argument(help="The newer cycle, e.g. 2026.")],
-    repo: Annotated[
-        Path | None,
-        typer.Argument(
-            help="The network repository (default: the nearest folder upward "
-            "holding leercyclus.yaml).",
-            show_default=False,
-        ),
-    ] = None,
+    repo: RepoArgument = None,
     output: Annotated[
         DiffFormat,
         typer.Option(

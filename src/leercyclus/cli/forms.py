@@ -7,16 +7,16 @@ from typing import Annotated
 
 import typer
 
+from leercyclus.cli.options import CycleOption, InstitutionArgument
+
 export_app = typer.Typer(
     help="Write a spreadsheet form (.xlsx) to fill in; read it back with `leercyclus import`.",
     no_args_is_help=True,
 )
 
-Institution = Annotated[
-    str, typer.Argument(help="The institution's id, e.g. de-linde.", show_default=False)
-]
+Institution = InstitutionArgument
 Format = Annotated[str, typer.Option("--format", help="The form's format: xlsx.")]
-Cycle = Annotated[str | None, typer.Option("--cycle", help="The cycle (default: the latest).")]
+Cycle = CycleOption
 Out = Annotated[
     Path | None,
     typer.Option(

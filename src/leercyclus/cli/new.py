@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from leercyclus.cli.options import CycleOption, InstitutionArgument, RepoArgument
+
 if TYPE_CHECKING:
     from leercyclus.network import CycleData, Network
 
@@ -19,19 +21,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-Repo = Annotated[
-    Path | None,
-    typer.Argument(
-        help="The network repository (default: the nearest folder upward holding leercyclus.yaml).",
-        show_default=False,
-    ),
-]
+Repo = RepoArgument
 Force = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]
-Institution = Annotated[str, typer.Argument(help="The institution's id, e.g. de-linde.")]
-CycleOption = Annotated[
-    str | None,
-    typer.Option("--cycle", help="The cycle (default: the newest).", show_default=False),
-]
+Institution = InstitutionArgument
 
 
 @app.command("cycle")

@@ -7,19 +7,12 @@ from typing import Annotated
 
 import typer
 
+from leercyclus.cli.options import CycleOption, RepoArgument
+
 
 def command(
-    repo: Annotated[
-        Path | None,
-        typer.Argument(
-            help="The network repository (default: the nearest folder upward "
-            "holding leercyclus.yaml).",
-            show_default=False,
-        ),
-    ] = None,
-    cycle: Annotated[
-        str | None, typer.Option("--cycle", help="The cycle (default: the latest).")
-    ] = None,
+    repo: RepoArgument = None,
+    cycle: CycleOption = None,
     institution: Annotated[
         list[str] | None,
         typer.Option(

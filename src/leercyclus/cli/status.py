@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from leercyclus.cli.options import CycleOption, RepoArgument
 
 
 class StatusFormat(StrEnum):
@@ -16,17 +17,8 @@ class StatusFormat(StrEnum):
 
 
 def command(
-    repo: Annotated[
-        Path | None,
-        typer.Argument(
-            help="The network repository (default: the nearest folder upward "
-            "holding leercyclus.yaml).",
-            show_default=False,
-        ),
-    ] = None,
-    cycle: Annotated[
-        str | None, typer.Option("--cycle", help="The cycle (default: the latest).")
-    ] = None,
+    repo: RepoArgument = None,
+    cycle: CycleOption = None,
     output: Annotated[
         StatusFormat,
         typer.Option("--format", help="text for people, json for tools."),
