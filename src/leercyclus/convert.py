@@ -81,7 +81,7 @@ def _typst(
             root=str(root),
             ignore_system_fonts=True,
             format="png" if png else "pdf",
-            ppi=200 if png else None,
+            ppi=150 if png else None,
             timestamp=timestamp,
         )
     except typst.TypstError as exc:
