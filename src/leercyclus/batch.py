@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from leercyclus.build import Build, Output
 from leercyclus.convert import Conversion
 from leercyclus.network import Network
+from leercyclus.parallel import can_fork, cores
 
 if TYPE_CHECKING:
     from leercyclus.reports import Plan, Progress
@@ -58,11 +59,9 @@ def render_institutions(build: Build, net: Network, plan: Plan, tell: Progress) 
     per core, and a Pending is returned: the caller may do other work (the national report)
     while they render, then calls `wait`. The workers are forked before that other work starts.
     """
-    from leercyclus.reports import cpu_count
-
     institutions = plan.institutions
-    workers = min(cpu_count(), len(institutions) // CHUNK + 1)
-    if len(institutions) < PARALLEL_FROM or workers < 2 or not _can_fork():
+    workers = min(cores(), len(institutions) // CHUNK + 1)
+    if len(institutions) < PARALLEL_FROM or workers < 2 or not can_fork():
         for inst in institutions:
             emit_institution(build, net, plan, inst)
             tell.advance(inst)
@@ -94,7 +93,3 @@ def _render_chunk(chunk: list[str]) -> Rendered:
     for inst in chunk:
         emit_institution(build, net, plan, inst)
     return build.outputs, build.keys, build.jobs
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()

@@ -144,6 +144,7 @@ class _Bar:
             console=err,
             transient=True,
             disable=not err.is_terminal,
+            auto_refresh=False,  # no refresh thread: workers are forked while the bar is up
         )
         self.task = self.bar.add_task("", total=None)
 
@@ -152,6 +153,7 @@ class _Bar:
 
     def advance(self, name: str) -> None:
         self.bar.update(self.task, advance=1, description=escape(name))
+        self.bar.refresh()
 
     def note(self, text: str) -> None:
         self.bar.console.print(f"[dim]{escape(text)}[/]")

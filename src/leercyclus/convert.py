@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leercyclus.errors import OutputError
+from leercyclus.parallel import context
 from leercyclus.render import packaged_templates
 
 FORMATS = ("md", "html", "docx", "pdf")
@@ -29,7 +30,7 @@ def convert(job: Conversion) -> Path:
     """Run one conversion; the target's suffix says which. Failures become OutputErrors."""
     import pypandoc
 
-    if job.epoch is not None:
+    if job.epoch is not None:  # pandoc dates the DOCX by it: a build of one commit is stable
         os.environ["SOURCE_DATE_EPOCH"] = str(job.epoch)
     common = ["--resource-path", str(job.resources), "--quiet"]
     try:
@@ -125,5 +126,5 @@ def convert_all(jobs: list[Conversion], workers: int | None = None) -> list[Path
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers <= 1:
         return [convert(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
         return list(pool.map(convert, jobs))

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from leercyclus import __version__
 from leercyclus.findings import Finding
+from leercyclus.parallel import context, cores
 from leercyclus.repo import SourceFile
 from leercyclus.validate import Parsed, read_data, validate
 
@@ -164,11 +165,11 @@ def _load(root: Path, sources: list[SourceFile], use_cache: bool) -> list[Result
 
 def _parse_many(jobs: list[tuple[str, bytes]], folder: Path | None) -> list[Parsed]:
     """Parse files and cache them as packs: here when few, else in one worker per core."""
-    workers = _cores()
+    workers = cores()
     if sum(len(raw) for _, raw in jobs) < PARALLEL_BYTES or workers < 2:
         return _parse_chunk(jobs, folder)
     chunks = [jobs[i::workers] for i in range(workers)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
         done = list(pool.map(_parse_chunk, chunks, [folder] * workers))
     results: list[Parsed] = [{} for _ in jobs]
     for i, chunk in enumerate(done):
@@ -182,10 +183,3 @@ def _parse_chunk(jobs: list[tuple[str, bytes]], folder: Path | None) -> list[Par
     if folder is not None and jobs:
         write_pack(folder, {key: entry for (key, _), entry in zip(jobs, entries, strict=True)})
     return entries
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1

@@ -101,6 +101,7 @@ def build_reports(
     from leercyclus.batch import render_institutions
     from leercyclus.build import Build
     from leercyclus.convert import template_folders
+    from leercyclus.parallel import cores
     from leercyclus.render import renderer
     from leercyclus.write import staging
 
@@ -134,7 +135,7 @@ def build_reports(
             tell.advance("national report")
         if pending is not None:
             pending.wait(build, tell)
-        build.convert(reports.cpu_count())
+        build.convert(cores())
         tell.advance("DOCX and PDF")
         if national is not None:
             national.guard(build.public_files())

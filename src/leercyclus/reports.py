@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,14 +155,6 @@ def volatile(meta: Meta) -> tuple[str, ...]:
     if found.commit is None or found.date is None:
         return ()
     return (found.commit, long_date(found.date, meta.language))
-
-
-def cpu_count() -> int:
-    """Cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
 
 
 def refuse(errors: int) -> DataError:
