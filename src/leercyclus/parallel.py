@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from multiprocessing.context import BaseContext
 
@@ -16,10 +17,20 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+NATIVE_THREADS = ("typst",)
+"""Modules whose native code keeps a thread pool once used: a forked child inherits the pool's
+state but not its threads, and waits for them forever (seen: typst.compile in a forked worker)."""
+
+
 def can_fork() -> bool:
-    """Forking copies only the calling thread: with other threads alive (a test runner's, say)
-    a lock one of them holds stays locked in the child forever. So fork only when alone."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    """Forking copies only the calling thread: with other threads alive (a test runner's, a
+    native library's) a lock one of them holds stays locked in the child. So fork only when
+    alone, and before any module with a native thread pool has been loaded."""
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+        and not any(name in sys.modules for name in NATIVE_THREADS)
+    )
 
 
 def context() -> BaseContext:
