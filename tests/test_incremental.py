@@ -1,0 +1,97 @@
+"""Builds in git: reproducible to the byte, and incremental (only changed outputs are rebuilt)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from leercyclus.cli import run
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "herstelnetwerk"
+REVIEW = "cycles/2026/self-reviews/het-anker.yaml"
+INSTITUTIONS = ("de-linde", "het-anker", "zeezicht")
+
+
+def _git(root: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+    return done.stdout.decode()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "net"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("build", ".leercyclus"))
+    (root / ".gitignore").write_text("build/\n.leercyclus/\n", encoding="utf-8")
+    _git(root, "init", "-q")
+    _git(root, "config", "user.email", "test@example.org")
+    _git(root, "config", "user.name", "Test")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "network")
+    return root
+
+
+def _build(repo: Path, *extra: str) -> None:
+    args = ["report", str(repo), "--format", "md,html"]
+    for inst in INSTITUTIONS:
+        args += ["--institution", inst]
+    assert run([*args, *extra]) == 0
+
+
+def _snapshot(out: Path) -> dict[str, tuple[int, bytes]]:
+    """Every output: its modification time (ns) and bytes."""
+    return {
+        p.relative_to(out).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.suffix in (".md", ".html")
+    }
+
+
+def test_the_reports_name_the_commit_and_its_date(repo: Path) -> None:
+    _build(repo)
+    commit = _git(repo, "log", "-1", "--format=%h").strip()
+    md = (repo / "build/2026/confidential/de-linde/institution-report.md").read_text("utf-8")
+    assert f"uit de gegevens van commit {commit} (" in md
+
+
+def test_two_builds_of_one_commit_are_byte_identical(repo: Path) -> None:
+    _build(repo)
+    first = _snapshot(repo / "build")
+    shutil.rmtree(repo / "build")
+    _build(repo)
+    second = _snapshot(repo / "build")
+    assert {k: v[1] for k, v in first.items()} == {k: v[1] for k, v in second.items()}
+    _build(repo, "--force")
+    assert {k: v[1] for k, v in _snapshot(repo / "build").items()} == {
+        k: v[1] for k, v in first.items()
+    }
+
+
+def test_an_unchanged_repository_rebuilds_nothing(repo: Path) -> None:
+    _build(repo)
+    before = _snapshot(repo / "build")
+    _build(repo)
+    assert _snapshot(repo / "build") == before  # not even rewritten: same mtimes
+
+
+def test_one_changed_self_review_rebuilds_its_report_and_the_national_report(repo: Path) -> None:
+    _build(repo)
+    before = _snapshot(repo / "build")
+    path = repo / REVIEW
+    text = path.read_text(encoding="utf-8")
+    # The theme reflection appears in its own report and, scrubbed, in the national report.
+    marker = "theme: >-\n  "
+    assert marker in text
+    path.write_text(text.replace(marker, marker + "Nieuw inzicht na de reviewdag. ", 1), "utf-8")
+    _git(repo, "commit", "-qam", "het-anker: theme reflection")
+    _build(repo)
+    after = _snapshot(repo / "build")
+    rebuilt = sorted(k for k in after if after[k] != before.get(k))
+    assert rebuilt == [
+        "2026/confidential/het-anker/institution-report.html",
+        "2026/confidential/het-anker/institution-report.md",
+        "2026/public/national-report.html",
+        "2026/public/national-report.md",
+    ]
