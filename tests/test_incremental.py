@@ -95,3 +95,13 @@ def test_one_changed_self_review_rebuilds_its_report_and_the_national_report(rep
         "2026/public/national-report.html",
         "2026/public/national-report.md",
     ]
+
+
+def test_an_output_folder_inside_the_repository_is_no_change_of_the_data(repo: Path) -> None:
+    """Reports written to an untracked folder of the repository do not make the data 'dirty'."""
+    args = ["report", str(repo), "--format", "md", "--no-national", "--institution", "de-linde"]
+    assert run([*args, "--out", str(repo / "rapporten")]) == 0
+    assert run([*args, "--out", str(repo / "rapporten"), "--force"]) == 0
+    commit = _git(repo, "log", "-1", "--format=%h").strip()
+    md = (repo / "rapporten/2026/confidential/de-linde/institution-report.md").read_text("utf-8")
+    assert f"commit {commit} (" in md

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from leercyclus.models import ActionPlan, Standard
-from leercyclus.models.actions import Action
 from leercyclus.models.cycle import Domain, Theme
 from leercyclus.models.visit import Oester, Parel
 from leercyclus.network import CycleData
@@ -198,8 +197,6 @@ class InstitutionReport:
     previous_cycle: str | None
     previous_plan: ActionPlan | None
     plan: ActionPlan | None
-    today: dt.date
-    notes: list[str] = field(default_factory=list)
 
     @property
     def rows(self) -> list[StandardRow]:
@@ -208,9 +205,3 @@ class InstitutionReport:
     @property
     def differences(self) -> list[StandardRow]:
         return [r for r in self.rows if r.differs]
-
-    @property
-    def open_previous_actions(self) -> list[Action]:
-        if self.previous_plan is None:
-            return []
-        return [a for a in self.previous_plan.actions if a.status in ("open", "in_progress")]

@@ -79,7 +79,7 @@ def emit_institution(build: Build, net: Network, plan: Plan, inst: str) -> None:
     from leercyclus.report_institution import institution_report
     from leercyclus.reports import overview_chart
 
-    report = institution_report(net, plan.data, inst, plan.meta, plan.today)
+    report = institution_report(net, plan.data, inst, plan.meta)
     svg = {"overview": overview_chart(report.domains, plan.language)}
     rel = Path(plan.data.id, "confidential", inst, "institution-report")
     build.emit(rel, "institution-report", "confidential", inst, r=report, svg=svg, charts=None)

@@ -142,7 +142,7 @@ def build_reports(
         return build.publish(cycle)
 
 
-def _meta(net: Network, data: CycleData, language: str) -> Meta:
+def _meta(net: Network, data: CycleData, language: str, out: Path) -> Meta:
     from leercyclus.aggregate import Meta
     from leercyclus.provenance import provenance
 
@@ -156,5 +156,5 @@ def _meta(net: Network, data: CycleData, language: str) -> Meta:
         min_group=settings.national.min_group,
         participants=len(data.cycle.model.participants),
         standards=len(data.standards),
-        provenance=provenance(net.root, net.root / "build"),
+        provenance=provenance(net.root, out),  # the outputs are no change of the data
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from leercyclus.aggregate import (
     DomainBlock,
     InstitutionReport,
@@ -18,7 +16,7 @@ from leercyclus.network import CycleData, Network
 
 
 def institution_report(
-    net: Network, data: CycleData, institution_id: str, meta: Meta, today: dt.date
+    net: Network, data: CycleData, institution_id: str, meta: Meta
 ) -> InstitutionReport:
     """The confidential report of `institution_id` in the cycle `data`."""
     names = _institution_names(net)
@@ -71,7 +69,6 @@ def institution_report(
         previous_cycle=prev_id if prev_data else None,
         previous_plan=prev_plan.model if prev_plan else None,
         plan=plan.model if plan else None,
-        today=today,
     )
 
 

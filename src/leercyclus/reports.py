@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -65,11 +65,11 @@ class Plan:
     out: Path
     language: str
     meta: Meta
-    today: dt.date
-    notes: list[str] = field(default_factory=list)
 
 
-def plan(net: Network, request: ReportRequest, meta_for: Callable[[CycleData, str], Meta]) -> Plan:
+def plan(
+    net: Network, request: ReportRequest, meta_for: Callable[[CycleData, str, Path], Meta]
+) -> Plan:
     """Resolve the request against the network, or raise a UsageError saying what is wrong."""
     assert net.settings is not None
     settings = net.settings.model
@@ -97,15 +97,15 @@ def plan(net: Network, request: ReportRequest, meta_for: Callable[[CycleData, st
             )
     formats = list(request.formats or settings.formats)
     language = request.language or settings.language
+    out = request.out or net.root / "build"
     return Plan(
         data=data,
         institutions=chosen,
         national=request.national,
         formats=formats,
-        out=(request.out or net.root / "build"),
+        out=out,
         language=language,
-        meta=meta_for(data, language),
-        today=dt.date.today(),
+        meta=meta_for(data, language, out),
     )
 
 

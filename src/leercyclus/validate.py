@@ -25,17 +25,6 @@ ID_FIELD = {
 """The field whose value must equal the file's name (or, for cycle.yaml, its folder's)."""
 
 
-def read_source(source: SourceFile) -> tuple[BaseModel | None, list[Finding]]:
-    """Read and validate one file. The model is None when the file has errors of its own."""
-    try:
-        raw = source.path.read_bytes()
-    except OSError as exc:
-        return None, [
-            Finding("error", source.rel, "LC001", f"cannot read the file: {exc.strerror}", 1, 1)
-        ]
-    return parse(source, raw)
-
-
 def parse(source: SourceFile, raw: bytes) -> tuple[BaseModel | None, list[Finding]]:
     """Validate a file's bytes against the model of its kind."""
     return validate(source, read_data(raw))
