@@ -106,6 +106,19 @@ def digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+_DIGESTS: dict[tuple[Path, int, int], str] = {}
+"""Digests already computed in this process, by path, modification time and size."""
+
+
+def file_digest(path: Path) -> str:
+    """A file's content digest, read and hashed once per process (check's key, then the load)."""
+    stat = path.stat()
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = digest(path.read_bytes())
+    return _DIGESTS[key]
+
+
 def load_sources(root: Path, sources: list[SourceFile], *, use_cache: bool = True) -> list[Result]:
     """Parse and validate every source; parse only what the cache does not have."""
     with _quiet_gc():
@@ -138,13 +151,15 @@ def _load(root: Path, sources: list[SourceFile], use_cache: bool) -> list[Result
     todo: list[tuple[int, str, bytes]] = []
     for index, source in enumerate(sources):
         try:
-            raw = source.path.read_bytes()
+            key = file_digest(source.path)
+            hit = known.get(key)
+            if hit is None:  # only a file to parse is read here; its digest is taken afresh
+                raw = source.path.read_bytes()
+                key = digest(raw)
         except OSError as exc:
             message = f"cannot read the file: {exc.strerror}"
             unreadable[index] = Finding("error", source.rel, "LC001", message, 1, 1)
             continue
-        key = digest(raw)
-        hit = known.get(key)
         if hit is not None:
             parsed[index] = live[key] = hit
         else:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from leercyclus import __version__
 from leercyclus.findings import Finding
 from leercyclus.history import git_state
-from leercyclus.load import CACHE_DIR
+from leercyclus.load import CACHE_DIR, file_digest
 from leercyclus.repo import list_files
 from leercyclus.write import write_atomic
 
@@ -27,7 +27,7 @@ def summary_key(root: Path, today: dt.date) -> str | None:
     digest = hashlib.sha256(f"{__version__}\0{today.isoformat()}\0".encode())
     for source in sources:
         try:
-            content = hashlib.sha256(source.path.read_bytes()).hexdigest()
+            content = file_digest(source.path)
         except OSError:
             return None
         digest.update(f"{source.rel}\0{content}\0".encode())
