@@ -37,16 +37,21 @@ class Strict(BaseModel):
     @classmethod
     def _empty_means_none(cls, data: Any) -> Any:
         """`standards:` with nothing after it is an empty mapping, as a form leaves it."""
-        if not isinstance(data, dict):
+        collections = _COLLECTIONS.get(cls)
+        if collections is None:
+            collections = _COLLECTIONS[cls] = frozenset(
+                name
+                for name, info in cls.model_fields.items()
+                if info.default_factory in (list, dict)
+            )
+        if not collections or not isinstance(data, dict):  # most models: a lookup, no more
             return data
-        empty = [
-            key
-            for key, value in data.items()
-            if value is None
-            and key in cls.model_fields
-            and cls.model_fields[key].default_factory in (list, dict)
-        ]
+        empty = [key for key in collections if key in data and data[key] is None]
         return {k: v for k, v in data.items() if k not in empty} if empty else data
+
+
+_COLLECTIONS: dict[type[BaseModel], frozenset[str]] = {}
+"""Per model, its fields that are a list or mapping by default (and may be left empty)."""
 
 
 ID_RULES = {
@@ -120,6 +125,7 @@ Flag = Annotated[bool, Field(strict=True)]
 """true or false, and nothing else (YAML 1.2: `no` is text)."""
 
 OUTCOMES = ("met", "partly_met", "not_met", "not_applicable")
+_OUTCOME_SET = frozenset(OUTCOMES)
 OUTCOME_ALIASES = {
     "volledig": "met",
     "deels": "partly_met",
@@ -129,7 +135,7 @@ OUTCOME_ALIASES = {
 
 
 def _outcome_alias(value: object) -> object:
-    if isinstance(value, str):
+    if isinstance(value, str) and value not in _OUTCOME_SET:  # mostly written as it is kept
         return OUTCOME_ALIASES.get(value.strip().lower(), value)
     return value
 
