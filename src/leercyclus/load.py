@@ -3,120 +3,24 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
-from leercyclus import __version__
+from leercyclus.cache import PackWriter, ParseCache, digest, file_digest
 from leercyclus.findings import Finding
 from leercyclus.parallel import context, cores
 from leercyclus.repo import SourceFile
-from leercyclus.validate import Parsed, read_data, validate
-
-CACHE_DIR = Path(".leercyclus") / "cache"
-"""Parsed files by content hash, inside the repository (git-ignored)."""
+from leercyclus.validate import Parsed, read_json, validate
 
 PARALLEL_BYTES = 2_000_000
 """Below this much YAML to parse, one process is faster than starting workers."""
 
-MAX_PACKS = 8
-"""More pack files than this are merged into one (with only the entries still in use)."""
-
 Result = tuple[SourceFile, BaseModel | None, list[Finding]]
-
-
-class ParseCache:
-    """Parsed YAML as JSON, in a few pack files of {content hash: entry}.
-
-    Packs, not a file per entry: writing thousands of small files cost more than parsing.
-    JSON, not pickle: a repository's cache folder may come from someone else, and loading it
-    must never run code. A damaged pack is ignored: its entries are parsed again.
-    """
-
-    def __init__(self, root: Path) -> None:
-        self.folder = root / CACHE_DIR / f"v{__version__}"
-
-    def entries(self) -> dict[str, Parsed]:
-        """Every entry of every readable pack."""
-        found: dict[str, Parsed] = {}
-        for pack in self._packs():
-            try:
-                data = json.loads(pack.read_bytes())
-            except (OSError, ValueError):
-                continue
-            if isinstance(data, dict):
-                found.update(
-                    (k, v)
-                    for k, v in data.items()
-                    if isinstance(v, dict) and ("data" in v or "problem" in v)
-                )
-        return found
-
-    def tidy(self, live: dict[str, Parsed], known: int) -> None:
-        """Merge the packs into one holding only `live` entries, once they are many or stale."""
-        packs = self._packs()
-        if len(packs) <= MAX_PACKS and known <= 2 * len(live) + 100:
-            return
-        if write_pack(self.folder, live) is not None:
-            keep = self.folder / pack_name(live)
-            for pack in packs:
-                if pack != keep:
-                    pack.unlink(missing_ok=True)
-
-    def _packs(self) -> list[Path]:
-        try:
-            return sorted(self.folder.glob("pack-*.json"))
-        except OSError:
-            return []
-
-
-def pack_name(entries: dict[str, Any]) -> str:
-    """A pack's name follows from its entries, so two runs writing the same pack agree."""
-    return "pack-" + hashlib.sha256("".join(sorted(entries)).encode()).hexdigest()[:20] + ".json"
-
-
-def write_pack(folder: Path, entries: dict[str, Parsed]) -> Path | None:
-    """Write a pack atomically (temp file, then rename); None when it cannot be written."""
-    target = folder / pack_name(entries)
-    try:
-        top = folder.parent.parent
-        if not (top / ".gitignore").is_file():
-            top.mkdir(parents=True, exist_ok=True)
-            (top / ".gitignore").write_text("# leercyclus cache: not for git\n*\n")
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode())
-        Path(tmp).replace(target)
-    except OSError:
-        return None
-    return target
-
-
-def digest(raw: bytes) -> str:
-    """The cache key of a file's content (and of this leercyclus version, by folder)."""
-    return hashlib.sha256(raw).hexdigest()
-
-
-_DIGESTS: dict[tuple[Path, int, int], str] = {}
-"""Digests already computed in this process, by path, modification time and size."""
-
-
-def file_digest(path: Path) -> str:
-    """A file's content digest, read and hashed once per process (check's key, then the load)."""
-    stat = path.stat()
-    key = (path, stat.st_mtime_ns, stat.st_size)
-    if key not in _DIGESTS:
-        _DIGESTS[key] = digest(path.read_bytes())
-    return _DIGESTS[key]
 
 
 def load_sources(root: Path, sources: list[SourceFile], *, use_cache: bool = True) -> list[Result]:
@@ -145,56 +49,116 @@ def _quiet_gc() -> Iterator[None]:
 def _load(root: Path, sources: list[SourceFile], use_cache: bool) -> list[Result]:
     cache = ParseCache(root) if use_cache else None
     known = cache.entries() if cache else {}
-    parsed: dict[int, Parsed] = {}
-    unreadable: dict[int, Finding] = {}
+    results: list[Result | None] = [None] * len(sources)
     live: dict[str, Parsed] = {}
-    todo: list[tuple[int, str, bytes]] = []
+    todo: list[int] = []
     for index, source in enumerate(sources):
         try:
             key = file_digest(source.path)
-            hit = known.get(key)
-            if hit is None:  # only a file to parse is read here; its digest is taken afresh
-                raw = source.path.read_bytes()
-                key = digest(raw)
         except OSError as exc:
-            message = f"cannot read the file: {exc.strerror}"
-            unreadable[index] = Finding("error", source.rel, "LC001", message, 1, 1)
+            results[index] = _unreadable(source, exc.strerror)
             continue
-        if hit is not None:
-            parsed[index] = live[key] = hit
+        hit = known.get(key)
+        if hit is None:
+            todo.append(index)
         else:
-            todo.append((index, key, raw))
-    fresh = _parse_many([(key, raw) for _, key, raw in todo], cache.folder if cache else None)
-    for (index, key, _raw), entry in zip(todo, fresh, strict=True):
-        parsed[index] = live[key] = entry
-    if cache is not None and todo:
-        cache.tidy(live, len(known) + len(todo))
-    results: list[Result] = []
-    for index, source in enumerate(sources):
-        if index in unreadable:
-            results.append((source, None, [unreadable[index]]))
-        else:
-            results.append((source, *validate(source, parsed[index])))
-    return results
+            live[key] = hit
+            results[index] = (source, *validate(source, hit))
+    if todo:
+        with PackWriter(cache.folder if cache else None) as writer:
+            batch = Batch([sources[i].path for i in todo], writer)
+            for indices, chunk in batch.run():  # validated here while the workers parse on
+                for index, (content, entry) in zip((todo[i] for i in indices), chunk, strict=True):
+                    source = sources[index]
+                    if content is None:
+                        results[index] = _unreadable(source, entry["unreadable"])
+                    else:
+                        live[content] = entry
+                        results[index] = (source, *validate(source, entry))
+            writer.finish()
+        if cache is not None:
+            cache.tidy(live, len(known) + len(todo))
+    return [result for result in results if result is not None]
 
 
-def _parse_many(jobs: list[tuple[str, bytes]], folder: Path | None) -> list[Parsed]:
-    """Parse files and cache them as packs: here when few, else in one worker per core."""
-    workers = cores()
-    if sum(len(raw) for _, raw in jobs) < PARALLEL_BYTES or workers < 2:
-        return _parse_chunk(jobs, folder)
-    chunks = [jobs[i::workers] for i in range(workers)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
-        done = list(pool.map(_parse_chunk, chunks, [folder] * workers))
-    results: list[Parsed] = [{} for _ in jobs]
-    for i, chunk in enumerate(done):
-        results[i::workers] = chunk
-    return results
+def _unreadable(source: SourceFile, reason: str | None) -> Result:
+    message = f"cannot read the file: {reason or 'unknown error'}"
+    return source, None, [Finding("error", source.rel, "LC001", message, 1, 1)]
 
 
-def _parse_chunk(jobs: list[tuple[str, bytes]], folder: Path | None) -> list[Parsed]:
-    """Parse (key, bytes) jobs; with a cache folder, also write them as one pack."""
-    entries = [read_data(raw) for _, raw in jobs]
-    if folder is not None and jobs:
-        write_pack(folder, {key: entry for (key, _), entry in zip(jobs, entries, strict=True)})
-    return entries
+Chunk = list[tuple[str | None, Parsed]]
+"""Parsed files in order: (content hash, entry), or (None, {"unreadable": reason})."""
+
+
+class Batch:
+    """Files to parse: in this process when few, else in one worker per core, in chunks.
+
+    Each chunk comes back as the JSON its cache pack is made of, so the main process decodes
+    and validates chunk by chunk while the workers go on, and writes the pack from the same
+    bytes: the data is serialised once, for both the transfer and the cache.
+    """
+
+    CHUNKS_PER_WORKER = 8
+
+    def __init__(self, paths: list[Path], pack: PackWriter) -> None:
+        self.paths = paths
+        self.pack = pack
+
+    def run(self) -> Iterator[tuple[list[int], Chunk]]:
+        """(indices into `paths`, their parsed entries), chunk by chunk, in no fixed order."""
+        workers = cores()
+        if workers < 2 or _size(self.paths) < PARALLEL_BYTES:
+            yield self._take(list(range(len(self.paths))), _parse_packed(self.paths))
+            return
+        count = workers * self.CHUNKS_PER_WORKER
+        plan = [list(range(start, len(self.paths), count)) for start in range(count)]
+        with ProcessPoolExecutor(workers, mp_context=context(), initializer=gc.disable) as pool:
+            running = {
+                pool.submit(_parse_packed, [self.paths[i] for i in indices]): indices
+                for indices in plan
+                if indices
+            }
+            for future in as_completed(running):
+                yield self._take(running[future], future.result())
+
+    def _take(self, indices: list[int], result: Packed) -> tuple[list[int], Chunk]:
+        keys, packed = result
+        entries = json.loads(packed)
+        self.pack.add(packed, entries)
+        return indices, [
+            (key, entries[key]) if key is not None else (None, {"unreadable": reason})
+            for key, reason in keys
+        ]
+
+
+def _size(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+Packed = tuple[list[tuple[str | None, str | None]], bytes]
+"""Per file its hash (or None and why it is unreadable), and the entries as one JSON pack."""
+
+
+def _parse_packed(paths: list[Path]) -> Packed:
+    """Read, hash and parse files: per file its hash (or why it is unreadable), and the entries
+    as one JSON pack of {hash: entry}, written straight from the parser's nodes."""
+    keys: list[tuple[str | None, str | None]] = []
+    entries: dict[str, str] = {}
+    for path in paths:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            keys.append((None, exc.strerror or str(exc)))
+            continue
+        key = digest(raw)
+        keys.append((key, None))
+        if key not in entries:
+            entries[key] = read_json(raw)
+    packed = "{" + ",".join(f'"{key}":{entry}' for key, entry in entries.items()) + "}"
+    return keys, packed.encode()

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus import __version__
+from leercyclus.cache import cache_folder, file_digest
 from leercyclus.findings import Finding
 from leercyclus.history import git_state
-from leercyclus.load import CACHE_DIR, file_digest
 from leercyclus.repo import list_files
 from leercyclus.write import write_atomic
 
@@ -41,7 +41,7 @@ def remembered(root: Path, key: str) -> Summary | None:
     from leercyclus.pipeline import Summary
 
     try:
-        data = json.loads((_folder(root) / SUMMARY).read_text(encoding="utf-8"))
+        data = json.loads((cache_folder(root) / SUMMARY).read_text(encoding="utf-8"))
         if data.get("key") != key:
             return None
         findings = [Finding(**f) for f in data["findings"]]
@@ -58,10 +58,6 @@ def remember(root: Path, key: str, summary: Summary) -> None:
         "findings": [f.as_json() for f in summary.findings],
     }
     try:
-        write_atomic(_folder(root) / SUMMARY, json.dumps(payload, ensure_ascii=False))
+        write_atomic(cache_folder(root) / SUMMARY, json.dumps(payload, ensure_ascii=False))
     except OSError:
         return
-
-
-def _folder(root: Path) -> Path:
-    return root / CACHE_DIR / f"v{__version__}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import types
 import typing
@@ -13,7 +14,7 @@ from leercyclus.findings import Finding, error
 from leercyclus.models import MODELS
 from leercyclus.models.common import ID_RULES, OUTCOME_ALIASES
 from leercyclus.repo import SourceFile
-from leercyclus.yamlio import Path_, YamlProblem, decode, load_text, suggest
+from leercyclus.yamlio import Path_, YamlProblem, decode, load_json, suggest
 
 ID_FIELD = {
     "standard": "id",
@@ -36,10 +37,19 @@ Parsed = dict[str, Any]
 
 def read_data(raw: bytes) -> Parsed:
     """Read a file's bytes as YAML data (the costly step, cached by content)."""
+    parsed: Parsed = json.loads(read_json(raw))
+    return parsed
+
+
+def read_json(raw: bytes) -> str:
+    """`read_data`'s answer as JSON text, as the loader's workers send it and the cache keeps it."""
     try:
-        return {"data": load_text(decode(raw))}
+        return '{"data":' + load_json(decode(raw)) + "}"
     except YamlProblem as problem:
-        return {"problem": [problem.code, problem.message, problem.line, problem.column]}
+        return json.dumps(
+            {"problem": [problem.code, problem.message, problem.line, problem.column]},
+            ensure_ascii=False,
+        )
 
 
 def validate(source: SourceFile, parsed: Parsed) -> tuple[BaseModel | None, list[Finding]]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring as _quote
 from pathlib import Path
 from typing import Any
 
@@ -193,19 +195,39 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> YamlProblem:
     )
 
 
+def to_json(node: yaml.Node) -> str:
+    """Composed nodes as JSON text (objects, arrays, strings, true/false, null), checking keys,
+    tags, nesting and size on the way.
+
+    JSON, not Python objects: the loader's workers send it to the main process and keep it as
+    the parse cache, so writing it straight from the nodes spares building objects only to
+    serialise them again.
+    """
+    out: list[str] = []
+    _Emitter(out.append).emit(node, 0)
+    return "".join(out)
+
+
 def to_data(node: yaml.Node) -> Any:
-    """Turn composed nodes into dicts, lists, str, bool and None, checking keys, tags and size."""
-    builder = _Builder()
-    return builder.build(node, 0)
+    """Composed nodes as dicts, lists, str, bool and None (the same checks as `to_json`)."""
+    return json.loads(to_json(node))
 
 
-class _Builder:
-    """Builds plain data from nodes; counts every node so alias bombs stop early."""
+_SCALAR_JSON = {
+    **dict.fromkeys(_NULLS, "null"),
+    **{k: "true" if v else "false" for k, v in _BOOLS.items()},
+}
+"""Plain scalars that are not text, as JSON."""
 
-    def __init__(self) -> None:
+
+class _Emitter:
+    """Writes nodes as JSON; counts every node (aliases each time) so alias bombs stop early."""
+
+    def __init__(self, write: Any) -> None:
+        self.write = write
         self.count = 0
 
-    def build(self, node: yaml.Node, depth: int) -> Any:
+    def emit(self, node: yaml.Node, depth: int) -> None:
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlProblem(
@@ -218,26 +240,38 @@ class _Builder:
             raise YamlProblem(
                 "LC005", f"the file nests deeper than {MAX_DEPTH} levels", *_pos(node)
             )
-        tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            if tag != _STR:
-                raise _tag_problem(node)
-            if node.style == "":
-                value: str = node.value
-                if value in _NULLS:
-                    return None
-                return _BOOLS.get(value, value)
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            if tag != _SEQ:
-                raise _tag_problem(node)
-            return [self.build(item, depth + 1) for item in node.value]
-        if tag != _MAP:
+        if type(node) is yaml.ScalarNode:
+            self.write(_scalar(node))
+        elif type(node) is yaml.SequenceNode:
+            self._sequence(node, depth)
+        else:
+            self._mapping(node, depth)
+
+    def _sequence(self, node: yaml.Node, depth: int) -> None:
+        if node.tag != _SEQ:
             raise _tag_problem(node)
-        result: dict[str, Any] = {}
+        write = self.write
+        write("[")
+        comma = False
+        for item in node.value:
+            if comma:
+                write(",")
+            comma = True
+            if type(item) is yaml.ScalarNode and depth < MAX_DEPTH:  # most values: no call
+                self.count += 1
+                write(_scalar(item))
+            else:
+                self.emit(item, depth + 1)
+        write("]")
+
+    def _mapping(self, node: yaml.Node, depth: int) -> None:
+        if node.tag != _MAP:
+            raise _tag_problem(node)
+        write = self.write
+        write("{")
         first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
                 raise YamlProblem(
                     "LC002", "a key must be plain text, not a list or mapping", *_pos(key_node)
                 )
@@ -249,9 +283,24 @@ class _Builder:
                     f"duplicate key '{key}' (first on line {line}): keep one of the two",
                     *_pos(key_node),
                 )
+            write("," + _quote(key) + ":" if first_seen else _quote(key) + ":")
             first_seen[key] = key_node
-            result[key] = self.build(value_node, depth + 1)
-        return result
+            if type(value_node) is yaml.ScalarNode and depth < MAX_DEPTH:
+                self.count += 1
+                write(_scalar(value_node))
+            else:
+                self.emit(value_node, depth + 1)
+        write("}")
+
+
+def _scalar(node: yaml.ScalarNode) -> str:
+    if node.tag != _STR:
+        raise _tag_problem(node)
+    if node.style == "":
+        typed = _SCALAR_JSON.get(node.value)
+        if typed is not None:
+            return typed
+    return _quote(node.value)
 
 
 def _tag_problem(node: yaml.Node) -> YamlProblem:
@@ -269,10 +318,15 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 
 def load_text(text: str) -> Any:
     """Parse YAML text into plain data, or raise a YamlProblem with its position."""
+    return json.loads(load_json(text))
+
+
+def load_json(text: str) -> str:
+    """Parse YAML text into JSON text, or raise a YamlProblem with its position."""
     node = compose(text)
     if node is None:  # nothing but blank lines and comments
         raise YamlProblem("LC003", "the file is empty: fill it in or remove it")
-    return to_data(node)
+    return to_json(node)
 
 
 def locate(text: str, path: Path_, at_key: bool) -> tuple[int, int]:
