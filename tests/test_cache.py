@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -225,3 +226,35 @@ def test_the_remembered_answer_follows_content_and_day(broken: Path) -> None:
     stored.write_text(json.dumps(summary), encoding="utf-8")
     assert shown(check_summary(broken, today=TODAY)) == []  # the stored answer is used ...
     assert shown(check_summary(broken, today=TODAY.replace(day=2))) == changed  # ... that day
+
+
+def test_the_remembered_answer_follows_files_added_removed_and_misplaced(minimal: Path) -> None:
+    assert shown(check_summary(minimal, today=TODAY)) == []
+    stray = minimal / "cycles/2025/notes.yaml"
+    stray.write_text("note: alleen voor ons\n", encoding="utf-8")
+    assert [f["code"] for f in shown(check_summary(minimal, today=TODAY))] == ["LC020"]
+    stray.unlink()
+    (minimal / "cycles/2024/standards").mkdir(parents=True)
+    (minimal / "cycles/2024/standards/A1.yaml").write_bytes((minimal / STANDARD_A1).read_bytes())
+    assert "LC021" in [f["code"] for f in shown(check_summary(minimal, today=TODAY))]
+    shutil.rmtree(minimal / "cycles/2024")
+    assert shown(check_summary(minimal, today=TODAY)) == []
+
+
+def test_an_answer_is_remembered_for_the_content_that_was_checked(
+    minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file changed while check runs: the answer is stored for what check read, so the next
+    run checks the new content instead of trusting an answer about the old one."""
+    review = minimal / SELF_REVIEW
+    read_json = validate.read_json
+
+    def edited_meanwhile(raw: bytes) -> str:
+        if review.read_bytes() == raw:
+            review.write_text("", encoding="utf-8")
+        return read_json(raw)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(load, "read_json", edited_meanwhile)
+        assert shown(check_summary(minimal, today=TODAY)) == []
+    assert [f["code"] for f in shown(check_summary(minimal, today=TODAY))] == ["LC003"]

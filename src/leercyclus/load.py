@@ -23,8 +23,14 @@ PARALLEL_BYTES = 2_000_000
 Result = tuple[SourceFile, BaseModel | None, list[Finding]]
 
 
-def load_sources(root: Path, sources: list[SourceFile], *, use_cache: bool = True) -> list[Result]:
-    """Parse and validate every source; parse only what the cache does not have."""
+def load_sources(
+    root: Path, sources: list[SourceFile], *, use_cache: bool = True
+) -> tuple[list[Result], dict[str, str | None]]:
+    """Parse and validate every source, parsing only what the cache does not have.
+
+    Also returns each file's content hash as it was read (None for an unreadable file): what
+    the answer was given for, so a remembered answer is keyed by exactly that content.
+    """
     with _quiet_gc():
         return _load(root, sources, use_cache)
 
@@ -46,15 +52,21 @@ def _quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _load(root: Path, sources: list[SourceFile], use_cache: bool) -> list[Result]:
+def _load(
+    root: Path, sources: list[SourceFile], use_cache: bool
+) -> tuple[list[Result], dict[str, str | None]]:
     cache = ParseCache(root) if use_cache else None
     known = cache.entries() if cache else {}
     results: list[Result | None] = [None] * len(sources)
+    contents: list[str | None] = [None] * len(sources)
     live: dict[str, Parsed] = {}
     todo: list[int] = []
     for index, source in enumerate(sources):
+        if not known:  # nothing cached: the workers read and hash, not this process
+            todo.append(index)
+            continue
         try:
-            key = file_digest(source.path)
+            key = contents[index] = file_digest(source.path)
         except OSError as exc:
             results[index] = _unreadable(source, exc.strerror)
             continue
@@ -70,6 +82,7 @@ def _load(root: Path, sources: list[SourceFile], use_cache: bool) -> list[Result
             for indices, chunk in batch.run():  # validated here while the workers parse on
                 for index, (content, entry) in zip((todo[i] for i in indices), chunk, strict=True):
                     source = sources[index]
+                    contents[index] = content
                     if content is None:
                         results[index] = _unreadable(source, entry["unreadable"])
                     else:
@@ -78,7 +91,8 @@ def _load(root: Path, sources: list[SourceFile], use_cache: bool) -> list[Result
             writer.finish()
         if cache is not None:
             cache.tidy(live, len(known) + len(todo))
-    return [result for result in results if result is not None]
+    done = [result for result in results if result is not None]
+    return done, {source.rel: content for source, content in zip(sources, contents, strict=True)}
 
 
 def _unreadable(source: SourceFile, reason: str | None) -> Result:

@@ -72,6 +72,10 @@ class Network:
     cycles: dict[str, CycleData]
     findings: list[Finding]
     file_count: int
+    contents: dict[str, str | None] = field(default_factory=dict)
+    """Each file's content hash as it was read (None: unreadable), by path from the root."""
+    listing: list[Finding] = field(default_factory=list)
+    """What listing the files found: missing, misplaced and unknown files."""
 
     def cycle_order(self) -> list[str]:
         """Cycle ids from oldest to newest (numbers inside ids compare as numbers)."""
@@ -94,7 +98,11 @@ def load_network(root: Path, *, use_cache: bool = True) -> Network:
     from leercyclus.load import load_sources
 
     sources, findings = list_files(root)
-    return assemble(root, load_sources(root, sources, use_cache=use_cache), findings)
+    listing = list(findings)
+    results, contents = load_sources(root, sources, use_cache=use_cache)
+    network = assemble(root, results, findings)
+    network.contents, network.listing = contents, listing
+    return network
 
 
 def assemble(

@@ -37,14 +37,24 @@ def check_summary(
     The answer depends on every file's content, the list of files, the day (overdue actions),
     the git state (review flags) and the leercyclus version; all of them make up the key.
     """
-    from leercyclus.summary import remember, remembered, summary_key
+    from leercyclus.summary import (
+        current_inputs,
+        outside_state,
+        remember,
+        remembered,
+        summary_key,
+    )
 
     day = today or dt.date.today()
-    key = summary_key(root, day)
-    found = remembered(root, key) if key else None
-    if found is None:
+    outside = outside_state(root)
+    stored = remembered(root)
+    if stored is not None and stored[0] == summary_key(day, *current_inputs(root), outside):
+        found = stored[1]
+    else:  # keyed by the content as the check read it, not as it may be by now
         result = check(root, today=day)
         found = Summary(result.findings, result.network.file_count)
+        network = result.network
+        key = summary_key(day, network.contents, network.listing, outside)
         if key:
             remember(root, key, found)
     return Summary(strict(found.findings), found.files) if strict_mode else found

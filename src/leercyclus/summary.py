@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,31 +22,49 @@ if TYPE_CHECKING:
 SUMMARY = "summary.json"
 
 
-def summary_key(root: Path, today: dt.date) -> str | None:
-    """A hash of every input of `check`; None when a file cannot be read (no shortcut then)."""
-    sources, _ = list_files(root)
+def outside_state(root: Path) -> str:
+    """What the answer depends on besides the files: the git state, when there are cycles."""
+    return git_state(root) if (root / "cycles").is_dir() else ""
+
+
+def summary_key(
+    today: dt.date, contents: Mapping[str, str | None], listing: list[Finding], outside: str
+) -> str | None:
+    """A hash of every input of `check`: the day, each file's path and content hash (None when
+    a file cannot be read: no shortcut then), what the listing found (missing and unknown
+    files), the git state and the leercyclus version."""
     digest = hashlib.sha256(f"{__version__}\0{today.isoformat()}\0".encode())
-    for source in sources:
-        try:
-            content = file_digest(source.path)
-        except OSError:
+    for rel, content in contents.items():
+        if content is None:
             return None
-        digest.update(f"{source.rel}\0{content}\0".encode())
-    if (root / "cycles").is_dir():
-        digest.update(git_state(root).encode())
+        digest.update(f"{rel}\0{content}\0".encode())
+    for finding in listing:
+        digest.update(f"{finding.file}\0{finding.code}\0{finding.message}\0".encode())
+    digest.update(outside.encode())
     return digest.hexdigest()
 
 
-def remembered(root: Path, key: str) -> Summary | None:
-    """The answer stored under `key`, if it is there and whole."""
+def current_inputs(root: Path) -> tuple[dict[str, str | None], list[Finding]]:
+    """Each data file's content hash as it is now (None: unreadable), in the loader's order,
+    and what the listing found."""
+    sources, listing = list_files(root)
+    contents: dict[str, str | None] = {}
+    for source in sources:
+        try:
+            contents[source.rel] = file_digest(source.path)
+        except OSError:
+            contents[source.rel] = None
+    return contents, listing
+
+
+def remembered(root: Path) -> tuple[str, Summary] | None:
+    """The stored answer and its key, if one is there and whole."""
     from leercyclus.pipeline import Summary
 
     try:
         data = json.loads((cache_folder(root) / SUMMARY).read_text(encoding="utf-8"))
-        if data.get("key") != key:
-            return None
         findings = [Finding(**f) for f in data["findings"]]
-        return Summary(findings, int(data["files"]))
+        return str(data["key"]), Summary(findings, int(data["files"]))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
