@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from helpers import SCENARIOS, SELF_REVIEW, STANDARD_A1, TODAY, build_tree, found, network
-from leercyclus import load, validate
+from leercyclus import parse, validate
 from leercyclus.cache import MAX_PACKS, PackWriter, ParseCache, cache_folder, file_digest
 from leercyclus.network import load_network
 from leercyclus.pipeline import Summary, check_summary
@@ -51,7 +51,7 @@ def test_a_cold_run_writes_one_pack_that_a_warm_run_reads_instead_of_parsing(
     def no_parsing(raw: bytes) -> str:  # noqa: ARG001
         raise AssertionError("a cached file was parsed again")
 
-    monkeypatch.setattr(load, "read_json", no_parsing)
+    monkeypatch.setattr(parse, "read_json", no_parsing)
     assert found(broken) == cold
     assert any(f.code == "LC002" for f in cold) and any(f.code == "LC004" for f in cold)
 
@@ -68,17 +68,17 @@ def test_workers_give_what_one_process_gives(
     broken: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start: str
 ) -> None:
     alone = found(network(tmp_path / "alone", BROKEN), strict_mode=True)
-    monkeypatch.setattr(load, "PARALLEL_BYTES", 0)
-    monkeypatch.setattr(load, "cores", lambda: 2)
-    monkeypatch.setattr(load.Batch, "CHUNKS_PER_WORKER", 3)
-    monkeypatch.setattr(load, "context", lambda: multiprocessing.get_context(start))
+    monkeypatch.setattr(parse, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(parse, "cores", lambda: 2)
+    monkeypatch.setattr(parse.Batch, "CHUNKS_PER_WORKER", 3)
+    monkeypatch.setattr(parse, "context", lambda: multiprocessing.get_context(start))
     spawned: list[str] = []
 
     def counted(*args: Any, **kwargs: Any) -> ProcessPoolExecutor:
         spawned.append(start)
         return ProcessPoolExecutor(*args, **kwargs)
 
-    monkeypatch.setattr(load, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(parse, "ProcessPoolExecutor", counted)
     assert found(broken, strict_mode=True) == alone
     assert spawned == [start]
 
@@ -90,8 +90,8 @@ def test_workers_write_the_same_pack_as_one_process(
     found(alone)
     parallel = network(tmp_path / "parallel", BROKEN)
     with monkeypatch.context() as patch:
-        patch.setattr(load, "PARALLEL_BYTES", 0)
-        patch.setattr(load, "cores", lambda: 2)
+        patch.setattr(parse, "PARALLEL_BYTES", 0)
+        patch.setattr(parse, "cores", lambda: 2)
         found(parallel)
     [one], [other] = packs(alone), packs(parallel)
     assert one.name == other.name
@@ -103,13 +103,13 @@ def test_a_changed_file_is_parsed_alone_and_added_as_a_second_pack(
 ) -> None:
     found(minimal)
     parsed: list[bytes] = []
-    read_json = validate.read_json
+    read_json = parse.read_json
 
     def counting(raw: bytes) -> str:
         parsed.append(raw)
         return read_json(raw)
 
-    monkeypatch.setattr(load, "read_json", counting)
+    monkeypatch.setattr(parse, "read_json", counting)
     review = minimal / SELF_REVIEW
     review.write_text(review.read_text(encoding="utf-8") + "# een regel erbij\n", encoding="utf-8")
     assert found(minimal) == []
@@ -162,7 +162,7 @@ def test_an_error_while_loading_leaves_no_half_written_pack(
     def failing(source: object, parsed: object) -> object:  # noqa: ARG001
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(load, "validate", failing)
+    monkeypatch.setattr(validate, "validate", failing)
     with pytest.raises(RuntimeError):
         load_network(minimal)
     assert packs(minimal) == [] and leftovers(minimal) == []
@@ -181,7 +181,7 @@ def test_use_cache_false_neither_reads_nor_writes_the_cache(minimal: Path) -> No
 
 def test_a_worker_names_a_file_it_cannot_read(tmp_path: Path) -> None:
     there = build_tree(tmp_path, {"a.yaml": "a: 1\n"}) / "a.yaml"
-    keys, packed = load._parse_packed([there, tmp_path / "gone.yaml", there])
+    keys, packed = parse.parse_files([there, tmp_path / "gone.yaml", there])
     assert keys[0] == keys[2] and keys[0][0] == file_digest(there)
     assert keys[1] == (None, "No such file or directory")
     assert json.loads(packed) == {file_digest(there): {"data": {"a": "1"}}}
@@ -192,8 +192,8 @@ def test_same_content_in_two_files_is_one_entry_for_both(
     minimal: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
 ) -> None:
     if parallel:
-        monkeypatch.setattr(load, "PARALLEL_BYTES", 0)
-        monkeypatch.setattr(load, "cores", lambda: 2)
+        monkeypatch.setattr(parse, "PARALLEL_BYTES", 0)
+        monkeypatch.setattr(parse, "cores", lambda: 2)
     copy = minimal / STANDARD_A1.replace("A1", "A9")
     copy.write_bytes((minimal / STANDARD_A1).read_bytes())
     assert {(f.file, f.code) for f in found(minimal)} == {
@@ -247,7 +247,7 @@ def test_an_answer_is_remembered_for_the_content_that_was_checked(
     """A file changed while check runs: the answer is stored for what check read, so the next
     run checks the new content instead of trusting an answer about the old one."""
     review = minimal / SELF_REVIEW
-    read_json = validate.read_json
+    read_json = parse.read_json
 
     def edited_meanwhile(raw: bytes) -> str:
         if review.read_bytes() == raw:
@@ -255,6 +255,6 @@ def test_an_answer_is_remembered_for_the_content_that_was_checked(
         return read_json(raw)
 
     with monkeypatch.context() as patch:
-        patch.setattr(load, "read_json", edited_meanwhile)
+        patch.setattr(parse, "read_json", edited_meanwhile)
         assert shown(check_summary(minimal, today=TODAY)) == []
     assert [f["code"] for f in shown(check_summary(minimal, today=TODAY))] == ["LC003"]

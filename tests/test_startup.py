@@ -56,3 +56,16 @@ def test_help_imports_no_heavy_module(argv: list[str]) -> None:
     assert "leercyclus.cli" in modules  # the probe did import the program
     heavy = sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
     assert heavy == []
+
+
+def test_loading_starts_its_workers_before_the_models_are_imported() -> None:
+    """A cold check parses in workers while the main process imports the models: the path up
+    to the workers' start (and the workers themselves) must not import them."""
+    probe = (
+        "import sys\n"
+        "import leercyclus.pipeline, leercyclus.summary, leercyclus.network, leercyclus.load\n"
+        "import leercyclus.parse, leercyclus.cache, leercyclus.history\n"
+        "print(sorted(m for m in sys.modules if m.startswith('leercyclus.models')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

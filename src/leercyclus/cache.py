@@ -8,10 +8,12 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from leercyclus import __version__
-from leercyclus.validate import Parsed
+
+if TYPE_CHECKING:
+    from leercyclus.parse import Parsed
 
 CACHE_DIR = Path(".leercyclus") / "cache"
 """Parsed files by content hash, inside the repository (git-ignored)."""

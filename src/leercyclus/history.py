@@ -5,10 +5,13 @@ from __future__ import annotations
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leercyclus.findings import Finding, warning
-from leercyclus.network import Network
 from leercyclus.yamlio import YamlProblem, load_text
+
+if TYPE_CHECKING:
+    from leercyclus.network import Network
 
 UNCOMMITTED = 2**62
 """The 'time' of a change that is not committed yet: later than any commit."""

@@ -6,24 +6,26 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from leercyclus.findings import Finding, error
-from leercyclus.models import (
-    ActionPlan,
-    Cycle,
-    Evaluation,
-    InstitutionRegister,
-    SelfReview,
-    Settings,
-    Standard,
-    Visit,
-)
 from leercyclus.repo import SourceFile, list_files
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:  # imported where used: loading starts its workers before pydantic is loaded
+    from pydantic import BaseModel
+
+    from leercyclus.models import (
+        ActionPlan,
+        Cycle,
+        Evaluation,
+        InstitutionRegister,
+        SelfReview,
+        Settings,
+        Standard,
+        Visit,
+    )
+
+M = TypeVar("M", bound="BaseModel")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,8 @@ def assemble(
     findings: list[Finding],
 ) -> Network:
     """Group validated files into a Network."""
+    from leercyclus.models import InstitutionRegister, Settings
+
     settings: Loaded[Settings] | None = None
     register: Loaded[InstitutionRegister] | None = None
     cycles: dict[str, CycleData] = {}
@@ -134,6 +138,8 @@ def assemble(
 
 
 def _place(data: CycleData, source: SourceFile, model: BaseModel, findings: list[Finding]) -> None:
+    from leercyclus.models import ActionPlan, Cycle, Evaluation, SelfReview, Standard, Visit
+
     if isinstance(model, Cycle):
         data.cycle = Loaded(source, model)
     elif isinstance(model, Evaluation):

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus.findings import Finding, locate_all, strict
-from leercyclus.network import CycleData, Network, load_network
 
 if TYPE_CHECKING:
     from leercyclus.aggregate import Meta
     from leercyclus.build import Output
+    from leercyclus.network import CycleData, Network
     from leercyclus.reports import Progress, ReportRequest
 
 
@@ -82,10 +82,13 @@ class CheckResult:
 
 def check(root: Path, *, strict_mode: bool = False, today: dt.date | None = None) -> CheckResult:
     """Load and validate the repository at `root` and apply every cross-file rule."""
+    from leercyclus.network import load_network
+
+    network = load_network(root)
+    # Imported only now, as they import pydantic: loading does that once its workers run.
     from leercyclus.crossref import cross_check
     from leercyclus.history import review_flags
 
-    network = load_network(root)
     findings = [
         *network.findings,
         *cross_check(network, today or dt.date.today()),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import types
 import typing
@@ -13,8 +12,9 @@ from pydantic import BaseModel, ValidationError
 from leercyclus.findings import Finding, error
 from leercyclus.models import MODELS
 from leercyclus.models.common import ID_RULES, OUTCOME_ALIASES
+from leercyclus.parse import Parsed, read_data
 from leercyclus.repo import SourceFile
-from leercyclus.yamlio import Path_, YamlProblem, decode, load_json, suggest
+from leercyclus.yamlio import Path_, suggest
 
 ID_FIELD = {
     "standard": "id",
@@ -29,27 +29,6 @@ ID_FIELD = {
 def parse(source: SourceFile, raw: bytes) -> tuple[BaseModel | None, list[Finding]]:
     """Validate a file's bytes against the model of its kind."""
     return validate(source, read_data(raw))
-
-
-Parsed = dict[str, Any]
-"""A file read as YAML: {"data": ...} or {"problem": [code, message, line, column]}; JSON-safe."""
-
-
-def read_data(raw: bytes) -> Parsed:
-    """Read a file's bytes as YAML data (the costly step, cached by content)."""
-    parsed: Parsed = json.loads(read_json(raw))
-    return parsed
-
-
-def read_json(raw: bytes) -> str:
-    """`read_data`'s answer as JSON text, as the loader's workers send it and the cache keeps it."""
-    try:
-        return '{"data":' + load_json(decode(raw)) + "}"
-    except YamlProblem as problem:
-        return json.dumps(
-            {"problem": [problem.code, problem.message, problem.line, problem.column]},
-            ensure_ascii=False,
-        )
 
 
 def validate(source: SourceFile, parsed: Parsed) -> tuple[BaseModel | None, list[Finding]]:
