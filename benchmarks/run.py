@@ -138,6 +138,11 @@ def median_of(runs: int, cmd: list[str], before: Callable[[], None] | None = Non
         if before is not None:
             before()
         samples.append(measure(cmd))
+    return median(samples)
+
+
+def median(samples: list[Sample]) -> Sample:
+    """The sample with the median wall time; memory is the peak over all of them."""
     middle = sorted(samples, key=lambda s: s.seconds)[len(samples) // 2]
     middle.seconds = statistics.median(s.seconds for s in samples)
     middle.rss_mb = max(s.rss_mb for s in samples)
@@ -295,17 +300,24 @@ class Touched:
 # The steps
 
 
-def floor_row(root: Path) -> Row:
+def floor_row(root: Path, runs: int = 1) -> Row:
     """libyaml composing every file in one process: the floor for a cold check."""
-    sample = measure([sys.executable, "-c", COMPOSE, str(root)])
+    sample = median_of(runs, [sys.executable, "-c", COMPOSE, str(root)])
     return row_from("floor: libyaml compose, 1 process", sample, Target())
 
 
-def check_rows(root: Path, floor: Row) -> list[Row]:
-    """check cold, warm, and warm with one self-review changed."""
+def check_rows(root: Path, runs: int) -> list[Row]:
+    """The floor and check cold, taken turn about (so drift in the machine's speed hits both
+    alike), then check warm, and warm with one self-review changed."""
     cmd = [*LEERCYCLUS, "check", str(root)]
-    drop_cache(root)
-    rows = [row_from("check, cold", measure(cmd), Target(ratio=1.0, mb=1024), floor)]
+    floors: list[Sample] = []
+    colds: list[Sample] = []
+    for _ in range(runs):
+        floors.append(measure([sys.executable, "-c", COMPOSE, str(root)]))
+        drop_cache(root)
+        colds.append(measure(cmd))
+    floor = row_from("floor: libyaml compose, 1 process", median(floors), Target())
+    rows = [floor, row_from("check, cold", median(colds), Target(ratio=1.0, mb=1024), floor)]
     rows.append(row_from("check, warm", measure(cmd), Target(seconds=1.0, mb=1024), floor))
     reviews = sorted(root.glob("cycles/*/self-reviews/*.yaml"))
     with Touched(reviews[-1]):
@@ -520,6 +532,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--quick", action="store_true", help="100 x 50: a fast smoke run")
     parser.add_argument("--runs", type=int, default=10, help="runs for the --help medians")
+    parser.add_argument(
+        "--check-runs", type=int, default=3, help="runs for the cold check and floor medians"
+    )
     parser.add_argument("--steps", default=",".join(STEPS), help="comma-separated subset")
     parser.add_argument("--formats", default=",".join(FORMATS), help="report formats to time")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of check")
@@ -540,10 +555,10 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="leercyclus-bench-") as tmp:
         scratch = Path(tmp)
-        floor = floor_row(root)
-        rows.append(floor)
         if "check" in steps:
-            rows += check_rows(root, floor)
+            rows += check_rows(root, args.check_runs)
+        else:
+            rows.append(floor_row(root))
         if "example" in steps:
             rows += example_rows(max(3, args.runs // 2))
         if "help" in steps:

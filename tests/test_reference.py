@@ -20,11 +20,12 @@ SOURCE = ROOT / "src" / "leercyclus"
 
 CODE = re.compile(r'(?<!== )"(LC\d{3})"')  # a comparison (code == "LC107") reports nothing
 RAISED = re.compile(
-    r'\b(error|warning|YamlProblem|Finding)\(\s*(?:"(error|warning)",\s*)?'
+    r'\b(error|warning|YamlProblem|Problem|Finding)\(\s*(?:"(error|warning)",\s*)?'
     r'(?:[^()]|\([^()]*\))*?"(LC\d{3})"',
     re.S,
 )
-"""A code and the call that reports it: error(...), warning(...), YamlProblem(...), Finding(...)."""
+"""A code and the call that reports it: error(...), warning(...), YamlProblem(...), Problem(...)
+(tojson's), Finding(...)."""
 
 
 def test_the_committed_docs_are_the_generated_ones() -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from helpers import MINIMAL, SETTINGS, STANDARD_A1, VISIT, Found, edited, found
-from leercyclus.yamlio import MAX_NODES, YamlProblem, load_text
+from leercyclus.tojson import MAX_NODES
+from leercyclus.yamlio import YamlProblem, load_text
 
 MakeNetwork = Callable[[Mapping[str, str | bytes | None]], Path]
 
@@ -290,6 +291,10 @@ def test_very_deep_nesting_does_not_crash(tmp_path: Path) -> None:
         ("v: null", None),
         ("v: 'null'", "null"),
         ("v: [1, 2.50]", ["1", "2.50"]),
+        ("v: !!str true", "true"),
+        ("v: ! null", "null"),
+        ("v: {}", {}),
+        ("v: [[], {a: []}]", [[], {"a": []}]),
     ],
 )
 def test_scalars_are_text_unless_yaml_1_2_says_otherwise(text: str, value: object) -> None:
@@ -307,3 +312,75 @@ def test_load_text_raises_with_position() -> None:
 def test_minimal_files_load_as_mappings() -> None:
     for rel, text in MINIMAL.items():
         assert isinstance(load_text(text), dict), rel
+
+
+# Anchors and aliases ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a: &x 1\nb: *x\n", {"a": "1", "b": "1"}),
+        (
+            "a: &m {b: [1, {c: d}]}\ne: *m\n",
+            {"a": {"b": ["1", {"c": "d"}]}, "e": {"b": ["1", {"c": "d"}]}},
+        ),
+        ("a: &e []\nb: *e\n", {"a": [], "b": []}),
+        ("&k a: 1\nb: {*k : 2}\n", {"a": "1", "b": {"a": "2"}}),
+        ("a: &t true\nb: [*t, *t]\n", {"a": True, "b": [True, True]}),
+    ],
+)
+def test_aliases_repeat_what_their_anchor_holds(text: str, value: object) -> None:
+    assert load_text(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "column", "message"),
+    [
+        (
+            "a: *x\n",
+            "LC002",
+            1,
+            4,
+            "the alias '*x' names no anchor defined before it: define '&x' first, or write the "
+            "value out",
+        ),
+        (
+            "a: &x 1\nb: &x 2\n",
+            "LC002",
+            2,
+            4,
+            "the anchor '&x' is defined twice: give each anchor its own name",
+        ),
+        (
+            "a: &m {b: 1}\n*m : 2\n",
+            "LC002",
+            2,
+            1,
+            "a key must be plain text, not a list or mapping",
+        ),
+        (
+            "a: &k x\nx: 1\n*k : 2\n",
+            "LC004",
+            3,
+            1,
+            "duplicate key 'x' (first on line 2): keep one of the two",
+        ),
+    ],
+)
+def test_alias_mistakes_are_named_where_they_are(
+    text: str, code: str, line: int, column: int, message: str
+) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        load_text(text)
+    assert (caught.value.code, caught.value.line, caught.value.column) == (code, line, column)
+    assert caught.value.message == message
+
+
+def test_aliased_keys_count_towards_the_limit() -> None:
+    """Every use of an anchor counts its values, keys' anchors too: no bomb slips through."""
+    lines = ["&a k: 1", "l0: &l0 [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]"]
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]" for n in range(1, 7)]
+    with pytest.raises(YamlProblem) as caught:
+        load_text("\n".join(lines) + "\n")
+    assert caught.value.code == "LC005"

@@ -6,11 +6,13 @@ import difflib
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from json.encoder import encode_basestring as _quote
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from leercyclus import tojson
+from leercyclus.tojson import MAP, MAX_DEPTH, SEQ, STR
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -20,23 +22,12 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml: same res
 Path_ = tuple[str | int, ...]
 """Where a value sits in a document: mapping keys and list indices from the root."""
 
-MAX_NODES = 250_000
-"""Most nodes one file may expand to, aliases counted each time they are used."""
-MAX_DEPTH = 64
-"""Deepest nesting a file may have; the file kinds need fewer than ten levels."""
-
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-
 
 class _ComposeLoader(_BaseLoader):
-    """libyaml composer with no implicit typing: plain scalars are typed by YAML 1.2 rules below."""
+    """libyaml composer with no implicit typing, for finding positions (loading uses events)."""
 
     yaml_implicit_resolvers: dict[str, Any] = {}
-    _DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
+    _DEFAULT_TAGS = {yaml.ScalarNode: STR, yaml.SequenceNode: SEQ, yaml.MappingNode: MAP}
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:  # noqa: ARG002
         """Every untagged node gets its kind's default tag (the only resolving we want)."""
@@ -195,123 +186,6 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> YamlProblem:
     )
 
 
-def to_json(node: yaml.Node) -> str:
-    """Composed nodes as JSON text (objects, arrays, strings, true/false, null), checking keys,
-    tags, nesting and size on the way.
-
-    JSON, not Python objects: the loader's workers send it to the main process and keep it as
-    the parse cache, so writing it straight from the nodes spares building objects only to
-    serialise them again.
-    """
-    out: list[str] = []
-    _Emitter(out.append).emit(node, 0)
-    return "".join(out)
-
-
-def to_data(node: yaml.Node) -> Any:
-    """Composed nodes as dicts, lists, str, bool and None (the same checks as `to_json`)."""
-    return json.loads(to_json(node))
-
-
-_SCALAR_JSON = {
-    **dict.fromkeys(_NULLS, "null"),
-    **{k: "true" if v else "false" for k, v in _BOOLS.items()},
-}
-"""Plain scalars that are not text, as JSON."""
-
-
-class _Emitter:
-    """Writes nodes as JSON; counts every node (aliases each time) so alias bombs stop early."""
-
-    def __init__(self, write: Any) -> None:
-        self.write = write
-        self.count = 0
-
-    def emit(self, node: yaml.Node, depth: int) -> None:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise YamlProblem(
-                "LC005",
-                f"the file expands to more than {MAX_NODES:,} values (anchors and aliases "
-                "repeated): write the values out or split the file",
-                *_pos(node),
-            )
-        if depth > MAX_DEPTH:
-            raise YamlProblem(
-                "LC005", f"the file nests deeper than {MAX_DEPTH} levels", *_pos(node)
-            )
-        if type(node) is yaml.ScalarNode:
-            self.write(_scalar(node))
-        elif type(node) is yaml.SequenceNode:
-            self._sequence(node, depth)
-        else:
-            self._mapping(node, depth)
-
-    def _sequence(self, node: yaml.Node, depth: int) -> None:
-        if node.tag != _SEQ:
-            raise _tag_problem(node)
-        write = self.write
-        write("[")
-        comma = False
-        for item in node.value:
-            if comma:
-                write(",")
-            comma = True
-            if type(item) is yaml.ScalarNode and depth < MAX_DEPTH:  # most values: no call
-                self.count += 1
-                write(_scalar(item))
-            else:
-                self.emit(item, depth + 1)
-        write("]")
-
-    def _mapping(self, node: yaml.Node, depth: int) -> None:
-        if node.tag != _MAP:
-            raise _tag_problem(node)
-        write = self.write
-        write("{")
-        first_seen: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
-                raise YamlProblem(
-                    "LC002", "a key must be plain text, not a list or mapping", *_pos(key_node)
-                )
-            key = key_node.value
-            if key in first_seen:
-                line = first_seen[key].start_mark.line + 1
-                raise YamlProblem(
-                    "LC004",
-                    f"duplicate key '{key}' (first on line {line}): keep one of the two",
-                    *_pos(key_node),
-                )
-            write("," + _quote(key) + ":" if first_seen else _quote(key) + ":")
-            first_seen[key] = key_node
-            if type(value_node) is yaml.ScalarNode and depth < MAX_DEPTH:
-                self.count += 1
-                write(_scalar(value_node))
-            else:
-                self.emit(value_node, depth + 1)
-        write("}")
-
-
-def _scalar(node: yaml.ScalarNode) -> str:
-    if node.tag != _STR:
-        raise _tag_problem(node)
-    if node.style == "":
-        typed = _SCALAR_JSON.get(node.value)
-        if typed is not None:
-            return typed
-    return _quote(node.value)
-
-
-def _tag_problem(node: yaml.Node) -> YamlProblem:
-    shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-    return YamlProblem(
-        "LC006",
-        f"the YAML tag '{shown}' is not allowed (tags are never executed): remove it",
-        *_pos(node),
-    )
-
-
 def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -323,10 +197,22 @@ def load_text(text: str) -> Any:
 
 def load_json(text: str) -> str:
     """Parse YAML text into JSON text, or raise a YamlProblem with its position."""
-    node = compose(text)
-    if node is None:  # nothing but blank lines and comments
+    loader = _BaseLoader(text)
+    try:
+        converted = tojson.convert(loader)
+    except tojson.Problem as problem:
+        raise YamlProblem(problem.code, problem.message, problem.line, problem.column) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_problem(exc, text) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_problem(exc, text) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem("LC002", f"YAML syntax error: {exc}") from None
+    finally:
+        loader.dispose()
+    if converted is None:  # nothing but blank lines and comments
         raise YamlProblem("LC003", "the file is empty: fill it in or remove it")
-    return to_json(node)
+    return converted
 
 
 def locate(text: str, path: Path_, at_key: bool) -> tuple[int, int]:

@@ -1,0 +1,229 @@
+"""YAML text → JSON text, straight from libyaml's parser events, with YAML 1.2's plain types.
+
+No nodes are composed and no Python objects built: the JSON goes to the main process and into
+the parse cache as it is. Walking events needs no recursion, so nesting is bounded here (and
+libyaml's recursive composer, which crashes on very deep input, is never used for loading).
+"""
+
+from __future__ import annotations
+
+from json.encoder import encode_basestring as _quote
+from typing import Any
+
+import yaml
+
+MAX_NODES = 250_000
+"""Most values one file may expand to, aliases counted each time they are used."""
+MAX_DEPTH = 64
+"""Deepest nesting a file may have; the file kinds need fewer than ten levels."""
+
+STR = "tag:yaml.org,2002:str"
+SEQ = "tag:yaml.org,2002:seq"
+MAP = "tag:yaml.org,2002:map"
+PLAIN_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+PLAIN_BOOLS = {
+    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
+}  # fmt: skip
+"""YAML 1.2 (core schema, without numbers): the only plain scalars that are not text. Numbers
+stay text on purpose: ids such as `2025` and `1.10` must not become 2025 and 1.1."""
+
+_PLAIN_JSON = {
+    **dict.fromkeys(PLAIN_NULLS, "null"),
+    **{k: "true" if v else "false" for k, v in PLAIN_BOOLS.items()},
+}
+_UNTAGGED = (None, "!")
+"""No tag, or the non-specific `!`: the node's kind decides (and `! true` is text)."""
+
+
+class Problem(Exception):
+    """The YAML is well-formed but not data leercyclus accepts; a 1-based position."""
+
+    def __init__(self, code: str, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = mark.line + 1 if mark is not None else 1
+        self.column = mark.column + 1 if mark is not None else 1
+
+
+class _Frame:
+    """An open mapping or sequence: what was written of it, and where its output started."""
+
+    __slots__ = ("mapping", "items", "keys", "anchor", "start", "count")
+
+    def __init__(self, mapping: bool, anchor: str | None, start: int, count: int) -> None:
+        self.mapping = mapping
+        self.items = 0
+        self.keys: dict[str, Any] | None = {} if mapping else None
+        self.anchor = anchor
+        self.start = start
+        self.count = count
+
+
+def convert(loader: Any) -> str | None:
+    """The single document of a libyaml parser (`loader`) as JSON; None when there is none.
+
+    Raises `Problem` for what is not data (tags, duplicate keys, non-text keys, too deep, too
+    many values, undefined aliases, several documents); yaml.YAMLError for a syntax error.
+    """
+    get = loader.get_event
+    get()  # the stream's start
+    event = get()
+    if type(event) is yaml.StreamEndEvent:
+        return None
+    out: list[str] = []
+    write = out.append
+    anchors: dict[str, tuple[str, int, Any]] = {}  # name: (json, values in it, scalar event)
+    stack: list[_Frame] = []
+    count = 0
+    key_next = False  # the next event is a mapping's key (or its end)
+    while True:
+        event = get()
+        kind = type(event)
+        if key_next:
+            frame = stack[-1]
+            if kind is yaml.MappingEndEvent:
+                write("}" if frame.items else "{}")
+            else:
+                key_event = event
+                if kind is yaml.AliasEvent:
+                    key_event = _key_alias(event, anchors)
+                elif kind is not yaml.ScalarEvent:
+                    raise Problem(
+                        "LC002", "a key must be plain text, not a list or mapping", event.start_mark
+                    )
+                elif event.tag not in _UNTAGGED and event.tag != STR:
+                    raise _tag_problem(event)
+                elif event.anchor is not None:
+                    _define(anchors, event, _quote(event.value), 1, event)
+                key = key_event.value
+                keys = frame.keys
+                assert keys is not None
+                if key in keys:
+                    line = keys[key].start_mark.line + 1
+                    raise Problem(
+                        "LC004",
+                        f"duplicate key '{key}' (first on line {line}): keep one of the two",
+                        event.start_mark,
+                    )
+                keys[key] = event
+                write(("," if frame.items else "{") + _quote(key) + ":")
+                frame.items += 1
+                key_next = False
+                continue
+        elif stack and not stack[-1].mapping:
+            frame = stack[-1]
+            if kind is yaml.SequenceEndEvent:
+                write("]")
+            else:
+                if frame.items:
+                    write(",")
+                frame.items += 1
+        if kind is yaml.ScalarEvent:
+            count += 1
+            if count > MAX_NODES or len(stack) > MAX_DEPTH:
+                raise _size_problem(count, event)
+            tag = event.tag
+            value = event.value
+            if tag is None and event.implicit[0]:  # plain and untagged: YAML 1.2 types
+                text = _PLAIN_JSON.get(value) or _quote(value)
+            elif tag in _UNTAGGED or tag == STR:
+                text = _quote(value)
+            else:
+                raise _tag_problem(event)
+            write(text)
+            if event.anchor is not None:
+                _define(anchors, event, text, 1, event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            count += 1
+            if count > MAX_NODES or len(stack) > MAX_DEPTH:
+                raise _size_problem(count, event)
+            mapping = kind is yaml.MappingStartEvent
+            if event.tag not in _UNTAGGED and event.tag != (MAP if mapping else SEQ):
+                raise _tag_problem(event)
+            stack.append(_Frame(mapping, event.anchor, len(out), count))
+            if not mapping:
+                write("[")
+            key_next = mapping
+            continue
+        elif kind is yaml.AliasEvent:
+            if event.anchor not in anchors:
+                raise Problem(
+                    "LC002",
+                    f"the alias '*{event.anchor}' names no anchor defined before it: define "
+                    f"'&{event.anchor}' first, or write the value out",
+                    event.start_mark,
+                )
+            text, values, _ = anchors[event.anchor]
+            count += values
+            if count > MAX_NODES:
+                raise _size_problem(count, event)
+            write(text)
+        else:  # the end of a mapping or sequence, written above
+            frame = stack.pop()
+            if frame.anchor is not None:
+                text = "".join(out[frame.start :])
+                _define(anchors, event, text, count - frame.count + 1, None, frame.anchor)
+        if not stack:
+            break
+        key_next = stack[-1].mapping
+    get()  # the document's end
+    event = get()
+    if type(event) is not yaml.StreamEndEvent:
+        raise Problem(
+            "LC002",
+            "YAML syntax error: expected a single document in the stream, but found another "
+            "document",
+            event.start_mark,
+        )
+    return "".join(out)
+
+
+def _define(
+    anchors: dict[str, tuple[str, int, Any]],
+    event: Any,
+    text: str,
+    values: int,
+    scalar: Any,
+    name: str | None = None,
+) -> None:
+    name = name or event.anchor
+    if name in anchors:
+        raise Problem(
+            "LC002",
+            f"the anchor '&{name}' is defined twice: give each anchor its own name",
+            event.start_mark,
+        )
+    anchors[name] = (text, values, scalar)
+
+
+def _key_alias(event: Any, anchors: dict[str, tuple[str, int, Any]]) -> Any:
+    """The scalar an alias in a key's place stands for."""
+    found = anchors.get(event.anchor)
+    if found is None or found[2] is None:
+        raise _key_problem(event)
+    return found[2]
+
+
+def _key_problem(event: Any) -> Problem:
+    return Problem("LC002", "a key must be plain text, not a list or mapping", event.start_mark)
+
+
+def _size_problem(count: int, event: Any) -> Problem:
+    if count > MAX_NODES:
+        return Problem(
+            "LC005",
+            f"the file expands to more than {MAX_NODES:,} values (anchors and aliases "
+            "repeated): write the values out or split the file",
+            event.start_mark,
+        )
+    return Problem("LC005", f"the file nests deeper than {MAX_DEPTH} levels", event.start_mark)
+
+
+def _tag_problem(event: Any) -> Problem:
+    shown = event.tag.replace("tag:yaml.org,2002:", "!!")
+    return Problem(
+        "LC006",
+        f"the YAML tag '{shown}' is not allowed (tags are never executed): remove it",
+        event.start_mark,
+    )
