@@ -54,13 +54,15 @@ class ParseCache:
                 )
         return found
 
-    def tidy(self, live: dict[str, Parsed], known: int) -> None:
-        """Merge the packs into one holding only `live` entries, once they are many or stale."""
+    def tidy(self, live: set[str], known: int) -> None:
+        """Merge the packs into one holding only the `live` entries, once they are many or
+        mostly stale (`known` entries in all). Rare, so the packs are simply read again."""
         packs = self._packs()
         if len(packs) <= MAX_PACKS and known <= 2 * len(live) + 100:
             return
+        kept = {key: entry for key, entry in self.entries().items() if key in live}
         with PackWriter(self.folder) as writer:
-            writer.add(json.dumps(live, ensure_ascii=False, separators=(",", ":")).encode(), live)
+            writer.add(json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode(), kept)
             keep = writer.finish()
         if keep is not None:
             for pack in packs:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from leercyclus.cache import PackWriter, ParseCache, file_digest
 from leercyclus.findings import Finding
-from leercyclus.parse import Batch, Parsed
+from leercyclus.parse import Batch
 from leercyclus.repo import SourceFile
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def _load(
     known = cache.entries() if cache else {}
     results: list[Result | None] = [None] * len(sources)
     contents: list[str | None] = [None] * len(sources)
-    live: dict[str, Parsed] = {}
+    live: set[str] = set()
     hits: list[tuple[int, str]] = []
     todo: list[int] = []
     for index, source in enumerate(sources):
@@ -68,7 +68,7 @@ def _load(
             results[index] = _unreadable(source, exc.strerror)
             continue
         if key in known:
-            live[key] = known[key]
+            live.add(key)
             hits.append((index, key))
         else:
             todo.append(index)
@@ -78,7 +78,7 @@ def _load(
         from leercyclus.validate import validate
 
         for index, key in hits:
-            results[index] = (sources[index], *validate(sources[index], live[key]))
+            results[index] = (sources[index], *validate(sources[index], known[key]))
         for indices, chunk, packed in batch.chunks():
             pack.add(packed, (key for key, _ in chunk if key is not None))
             for index, (content, entry) in zip((todo[i] for i in indices), chunk, strict=True):
@@ -87,7 +87,7 @@ def _load(
                 if content is None:
                     results[index] = _unreadable(source, entry["unreadable"])
                 else:
-                    live[content] = entry
+                    live.add(content)
                     results[index] = (source, *validate(source, entry))
         pack.finish()
     if cache is not None and todo:

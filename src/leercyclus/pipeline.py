@@ -52,12 +52,18 @@ def check_summary(
         found = stored[1]
     else:  # keyed by the content as the check read it, not as it may be by now
         result = check(root, today=day)
+        _KEPT[:] = [result]
         found = Summary(result.findings, result.network.file_count)
         network = result.network
         key = summary_key(day, network.contents, network.listing, outside)
         if key:
             remember(root, key, found)
     return Summary(strict(found.findings), found.files) if strict_mode else found
+
+
+_KEPT: list[object] = []
+"""The last network checked, kept until the process ends: the command line ends it at once
+(cli.main), so its objects are never freed one by one (a tenth of a second when large)."""
 
 
 @dataclass(frozen=True, slots=True)
