@@ -215,3 +215,31 @@ def test_schema_refuses_a_file_as_its_folder(
     err = " ".join(capsys.readouterr().err.split())  # console.err wraps long lines at 80
     assert f"error: {target} is a file, not a folder" in err
     assert target.read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_list_or_mapping_with_an_empty_default_may_be_left_empty(kind: str) -> None:
+    schema = schema_for(kind)
+    for node in nodes(schema):
+        for name, prop in node.get("properties", {}).items():
+            if prop.get("default") in ([], {}):
+                assert "null" in prop["type"], f"{kind}: '{name}' refuses an empty value"
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new"),
+    [
+        (SELF_REVIEW, "participants: [teamleider kliniek, 2 cliënten]", "participants:"),
+        (VISIT, "    standards: [B1]\n", "    standards:\n"),
+        (REGISTER, "aliases: [De Linde, ZGL]", "aliases:"),
+    ],
+)
+def test_an_empty_key_passes_both_the_model_and_the_schema(
+    tmp_path: Path, rel: str, old: str, new: str
+) -> None:
+    """`participants:` with nothing after it, as a form leaves it: the default, for both."""
+    text = edited(rel, old, new)
+    source = next(s for s in list_files(network(tmp_path))[0] if s.rel == rel)
+    model, findings = parse(source, text.encode())
+    assert model is not None, [f.message for f in findings]
+    assert [e.message for e in validator(source.kind).iter_errors(load_text(text))] == []

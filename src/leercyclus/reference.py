@@ -158,7 +158,9 @@ the network's own language. `parels` and `oesters` keep their Dutch names.
   `id: 1.10` is the standard "1.10". Institution ids use lowercase letters, digits and hyphens;
   other ids letters, digits, `.`, `_` and `-`.
 - Dates are written `YYYY-MM-DD`. Booleans are only `true` and `false` (`no` is the text "no").
-- Unknown keys, duplicate keys and YAML tags are errors; `leercyclus check` says where and why.
+- Unknown keys, duplicate keys and YAML tags are errors (except `!!str`, which keeps a value
+  text: `!!str true`); `leercyclus check` says where and why. Anchors and aliases may repeat
+  a value.
 
 Editors help while typing: `leercyclus schema` writes a JSON Schema per file kind to `schemas/`
 in the repository (or `--out DIR`). Point a file at its schema with a first line such as

@@ -111,6 +111,8 @@ def schema_for(kind: str) -> dict[str, Any]:
     info = KINDS[kind]
     body = base_schema(kind)
     _bilingual(body)
+    for node in [body, *body.get("$defs", {}).values()]:
+        _empty_collections(node)
     model_doc = body.pop("description", "")
     defs = body.pop("$defs", None)
     body.pop("title", None)
@@ -121,6 +123,15 @@ def schema_for(kind: str) -> dict[str, Any]:
         "description": f"{model_doc} File: {info.place}. Reference: docs/format.md.",
     }
     return {**head, "type": body.pop("type"), **body, **({"$defs": defs} if defs else {})}
+
+
+def _empty_collections(model: dict[str, Any]) -> None:
+    """A list or mapping with an empty default may be left empty (`standards:` with nothing
+    after it, as a form leaves it): the models read that as the default, so the schema must
+    not flag it."""
+    for prop in model.get("properties", {}).values():
+        if prop.get("default") in ([], {}) and prop.get("type") in ("array", "object"):
+            prop["type"] = [prop["type"], "null"]
 
 
 def _bilingual(node: Any) -> None:
