@@ -74,7 +74,7 @@ def _load(
             todo.append(index)
     batch = Batch([sources[i].path for i in todo])
     with PackWriter(cache.folder if cache else None) as pack, batch:
-        batch.start()  # the workers parse while pydantic and the models are imported here
+        batch.start()  # the workers parse while the models are imported here
         from leercyclus.validate import validate
 
         for index, key in hits:
