@@ -351,3 +351,76 @@ def test_a_cycle_with_a_broken_standard_is_not_carried_over(
         f"hint: fix them first: `leercyclus check {only_2025}` shows what is wrong",
     ]
     assert not (only_2025 / "cycles/2026").exists()
+
+
+# forms in the network's language ---------------------------------------------------------------
+
+
+@pytest.fixture
+def english(example: Path) -> Path:
+    """The example network with `language: en`."""
+    settings = example / "leercyclus.yaml"
+    text = settings.read_text(encoding="utf-8")
+    assert "language: nl\n" in text
+    settings.write_text(text.replace("language: nl\n", "language: en\n"), encoding="utf-8")
+    return example
+
+
+def _dutch_words(text: str) -> list[str]:
+    """Dutch words of the forms' own texts that turn up in comment lines."""
+    own = ("Zo vul je", "Zelfreview", "Reviewdag", "Toelichting:", "JJJJ", "volledig | deels",
+           "bijv.", "Tip van het team", "Startpunten", "wat gaan jullie", "voortgezet uit",
+           "Mijlpalen", "Het thema van", "essentieel", "verwacht)", "AANPASSEN",
+           "Uit de evaluatie")  # fmt: skip
+    return [word for word in own if word in text]
+
+
+def test_an_english_network_gets_english_forms_that_pass_check(english: Path) -> None:
+    for kind in ("self-review", "visit", "actions"):
+        assert run(["new", kind, "het-anker", str(english), "--force"]) == 0
+    folder = english / "cycles/2026"
+    review = (folder / "self-reviews/het-anker.yaml").read_text(encoding="utf-8")
+    visit = (folder / "visits/het-anker.yaml").read_text(encoding="utf-8")
+    actions = (folder / "actions/het-anker.yaml").read_text(encoding="utf-8")
+    assert "# Self-review of Stichting Het Anker, " in review
+    assert "  #   outcome:          # met | partly_met | not_met | not_applicable\n" in review
+    assert "(type 1: essential)" in review and "# completed: YYYY-MM-DD" in review
+    assert "# Review day at Stichting Het Anker, " in visit
+    assert "or observer." in visit and "# oesters:           # where the institution" in visit
+    assert "# Reflection and action plan of Stichting Het Anker, " in actions
+    assert "#     due:            # YYYY-MM-DD\n" in actions
+    for text in (review, visit, actions):
+        assert _dutch_words(text) == []
+    mine = [f for f in found(english) if "het-anker" in f.file and f.code != "LC207"]
+    assert [(f.file, f.code) for f in mine if f.severity == "error"] == [
+        ("cycles/2026/visits/het-anker.yaml", "LC106"),
+        ("cycles/2026/visits/het-anker.yaml", "LC103"),
+    ]  # date and team, as the form's own instructions say
+
+
+def test_an_english_answer_written_as_the_form_shows_is_read(english: Path) -> None:
+    assert run(["new", "self-review", "het-anker", str(english), "--force"]) == 0
+    path = english / "cycles/2026/self-reviews/het-anker.yaml"
+    text = uncomment(path.read_text(encoding="utf-8"), "# standards:", 1)
+    text = uncomment(text, "  # A1:", 3).replace(
+        "    explanation: >-\n", "    explanation: >-\n      We do this with clients.\n", 1
+    )
+    path.write_text(text.replace("    outcome:", "    outcome: partly_met", 1), encoding="utf-8")
+    review = load_network(english).cycles["2026"].self_reviews["het-anker"].model
+    assert review.standards["A1"].outcome == "partly_met"
+    assert review.standards["A1"].explanation == "We do this with clients."
+
+
+def test_an_english_network_gets_an_english_next_cycle(english: Path, capsys: Capsys) -> None:
+    shutil.rmtree(english / "cycles" / "2026")
+    assert run(["new", "cycle", "2026", str(english)]) == 0
+    capsys.readouterr()
+    cycle = (english / "cycles/2026/cycle.yaml").read_text(encoding="utf-8")
+    assert cycle.startswith("# yaml-language-server:")
+    assert "# Cycle 2026, continued from cycle 2025 with `leercyclus new cycle`.\n" in cycle
+    assert "This cycle's theme (optional)" in cycle and "# milestones:" in cycle
+    standards = [p.read_text(encoding="utf-8") for p in (english / "cycles/2026").rglob("*.yaml")]
+    assert any("ADJUST: the evaluation of cycle 2025" in text for text in standards)
+    for text in [cycle, *standards]:
+        assert _dutch_words(text) == []
+    assert [f for f in found(english) if f.file.startswith("cycles/2026/")] == []

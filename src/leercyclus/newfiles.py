@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from leercyclus.errors import DataError, OutputError, UsageError
+from leercyclus.formtexts import words_for
 from leercyclus.models import Standard
 from leercyclus.models.common import STANDARD_ID
 from leercyclus.models.cycle import Milestones
@@ -174,7 +175,8 @@ def next_cycle(net: Network, cycle: str, source: str | None, force: bool) -> Nex
     theme = data.cycle.model.theme
     plan.theme = theme.title if theme else None
     old_folder = data.cycle.source.path.parent
-    plan.files[folder / "cycle.yaml"] = _cycle_text(data, net.root, folder, plan.theme)
+    words = words_for(net)
+    plan.files[folder / "cycle.yaml"] = _cycle_text(data, net.root, folder, plan.theme, words)
     for standard in ordered_standards(data):
         loaded = data.standards[standard.id]
         verdict = verdicts.get(standard.id)
@@ -187,7 +189,9 @@ def next_cycle(net: Network, cycle: str, source: str | None, force: bool) -> Nex
             note = verdict.note or ""
         target = folder / loaded.source.path.relative_to(old_folder)
         source_path = loaded.source.path
-        plan.files[target] = _standard_text(standard, source_path, target, net.root, data.id, note)
+        plan.files[target] = _standard_text(
+            standard, source_path, target, net.root, data.id, note, words
+        )
         plan.copied.append(standard.id)
     return plan
 
@@ -206,14 +210,20 @@ def _dump(data: Any, path: Path, root: Path, kind: str, header: list[str]) -> st
     return "\n".join([modeline(rel, kind), *header]) + "\n" + dump_body(data)
 
 
-def _cycle_text(data: CycleData, root: Path, folder: Path, old_theme: str | None) -> str:
+def _cycle_text(
+    data: CycleData, root: Path, folder: Path, old_theme: str | None, words: dict[str, str]
+) -> str:
     assert data.cycle is not None
     doc = _read(data.cycle.source.path)
     old, cycle = data.id, folder.name
     doc["id"] = same_style(doc["id"], cycle)
     title = str(doc["title"])
     pattern = rf"(?<![\w.-]){re.escape(old)}(?![\w.-])"
-    new_title = re.sub(pattern, cycle, title) if re.search(pattern, title) else f"Cyclus {cycle}"
+    new_title = (
+        re.sub(pattern, cycle, title)
+        if re.search(pattern, title)
+        else words["cycle_title"].format(cycle=cycle)
+    )
     doc["title"] = same_style(doc["title"], new_title)
     if "theme" in doc:
         drop_comments_above(doc, "theme")  # they describe the old theme
@@ -224,26 +234,25 @@ def _cycle_text(data: CycleData, root: Path, folder: Path, old_theme: str | None
         doc["previous"] = same_style(doc["previous"], old)
     else:
         insert(doc, list(doc).index("title") + 1, "previous", same_style(doc["id"], old))
-    lines = ["Het thema van deze cyclus (mag weg): vul het in en haal de '# ' weg."]
+    lines = [words["theme_hint"]]
     if old_theme:
-        lines.append(f"Het thema van cyclus {old} was: {old_theme}.")
+        lines.append(words["old_theme"].format(old=old, theme=old_theme))
     lines += ["theme:", "  title:", "  questions:", "    -"]
     comment_before(doc, "domains", "\n".join(lines))
-    header = [f"# Cyclus {cycle}, voortgezet uit cyclus {old} met `leercyclus new cycle`."]
-    hint = _milestones_hint(data.cycle.model.milestones, old, cycle)
+    header = ["# " + words["cycle_header"].format(cycle=cycle, old=old)]
+    hint = _milestones_hint(data.cycle.model.milestones, old, cycle, words)
     return _dump(doc, folder / "cycle.yaml", root, "cycle", header) + "\n" + hint
 
 
-def _milestones_hint(dates: Milestones | None, old: str, cycle: str) -> str:
+def _milestones_hint(dates: Milestones | None, old: str, cycle: str, words: dict[str, str]) -> str:
     """The new cycle's milestones as comment lines to fill in: where both cycle ids are years,
     the old cycle's dates moved on by as many years, else empty."""
     years = int(cycle) - int(old) if old.isdigit() and cycle.isdigit() else 0
     known = dates.model_dump() if dates is not None and 0 < years <= 10 else {}
-    text = "Mijlpalen (mag weg): haal de '# ' weg en vul de data in (JJJJ-MM-DD)."
-    text += " Elke datum is de dag waarop die stap van de cyclus af moet zijn."
+    text = words["milestones"]
     if any(known.values()):
-        later = "een jaar" if years == 1 else f"{years} jaar"
-        text += f" Voorgesteld zijn de data van cyclus {old}, {later} later."
+        later = words["one_year"] if years == 1 else words["years"].format(years=years)
+        text += words["milestones_later"].format(old=old, later=later)
     lines = comment(text)
     lines.append("# milestones:")
     for key in Milestones.model_fields:
@@ -261,21 +270,24 @@ def _years_later(day: dt.date, years: int) -> dt.date:
 
 
 def _standard_text(
-    standard: Standard, source: Path, target: Path, root: Path, old: str, note: str | None
+    standard: Standard,
+    source: Path,
+    target: Path,
+    root: Path,
+    old: str,
+    note: str | None,
+    words: dict[str, str],
 ) -> str:
     """The standard for the next cycle: `continues` set, and the evaluation's note to adjust."""
     doc = _read(source)
     doc["continues"] = same_style(doc["id"], standard.id)  # the id as written: `1.10` stays
     if note is not None:
-        lines = [
-            f"AANPASSEN: de evaluatie van cyclus {old} vraagt de adviesraad deze standaard "
-            "aan te passen. Haal dit commentaar weg als de tekst is aangepast."
-        ]
+        lines = [words["adjust"].format(old=old)]
         if note:
-            lines.append(f"Uit de evaluatie: {note}")
+            lines.append(words["evaluation_note"].format(note=note))
         wrapped = [line[2:] for paragraph in lines for line in comment(paragraph)]
         comment_before(doc, "text", "\n".join(wrapped))
-    header = [f"# Standaard {standard.id} ({standard.title}), voortgezet uit cyclus {old}."]
+    header = ["# " + words["standard_header"].format(id=standard.id, title=standard.title, old=old)]
     return _dump(doc, target, root, "standard", header)
 
 

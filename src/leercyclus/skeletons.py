@@ -7,10 +7,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from leercyclus.errors import UsageError
+from leercyclus.formtexts import FORM_TEXTS, OUTCOME_WORDS, language_of, words_for
 from leercyclus.models import Standard
 from leercyclus.network import CycleData, Network
 from leercyclus.newfiles import WIDTH, comment, join_ids, modeline, ordered_standards
 from leercyclus.repo import CYCLES
+from leercyclus.texts import LABELS
 from leercyclus.yamlio import suggest
 
 FORM_KINDS = {"self-review": "self-reviews", "visit": "visits", "actions": "actions"}
@@ -39,19 +41,7 @@ def participant(net: Network, data: CycleData, institution: str) -> str:
     raise UsageError(f"'{institution}' does not take part in cycle {data.id}: {tail}")
 
 
-OUTCOME_NL = {"met": "volledig", "partly_met": "deels", "not_met": "niet", "not_applicable": "nvt"}
-TYPE_NL = {1: "essentieel", 2: "verwacht", 3: "wenselijk"}
-ROLES = "chair, professional, client, expert_by_experience, network_staff of observer"
-
-_ANSWER = """\
-Zo vul je dit formulier in. Per standaard staan hieronder de titel, de tekst en de toelichting
-als commentaar (regels die met '#' beginnen). Beantwoord een standaard door het '# ' weg te
-halen voor de regels van het antwoord: de code van de standaard, 'outcome' en '{text}' (in VS
-Code: selecteer de regels en druk Ctrl+/). Haal bij het eerste antwoord ook het '# ' voor
-'standards:' weg. Schrijf de tekst op de regels onder '{text}: >-', verder ingesprongen dan
-'{text}'. De uitkomst is volledig, deels, niet of nvt (niet van toepassing).
-
-`leercyclus check` wijst elke fout aan met het regelnummer.{more}"""
+ROLES = ("chair", "professional", "client", "expert_by_experience", "network_staff", "observer")
 
 
 def self_review_form(net: Network, data: CycleData, institution: str) -> tuple[Path, str]:
@@ -60,45 +50,55 @@ def self_review_form(net: Network, data: CycleData, institution: str) -> tuple[P
     assert data.cycle is not None
     cycle = data.cycle.model
     path = form_path(net.root, data.id, "self-review", institution)
-    more = " Standaarden die nog open staan, meldt check als waarschuwing."
+    language = language_of(net)
+    words = FORM_TEXTS[language]
+    answer = words["answer"].format(text="explanation", more=words["self_review_more"])
     lines = [
         modeline(path.relative_to(net.root).as_posix(), "self-review"),
-        f"# Zelfreview van {name}, {cycle.title}",
+        "# " + words["self_review_title"].format(name=name, cycle=cycle.title),
         "#",
-        *comment(_ANSWER.format(text="explanation", more=more)),
+        *comment(answer),
         f"institution: {institution}",
-        "# completed: JJJJ-MM-DD   # de dag waarop de zelfreview klaar is; weg zolang hij loopt",
-        "participants: []   # wie deden mee: rollen, geen namen, bijv. [teamleider, 2 cliënten]",
+        f"# completed: {words['date_form']}   # {words['completed']}",
+        f"participants: []   # {words['participants']}",
     ]
     if cycle.theme is not None:
-        lines += ["", *comment(f"Het thema van deze cyclus: {cycle.theme.title}")]
+        lines += ["", *comment(words["theme_intro"].format(title=cycle.theme.title))]
         for question in cycle.theme.questions:
             lines += comment(question, lead="  - ", hang="    ")
-        lines += ["# theme:            # jullie reflectie op het thema"]
+        lines += [f"# theme:            # {words['theme']}"]
     lines += ["", "# standards:"]
-    for standard in _described(data, lines):
-        lines += [f"  # {standard.id}:", f"  #   outcome:{_OUTCOMES}", "  #   explanation: >-"]
+    outcomes = _outcomes(language)
+    for standard in _described(data, lines, language):
+        lines += [f"  # {standard.id}:", f"  #   outcome:{outcomes}", "  #   explanation: >-"]
     return path, "\n".join(lines) + "\n"
 
 
-_OUTCOMES = "          # volledig | deels | niet | nvt"
+def _outcomes(language: str) -> str:
+    """The outcome line's comment: the words an answer may use."""
+    return "          # " + " | ".join(OUTCOME_WORDS[language].values())
 
 
-def _described(data: CycleData, lines: list[str]) -> Iterable[Standard]:
+def _described(data: CycleData, lines: list[str], language: str) -> Iterable[Standard]:
     """Yield each standard after adding its domain heading and its text to `lines` as comments."""
     assert data.cycle is not None
     titles = {d.id: d.title for d in data.cycle.model.domains}
+    words, labels = FORM_TEXTS[language], LABELS[language]
     domain = None
     for standard in ordered_standards(data):
         if standard.domain != domain:
             domain = standard.domain
             heading = f"  # ── {domain} · {titles.get(domain, '')} "
             lines += ["", heading + "─" * max(3, WIDTH - len(heading))]
-        kind = f" (type {standard.type}: {TYPE_NL[standard.type]})" if standard.type else ""
+        kind = (
+            " (" + words["type"].format(type=standard.type, label=labels[str(standard.type)]) + ")"
+            if standard.type
+            else ""
+        )
         lines += ["", *comment(f"{standard.id} · {standard.title}{kind}", "  ")]
         lines += comment(standard.text, "  ", "  ")
         if standard.guidance:
-            lines += comment(f"Toelichting: {standard.guidance}", "  ", "  ")
+            lines += comment(words["guidance"].format(guidance=standard.guidance), "  ", "  ")
         yield standard
 
 
@@ -109,60 +109,63 @@ def visit_form(net: Network, data: CycleData, institution: str) -> tuple[Path, s
     path = form_path(net.root, data.id, "visit", institution)
     review = data.self_reviews.get(institution)
     others = [p for p in data.cycle.model.participants if p != institution]
-    more = (
-        " Zolang 'date' en 'team' leeg zijn, meldt check twee fouten: vul ze in voordat je het "
-        "bestand vastlegt. Een oordeel per standaard is niet verplicht."
-    )
+    language = language_of(net)
+    words = FORM_TEXTS[language]
+    answer = words["answer"].format(text="note", more=words["visit_more"])
+    roles = words["roles"].format(roles=", ".join(ROLES[:-1]), last=ROLES[-1])
     lines = [
         modeline(path.relative_to(net.root).as_posix(), "visit"),
-        f"# Reviewdag bij {name}, {data.cycle.model.title}",
+        "# " + words["visit_title"].format(name=name, cycle=data.cycle.model.title),
         "#",
-        *comment(_ANSWER.format(text="note", more=more)),
+        *comment(answer),
         f"institution: {institution}",
-        "date:                # de reviewdag: JJJJ-MM-DD",
-        "team:                # één blok per lid; minstens één client of expert_by_experience",
-        *comment(f"role: {ROLES}.", "  "),
+        f"date:                # {words['visit_date']}",
+        f"team:                # {words['team']}",
+        *comment(roles, "  "),
         *comment(
-            f"institution: de eigen instelling van het lid, nooit {institution}: "
-            f"{join_ids(others)}. Alleen network_staff mag dit weglaten.",
+            words["member_institution"].format(institution=institution, others=join_ids(others)),
             "  ",
         ),
         "  # - name:",
         "  #   role:",
-        "  #   discipline:    # bijv. verpleegkundige (mag weg)",
+        f"  #   discipline:    # {words['discipline']}",
         "  #   institution:",
         "",
-        "# standards:         # het oordeel van het team, bij de standaarden die het beoordeelt",
+        f"# standards:         # {words['judgements']}",
     ]
     if review is None:
-        lines[-1:-1] = comment(f"Er is (nog) geen zelfreview van {name} in deze cyclus.")
-    for standard in _described(data, lines):
-        answer = review.model.standards.get(standard.id) if review else None
-        if answer is not None:
-            lines += comment(f"Zelfreview: {OUTCOME_NL[answer.outcome]}", "  ", "  ")
-            if answer.explanation:
-                lines += comment(answer.explanation, "  ", "  | ")
+        lines[-1:-1] = comment(words["no_self_review"].format(name=name))
+    outcomes, said = _outcomes(language), OUTCOME_WORDS[language]
+    for standard in _described(data, lines, language):
+        given = review.model.standards.get(standard.id) if review else None
+        if given is not None:
+            lines += comment(
+                words["self_review_said"].format(outcome=said[given.outcome]), "  ", "  "
+            )
+            if given.explanation:
+                lines += comment(given.explanation, "  ", "  | ")
         elif review is not None:
-            lines += comment("Zelfreview: niet ingevuld", "  ", "  ")
-        lines += [f"  # {standard.id}:", f"  #   outcome:{_OUTCOMES}", "  #   note: >-"]
-    lines += ["", *_PARELS_OESTERS]
+            lines += comment(words["self_review_open"], "  ", "  ")
+        lines += [f"  # {standard.id}:", f"  #   outcome:{outcomes}", "  #   note: >-"]
+    lines += ["", *_parels_oesters(words)]
     return path, "\n".join(lines) + "\n"
 
 
-_PARELS_OESTERS = [
-    "# parels:            # wat de instelling uitzonderlijk goed doet",
-    "#   - title:",
-    "#     text: >-",
-    "#     standards: []   # bijv. [A1, B2]",
-    "#     share: false    # true: mag met de contactpersoon in het landelijk rapport",
-    "#     contact: {name: , email: }",
-    "",
-    "# oesters:           # waar de instelling kan groeien",
-    "#   - title:",
-    "#     text: >-",
-    "#     standards: []",
-    "#     suggestion: >-",
-]
+def _parels_oesters(words: dict[str, str]) -> list[str]:
+    return [
+        f"# parels:            # {words['parels']}",
+        "#   - title:",
+        "#     text: >-",
+        f"#     standards: []   # {words['example_ids']}",
+        f"#     share: false    # {words['share']}",
+        "#     contact: {name: , email: }",
+        "",
+        f"# oesters:           # {words['oesters']}",
+        "#   - title:",
+        "#     text: >-",
+        "#     standards: []",
+        "#     suggestion: >-",
+    ]
 
 
 def actions_form(net: Network, data: CycleData, institution: str) -> tuple[Path, str]:
@@ -171,56 +174,52 @@ def actions_form(net: Network, data: CycleData, institution: str) -> tuple[Path,
     assert data.cycle is not None
     path = form_path(net.root, data.id, "actions", institution)
     visit = data.visits.get(institution)
+    words = words_for(net)
     lines = [
         modeline(path.relative_to(net.root).as_posix(), "actions"),
-        f"# Reflectie en actieplan van {name}, {data.cycle.model.title}",
+        "# " + words["actions_title"].format(name=name, cycle=data.cycle.model.title),
         "#",
-        *comment(
-            "Zo vul je dit formulier in: schrijf jullie ambitie en maak van de oesters van de "
-            "reviewdag acties. Haal het '# ' weg voor de regels die je invult (in VS Code: "
-            "selecteer ze en druk Ctrl+/), en bij de eerste actie ook voor 'actions:'. Een "
-            "actie heeft een code (uniek in dit bestand), wat, wie, een datum (JJJJ-MM-DD) en "
-            "een status: open, in_progress, done of dropped."
-        ),
+        *comment(words["actions_how"]),
         f"institution: {institution}",
-        "# ambition:          # waar ligt onze ambitie voor de komende periode?",
+        f"# ambition:          # {words['ambition']}",
         "",
     ]
     oesters = visit.model.oesters if visit else []
     if visit is None:
-        lines += comment(f"Er is (nog) geen reviewdag van {name} vastgelegd in deze cyclus.")
+        lines += comment(words["no_visit"].format(name=name))
     elif not oesters:
-        lines += comment(f"De reviewdag van {visit.model.date.isoformat()} noemde geen oesters.")
+        lines += comment(words["no_oesters"].format(date=visit.model.date.isoformat()))
     else:
-        lines += comment(f"Startpunten: de oesters van de reviewdag op {visit.model.date}")
+        lines += comment(words["starting_points"].format(date=visit.model.date))
         for oester in oesters:
             refs = f" ({', '.join(oester.standards)})" if oester.standards else ""
             lines += ["#", *comment(f"{oester.title}{refs}", lead="  ")]
             lines += comment(oester.text, lead="    ")
             if oester.suggestion:
-                lines += comment(f"Tip van het team: {oester.suggestion}", lead="    ")
+                lines += comment(words["tip"].format(suggestion=oester.suggestion), lead="    ")
     lines += ["", "# actions:"]
     ids: set[str] = set()
-    starts = [(_slug(o.title, ids), ", ".join(o.standards)) for o in oesters] or [("actie-1", "")]
-    for action, refs in starts:
+    fallback = words["action"]
+    starts = [(_slug(o.title, ids, fallback), ", ".join(o.standards)) for o in oesters]
+    for action, refs in starts or [(f"{fallback}-1", "")]:
         lines += [
             f"#   - id: {action}",
-            "#     what:           # wat gaan jullie doen?",
-            "#     owner:          # wie is verantwoordelijk: een rol of naam",
-            "#     due:            # JJJJ-MM-DD",
+            f"#     what:           # {words['what']}",
+            f"#     owner:          # {words['owner']}",
+            f"#     due:            # {words['date_form']}",
             "#     status: open    # open | in_progress | done | dropped",
             f"#     standards: [{refs}]",
         ]
     return path, "\n".join(lines) + "\n"
 
 
-def _slug(title: str, taken: set[str]) -> str:
+def _slug(title: str, taken: set[str], fallback: str) -> str:
     """A readable action id from a title: 'Naasten later betrokken' → 'naasten-later-betrokken'."""
     import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    base = "-".join(words)[:40].rstrip("-") or "actie"
+    base = "-".join(words)[:40].rstrip("-") or fallback
     slug, n = base, 1
     while slug in taken:
         n += 1
