@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from helpers import CYCLE_FILE, MINIMAL, SELF_REVIEW, VISIT, edited, found
+from helpers import CYCLE_FILE, MINIMAL, SELF_REVIEW, SETTINGS, VISIT, edited, found
 from leercyclus.cli import run
 
 MakeNetwork = Callable[[Mapping[str, str | bytes | None]], Path]
@@ -417,6 +417,12 @@ def _not_a_form(form: Path) -> None:
     book.save(form)
 
 
+def _unknown_language(form: Path) -> None:
+    book = load_workbook(form)
+    book["leercyclus"]["B5"] = "fr"
+    book.save(form)
+
+
 BAD_FORMS = {
     "unknown outcome": (
         _unknown_outcome,
@@ -467,6 +473,11 @@ BAD_FORMS = {
     ),
     "not a form": (
         _not_a_form,
+        "error: de-linde-self-review.xlsx is not a leercyclus form: its hidden sheet "
+        "'leercyclus' is missing or changed\n",
+    ),
+    "unknown language": (
+        _unknown_language,
         "error: de-linde-self-review.xlsx is not a leercyclus form: its hidden sheet "
         "'leercyclus' is missing or changed\n",
     ),
@@ -546,6 +557,174 @@ def test_a_text_that_starts_with_an_equals_sign_stays_text(
     capsys.readouterr()
     assert import_(form, root) == 0
     assert "nothing changed" in capsys.readouterr().out
+
+
+# Forms in the network's language ----------------------------------------------------------
+
+ENGLISH = edited(SETTINGS, "language: nl", "language: en")
+"""leercyclus.yaml of an English network."""
+
+
+def test_an_english_network_exports_english_forms(make_network: MakeNetwork) -> None:
+    root = make_network({SETTINGS: ENGLISH})
+    book = load_workbook(export(root))
+    assert book.sheetnames == ["Instructions", "Self-review", "General", "leercyclus"]
+    meta = dict(book["leercyclus"].iter_rows(max_col=2, max_row=5, values_only=True))
+    assert meta["language"] == "en"
+    ws = book["Self-review"]
+    assert [c.value for c in ws[1]] == [
+        "Code", "Domain", "Title", "Standard", "Outcome", "Explanation", "Evidence"
+    ]  # fmt: skip
+    assert [c.value for c in ws["E"][1:]] == ["met", "partly_met", "not_applicable"]
+    (choices,) = ws.data_validations.dataValidation
+    assert (choices.formula1, str(choices.sqref), choices.error) == (
+        '"met,partly_met,not_met,not_applicable"',
+        "E2:E4",
+        "Choose met, partly_met, not_met or not_applicable.",
+    )
+    general = [list(r) for r in book["General"].iter_rows(max_col=1, values_only=True)]
+    assert general == [["Item"], ["Completed on"], ["Participants"], ["Reflection on the theme"]]
+    assert book["General"]["C4"].value == (
+        "Theme: Naasten betrekken\nHoe betrekken jullie naasten bij het behandelplan?"
+    )
+    instructions = "\n".join(
+        str(r[0] or "") for r in book["Instructions"].iter_rows(values_only=True)
+    )
+    assert instructions.startswith("Self-review Cyclus 2025: Zorggroep De Linde\n")
+    assert "• Outcome: choose met, partly_met, not_met or not_applicable from" in instructions
+    assert "• not_applicable: the standard does not apply\n" in instructions
+    assert "Save the file as an Excel workbook (.xlsx)" in instructions
+    assert "standaard" not in instructions.lower()
+    visit = load_workbook(export(root, "visit"))
+    assert visit.sheetnames == ["Instructions", "Review day", "leercyclus"]
+    assert [c.value for c in visit["Review day"][1]][4:] == [
+        "Self-review", "Self-review explanation", "Team judgement", "Team note"
+    ]  # fmt: skip
+    own = [c.value for c in visit["Review day"]["E"][1:]]
+    assert own == ["met", "partly_met", "not_applicable"]
+
+
+def test_a_filled_in_english_form_imports_back_into_the_yaml(
+    make_network: MakeNetwork, capsys: Capsys
+) -> None:
+    root = make_network({SETTINGS: ENGLISH, SELF_REVIEW: None})
+    form = export(root)
+    fill(
+        form,
+        {
+            "A1": {"Outcome": "met", "Explanation": "Every meeting.", "Evidence": "X\nY"},
+            "A2": {"Outcome": "Partly_met ", "Explanation": "Plans together."},
+            "B1": {"Outcome": "not_applicable"},
+        },
+        "Self-review",
+    )
+    fill(form, {"Participants": {"Fill in": "ICO"}}, "General")
+    capsys.readouterr()
+    assert import_(form, root) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "✓ de-linde-self-review.xlsx: created cycles/2025/self-reviews/de-linde.yaml (7 changes)",
+        "  A1             answered: met",
+        "  A1             explanation added",
+        "  A1             evidence added",
+        "  A2             answered: partly_met",
+        "  A2             explanation added",
+        "  B1             answered: not_applicable",
+        "  General        participants added",
+    ]
+    assert (root / SELF_REVIEW).read_text(encoding="utf-8") == (
+        "institution: de-linde\n"
+        "participants:\n"
+        "  - ICO\n"
+        "standards:\n"
+        "  A1:\n"
+        "    outcome: met\n"
+        "    explanation: Every meeting.\n"
+        "    evidence:\n"
+        "      - X\n"
+        "      - Y\n"
+        "  A2:\n"
+        "    outcome: partly_met\n"
+        "    explanation: Plans together.\n"
+        "  B1:\n"
+        "    outcome: not_applicable\n"
+    )
+    form = export(root, "visit", "--force")
+    fill(form, {"A2": {"Team judgement": "not_met", "Team note": "Not yet."}}, "Review day")
+    assert import_(form, root) == 0
+    assert "  A2:\n    outcome: not_met\n    note: Not yet.\nparels:\n" in (
+        (root / VISIT).read_text(encoding="utf-8")
+    )
+    assert found(root) == []
+
+
+def test_a_dutch_form_still_imports_after_the_network_switched_to_english(
+    minimal: Path, capsys: Capsys
+) -> None:
+    form = export(minimal)
+    (minimal / SETTINGS).write_text(ENGLISH, encoding="utf-8")
+    fill(form, {"A2": {"Uitkomst": "volledig", "Toelichting": "Overal."}})
+    fill(form, {"Deelnemers": {"Invullen": "ICO"}}, "Algemeen")
+    capsys.readouterr()
+    assert import_(form, minimal) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  A2             outcome partly_met → met",
+        "  A2             explanation changed",
+        "  Algemeen       participants changed",
+    ]
+    expected = edited(SELF_REVIEW, "[teamleider kliniek, 2 cliënten]", "[ICO]")
+    expected = expected.replace("outcome: partly_met", "outcome: met")
+    expected = expected.replace("Herstelplannen worden samen opgesteld.", "Overal.")
+    assert (minimal / SELF_REVIEW).read_text(encoding="utf-8") == expected
+
+
+def test_a_form_without_a_recorded_language_imports_as_dutch(minimal: Path, capsys: Capsys) -> None:
+    form = export(minimal)
+    book = load_workbook(form)
+    meta = book["leercyclus"]
+    (row,) = [r for r in range(1, meta.max_row + 1) if meta.cell(r, 1).value == "language"]
+    meta.delete_rows(row)
+    book.save(form)
+    (minimal / SETTINGS).write_text(ENGLISH, encoding="utf-8")
+    fill(form, {"B1": {"Uitkomst": "niet"}})
+    capsys.readouterr()
+    assert import_(form, minimal) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  B1             outcome not_applicable → not_met",
+        "! no explanation yet: B1",
+    ]
+    assert (minimal / SELF_REVIEW).read_text(encoding="utf-8") == edited(
+        SELF_REVIEW, "outcome: not_applicable", "outcome: not_met"
+    )
+
+
+def test_an_error_in_an_english_form_names_the_english_sheet_and_column(
+    make_network: MakeNetwork, capsys: Capsys
+) -> None:
+    root = make_network({SETTINGS: ENGLISH})
+    before = (root / SELF_REVIEW).read_bytes()
+    form = export(root)
+    fill(form, {"A2": {"Outcome": "partlymet"}, "B1": {"Outcome": None, "Explanation": "Some."}},
+         "Self-review")  # fmt: skip
+    fill(form, {"Completed on": {"Fill in": "20-02-2025"}}, "General")
+    capsys.readouterr()
+    assert import_(form, root) == 1
+    assert capsys.readouterr().err.partition("\nhint: ")[0].splitlines()[1:] == [
+        "  sheet 'Self-review', row 3, column E (Outcome): 'partlymet' is not an outcome: use "
+        "met, partly_met, not_met or not_applicable; did you mean 'partly_met'?",
+        "  sheet 'Self-review', row 4, column E (Outcome): the outcome is empty, but the row has "
+        "answers: choose met, partly_met, not_met or not_applicable, or clear the row",
+        "  sheet 'General', row 2, column B (Completed on): '20-02-2025' is not a date: write "
+        "it as YYYY-MM-DD, e.g. 2025-02-20",
+    ]
+    book = load_workbook(form)
+    book["Self-review"]["E1"] = "Outcomes"
+    book.save(form)
+    assert import_(form, root) == 1
+    assert capsys.readouterr().err.splitlines()[1] == (
+        "  sheet 'Self-review', row 1: the column 'Outcome' is missing: column E is headed "
+        "'Outcomes'; rename it back to 'Outcome'"
+    )
+    assert (root / SELF_REVIEW).read_bytes() == before
 
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "herstelnetwerk"

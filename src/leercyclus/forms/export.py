@@ -12,9 +12,9 @@ from leercyclus import __version__
 from leercyclus.errors import OutputError, UsageError
 from leercyclus.forms.cells import fingerprint, view
 from leercyclus.forms.kinds import (
-    KINDS,
     META_SHEET,
     Exported,
+    form_kind,
     loaded_model,
     standard_order,
     usable_cycle,
@@ -26,9 +26,12 @@ from leercyclus.network import load_network
 def export_form(
     root: Path, kind: str, institution: str, cycle: str | None, out: Path | None, *, force: bool
 ) -> Exported:
-    """Write the form of `kind` for `institution` (pre-filled from its YAML file) to `out`."""
-    spec = KINDS[kind]
+    """Write the form of `kind` for `institution` (pre-filled from its YAML file) to `out`.
+
+    The form is in the network's language, and records it for `import`.
+    """
     net = load_network(root)
+    spec = form_kind(kind, net.settings.model.language if net.settings else "nl")
     data = usable_cycle(net, cycle, institution)
     current = loaded_model(data, spec.kind, institution)
     target = (out or Path.cwd() / f"{institution}-{kind}-{data.id}.xlsx").resolve()
@@ -44,7 +47,8 @@ def export_form(
     order = standard_order(data)
     book, prefilled = build_workbook(net, data, spec, institution, current, order)
     meta = {"form": "leercyclus", "kind": kind, "cycle": data.id, "institution": institution,
-            "version": __version__, "exported": dt.date.today().isoformat()}  # fmt: skip
+            "language": spec.words.language, "version": __version__,
+            "exported": dt.date.today().isoformat()}  # fmt: skip
     prints = {key: fingerprint(v) for key, v in view(spec, current, order).items()}
     sheet = book.create_sheet(META_SHEET)
     for key, value in [*meta.items(), *((f"was {k}", v) for k, v in prints.items())]:

@@ -11,10 +11,10 @@ from pydantic import BaseModel
 from leercyclus.errors import DataError
 from leercyclus.forms.cells import fingerprint, form_view, view
 from leercyclus.forms.kinds import (
-    KINDS,
     Answer,
     FormKind,
     ImportResult,
+    form_kind,
     loaded_model,
     standard_order,
     target_of,
@@ -27,13 +27,16 @@ from leercyclus.yamlio import dump, load_for_edit, read_for_edit
 
 
 def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
-    """Read a filled-in form into its YAML file; check everything first, write only if it fits."""
+    """Read a filled-in form into its YAML file; check everything first, write only if it fits.
+
+    The form is read in the language it was written in, whatever the network's language now.
+    """
     from leercyclus.repo import SourceFile
     from leercyclus.write import write_atomic
 
     book = open_form(form)
     meta = form_meta(book, form)
-    spec, institution = KINDS[meta["kind"]], meta["institution"]
+    spec, institution = form_kind(meta["kind"], meta["language"]), meta["institution"]
     net = load_network(root)
     data = _form_cycle(net, meta, form)
     order = standard_order(data)
@@ -47,7 +50,7 @@ def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
         )
     problems: list[str] = []
     answers = read_answers(book, spec, data, order, problems)
-    general = read_general(book, problems) if spec.kind == "self-review" else {}
+    general = read_general(book, spec, problems) if spec.kind == "self-review" else {}
     if problems:
         raise DataError(
             f"{form.name}: {len(problems)} problem(s) in the form, nothing was imported:\n  "

@@ -8,60 +8,69 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from leercyclus.errors import DataError, UsageError
-from leercyclus.models.common import OUTCOME_ALIASES
+from leercyclus.forms.wording import WORDING, Wording
 from leercyclus.network import CycleData, Network, natural_key
 from leercyclus.status import choose_cycle
 from leercyclus.yamlio import suggest
 
-DUTCH = {english: dutch for dutch, english in OUTCOME_ALIASES.items()}
-"""met → volledig, …: the form shows the Dutch words in its drop-down."""
 META_SHEET = "leercyclus"
-GENERAL_SHEET = "Algemeen"
-GENERAL_ROWS = {"Afgerond op": "completed", "Deelnemers": "participants",
-                "Reflectie op het thema": "theme"}  # fmt: skip
-"""The rows of the self-review's sheet 'Algemeen', by their label in column A."""
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column of the form; `field` is the YAML key an editable column is read back into."""
+    """A column of the form: `key` names what it shows; an editable one is read back into it."""
 
+    key: str
     heading: str
     width: int
-    field: str | None = None
-    shown: str | None = None
+    editable: bool
 
 
 @dataclass(frozen=True, slots=True)
 class FormKind:
-    """One kind of form: the YAML folder it belongs to, its sheet and its columns."""
+    """One kind of form in one language: its YAML folder, its sheet, its columns, its texts."""
 
     kind: str
     folder: str
     sheet: str
     text: str
     columns: tuple[Column, ...]
+    words: Wording
 
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.field == name)
+    def column(self, key: str) -> Column:
+        """The column of `key` (a YAML key, or what a locked column shows: 'id', 'title', …)."""
+        return next(c for c in self.columns if c.key == key)
 
 
-_STANDARD = (Column("Code", 9, shown="id"), Column("Domein", 16, shown="domain"),
-             Column("Titel", 24, shown="title"), Column("Standaard", 50, shown="text"))  # fmt: skip
-KINDS = {
-    "self-review": FormKind(
-        "self-review", "self-reviews", "Zelfreview", "explanation",
-        (*_STANDARD, Column("Uitkomst", 12, "outcome"), Column("Toelichting", 70, "explanation"),
-         Column("Onderbouwing", 36, "evidence")),
-    ),
-    "visit": FormKind(
-        "visit", "visits", "Reviewdag", "note",
-        (*_STANDARD, Column("Zelfreview", 12, shown="self_outcome"),
-         Column("Toelichting zelfreview", 50, shown="self_explanation"),
-         Column("Oordeel team", 14, "outcome"), Column("Toelichting team", 70, "note")),
-    ),
+_STANDARD = (("id", 9, False), ("domain", 16, False), ("title", 24, False), ("text", 50, False))
+_LAYOUT = {
+    "self-review": ("self-reviews", "explanation",
+                    (*_STANDARD, ("outcome", 12, True), ("explanation", 70, True),
+                     ("evidence", 36, True))),
+    "visit": ("visits", "note",
+              (*_STANDARD, ("self_outcome", 12, False), ("self_explanation", 50, False),
+               ("outcome", 14, True), ("note", 70, True))),
 }  # fmt: skip
+"""Per kind: its folder, its free-text key, and its columns (key, width, editable)."""
+KINDS = tuple(_LAYOUT)
 """The two forms: a self-review for the institution's team, a review day for the review team."""
+
+
+def _form(kind: str, words: Wording) -> FormKind:
+    folder, text, layout = _LAYOUT[kind]
+    headings = words.headings[kind]
+    columns = tuple(Column(key, headings[key], width, edit) for key, width, edit in layout)
+    return FormKind(kind, folder, words.sheets[kind], text, columns, words)
+
+
+_FORMS = {
+    (kind, language): _form(kind, words) for kind in KINDS for language, words in WORDING.items()
+}
+
+
+def form_kind(kind: str, language: str) -> FormKind:
+    """The form of `kind` ('self-review' or 'visit') with its texts in `language` (nl, en)."""
+    return _FORMS[kind, language]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +148,7 @@ def usable_cycle(net: Network, cycle: str | None, institution: str) -> CycleData
 def loaded_model(data: CycleData, kind: str, institution: str) -> BaseModel | None:
     """The institution's valid file of `kind`, None if there is none; an error if it is broken."""
     if institution in data.failed.get(kind, set()):
-        folder = KINDS[kind].folder
+        folder = _LAYOUT[kind][0]
         raise DataError(
             f"cycles/{data.id}/{folder}/{institution}.yaml has errors",
             "run `leercyclus check` and fix them first",

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from leercyclus.forms.cells import cell_text
-from leercyclus.forms.kinds import DUTCH, GENERAL_SHEET, Answer, FormKind
+from leercyclus.forms.kinds import Answer, FormKind
+from leercyclus.forms.wording import DUTCH
 from leercyclus.models.common import OUTCOME_ALIASES
 from leercyclus.yamlio import drop, new_map, new_seq, put, styled
 
@@ -62,12 +63,14 @@ def merge(
     if standards and not had_standards:
         put(doc, "standards", standards, _ORDER[spec.kind])
     if spec.kind == "self-review":
-        changes += _general(doc, general, apply)
+        changes += _general(doc, spec.words.general_sheet, general, apply)
     return changes
 
 
-def _general(doc: Any, general: dict[str, Any], apply: set[str]) -> list[tuple[str, str]]:
-    """The self-review's general rows: completed, participants, theme."""
+def _general(
+    doc: Any, sheet: str, general: dict[str, Any], apply: set[str]
+) -> list[tuple[str, str]]:
+    """The self-review's general rows (`sheet` of the form): completed, participants, theme."""
     changes: list[tuple[str, str]] = []
     order = _ORDER["self-review"]
     if "completed" in apply:
@@ -76,13 +79,13 @@ def _general(doc: Any, general: dict[str, Any], apply: set[str]) -> list[tuple[s
             drop(doc, "completed")
         else:
             put(doc, "completed", now, order)
-        changes.append((GENERAL_SHEET, f"completed {was or '—'} → {now or '—'}"))
+        changes.append((sheet, f"completed {was or '—'} → {now or '—'}"))
     if "participants" in apply:
         previous = doc.get("participants")
         _set_list(doc, "participants", general["participants"], order)
-        changes.append((GENERAL_SHEET, _verb("participants", previous, general["participants"])))
+        changes.append((sheet, _verb("participants", previous, general["participants"])))
     if "theme" in apply:
-        changes += _text(doc, "theme", general["theme"], order, GENERAL_SHEET, 0)
+        changes += _text(doc, "theme", general["theme"], order, sheet, 0)
     return changes
 
 

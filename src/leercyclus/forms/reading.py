@@ -9,19 +9,13 @@ from typing import Any
 
 from leercyclus.errors import DataError, UsageError
 from leercyclus.forms.cells import cell_text, outcome_of
-from leercyclus.forms.kinds import (
-    DUTCH,
-    GENERAL_ROWS,
-    GENERAL_SHEET,
-    KINDS,
-    META_SHEET,
-    Answer,
-    Column,
-    FormKind,
-)
-from leercyclus.models.common import OUTCOMES
+from leercyclus.forms.kinds import KINDS, META_SHEET, Answer, Column, FormKind
+from leercyclus.forms.wording import WORDING
 from leercyclus.network import CycleData
 from leercyclus.yamlio import suggest
+
+_OUTCOME_WORDS = [word for words in WORDING.values() for word in words.outcomes.values()]
+"""Every outcome word a form may hold, whatever its language: what a typo is matched with."""
 
 
 def open_form(form: Path) -> Any:
@@ -47,15 +41,20 @@ def open_form(form: Path) -> Any:
 
 
 def form_meta(book: Any, form: Path) -> dict[str, str]:
-    """The form's hidden identity: kind, cycle, institution and the fingerprints at export."""
+    """The form's hidden identity: kind, cycle, institution, language, fingerprints at export.
+
+    A form written before forms had a language has none recorded: it is Dutch.
+    """
     rows: dict[str, str] = {}
     if META_SHEET in book.sheetnames:
         for key, value, *_ in book[META_SHEET].iter_rows(max_col=2, values_only=True):
             if key is not None:
                 rows[str(key)] = cell_text(value) or ""
+    rows["language"] = rows.get("language") or "nl"
     if (
         rows.get("form") != "leercyclus"
         or rows.get("kind") not in KINDS
+        or rows["language"] not in WORDING
         or not all(rows.get(k) for k in ("cycle", "institution"))
     ):
         raise DataError(
@@ -79,7 +78,7 @@ def read_answers(
     sheet = book[spec.sheet]
     header = next(sheet.iter_rows(max_row=1, values_only=True), ())
     where = {str(cell_text(h)): n for n, h in enumerate(header) if cell_text(h)}
-    needed = [c for c in spec.columns if c.field or c.shown == "id"]
+    needed = [c for c in spec.columns if c.editable or c.key == "id"]
     unknown = [h for h in where if h not in {c.heading for c in spec.columns}]
     for column in needed:
         if column.heading not in where:
@@ -100,11 +99,12 @@ def read_answers(
         letter = get_column_letter(where[column.heading] + 1)
         return f"sheet '{spec.sheet}', row {r}, column {letter} ({column.heading})"
 
+    choices = spec.words.choices("or")
     answers: dict[str, Answer] = {}
     seen: dict[str, int] = {}
     code = needed[0]
     for r, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-        cells = {c.field or "id": values[where[c.heading]] if where[c.heading] < len(values)
+        cells = {c.key: values[where[c.heading]] if where[c.heading] < len(values)
                  else None for c in needed}  # fmt: skip
         if all(cell_text(v) is None for v in cells.values()):
             continue
@@ -126,10 +126,10 @@ def read_answers(
         try:
             outcome = outcome_of(cells["outcome"])
         except ValueError as exc:
-            hint = suggest(str(exc), [*DUTCH.values(), *OUTCOMES])
+            hint = suggest(str(exc), _OUTCOME_WORDS)
             problems.append(
-                f"{at(r, spec.column('outcome'))}: '{exc}' is not an outcome: use volledig, "
-                "deels, niet or nvt" + (f"; did you mean '{hint}'?" if hint else "")
+                f"{at(r, spec.column('outcome'))}: '{exc}' is not an outcome: use {choices}"
+                + (f"; did you mean '{hint}'?" if hint else "")
             )
             continue
         text = cell_text(cells[spec.text])
@@ -138,7 +138,7 @@ def read_answers(
         if outcome is None and (text or evidence):
             problems.append(
                 f"{at(r, spec.column('outcome'))}: the outcome is empty, but the row has "
-                "answers: choose volledig, deels, niet or nvt, or clear the row"
+                f"answers: choose {choices}, or clear the row"
             )
             continue
         answers[sid] = Answer(r, outcome, text, evidence)
@@ -152,21 +152,22 @@ def read_answers(
     return answers
 
 
-def read_general(book: Any, problems: list[str]) -> dict[str, Any]:
-    """The self-review's sheet 'Algemeen': completed (a date), participants, theme."""
-    if GENERAL_SHEET not in book.sheetnames:
-        problems.append(f"the sheet '{GENERAL_SHEET}' is missing: export a fresh form")
+def read_general(book: Any, spec: FormKind, problems: list[str]) -> dict[str, Any]:
+    """The self-review's general sheet ('Algemeen'): completed (a date), participants, theme."""
+    sheet, labels = spec.words.general_sheet, spec.words.general_rows
+    if sheet not in book.sheetnames:
+        problems.append(f"the sheet '{sheet}' is missing: export a fresh form")
         return {}
     found: dict[str, tuple[int, object]] = {}
-    rows = book[GENERAL_SHEET].iter_rows(min_row=2, max_col=2, values_only=True)
+    rows = book[sheet].iter_rows(min_row=2, max_col=2, values_only=True)
     for r, (label, value, *_) in enumerate(rows, start=2):
-        if cell_text(label) in GENERAL_ROWS:
-            found[GENERAL_ROWS[str(cell_text(label))]] = (r, value)
+        if cell_text(label) in labels:
+            found[labels[str(cell_text(label))]] = (r, value)
     result: dict[str, Any] = {}
-    for label, name in GENERAL_ROWS.items():
+    for label, name in labels.items():
         if name not in found:
             problems.append(
-                f"sheet '{GENERAL_SHEET}': the row '{label}' is missing: put it back, "
+                f"sheet '{sheet}': the row '{label}' is missing: put it back, "
                 "or export a fresh form"
             )
             continue
@@ -185,7 +186,7 @@ def read_general(book: Any, problems: list[str]) -> dict[str, Any]:
                 result[name] = _iso_date(text)
             except ValueError:
                 problems.append(
-                    f"sheet '{GENERAL_SHEET}', row {r}, column B ({label}): '{text}' is not a "
+                    f"sheet '{sheet}', row {r}, column B ({label}): '{text}' is not a "
                     "date: write it as YYYY-MM-DD, e.g. 2025-02-20"
                 )
     return result

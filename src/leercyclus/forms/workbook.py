@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from leercyclus import __version__
-from leercyclus.forms.kinds import DUTCH, GENERAL_ROWS, GENERAL_SHEET, FormKind
+from leercyclus.forms.kinds import FormKind
 from leercyclus.network import CycleData, Network
 
 
@@ -22,44 +22,6 @@ def row_height(texts: Sequence[tuple[str, int]]) -> float:
     return float(min(409, 15 * lines + 3))
 
 
-_INSTRUCTIONS = {
-    "self-review": [
-        "Vul op het tabblad 'Zelfreview' per standaard in hoe het bij jullie gaat. Doe dat samen: "
-        "met medewerkers én cliënten. Stuur het bestand daarna terug naar de "
-        "kwaliteitsfunctionaris van het netwerk.",
-        "Per standaard (één rij per standaard):",
-        "• Uitkomst: kies in de keuzelijst volledig, deels, niet of nvt.",
-        "• Toelichting: hoe geven wij dit vorm? Dit is de kern van de zelfreview: beschrijf wat u "
-        "in de praktijk doet, wat goed gaat en wat nog niet. Bij nvt mag de toelichting leeg "
-        "blijven.",
-        "• Onderbouwing (mag leeg): documenten of bronnen, één per regel.",
-        "Op het tabblad 'Algemeen' vult u de datum van afronding in (pas als de zelfreview af is), "
-        "wie er meededen (rollen, geen namen nodig) en uw reflectie op het thema.",
-    ],
-    "visit": [
-        "Dit formulier is voor het reviewteam. Vul op het tabblad 'Reviewdag' per standaard het "
-        "oordeel van het team in. De kolommen Zelfreview en Toelichting zelfreview laten zien wat "
-        "de instelling zelf schreef; die kunt u niet wijzigen.",
-        "Per standaard (één rij per standaard):",
-        "• Oordeel team: kies in de keuzelijst volledig, deels, niet of nvt. Laat de rij leeg als "
-        "het team de standaard niet heeft beoordeeld.",
-        "• Toelichting team: wat het team zag en hoorde, en waarom het zo oordeelt.",
-        "De datum, de samenstelling van het team en de parels en oesters staan niet in dit "
-        "formulier: die legt de kwaliteitsfunctionaris vast in het verslag van de reviewdag.",
-    ],
-}
-_COMMON = [
-    "De uitkomsten:",
-    "• volledig: de standaard is volledig waargemaakt",
-    "• deels: de standaard is gedeeltelijk waargemaakt",
-    "• niet: de standaard is (nog) niet waargemaakt",
-    "• nvt: de standaard is niet van toepassing",
-    "Een nieuwe regel binnen een cel: Alt+Enter (Windows), Control+Option+Enter (Mac).",
-    "Let op, anders kan het formulier niet worden ingelezen:",
-    "• Verander de kolom Code en de kolomkoppen niet, en verwijder of verplaats geen rijen of "
-    "tabbladen. Een standaard die u (nog) niet invult, laat u gewoon leeg.",
-    "• Bewaar het bestand als Excel-werkmap (.xlsx), ook in LibreOffice of Numbers.",
-]
 GREY, HEAD = "F2F2F2", "DDEBF7"
 
 
@@ -71,22 +33,24 @@ def build_workbook(
     current: BaseModel | None,
     order: Sequence[str],
 ) -> tuple[Any, int]:
-    """The form's workbook (without its hidden sheet) and how many standards it pre-fills."""
+    """The form's workbook (without its hidden sheet) and how many standards it pre-fills.
+
+    Every text in it is in the language of `spec`.
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     assert data.cycle is not None and net.settings is not None
     names = {i.id: i.name for i in net.register.model.institutions} if net.register else {}
-    what = {"self-review": "Zelfreview", "visit": "Reviewdag"}[spec.kind]
-    title = f"{what} {data.cycle.model.title}: {names.get(institution, institution)}"
+    title = f"{spec.sheet} {data.cycle.model.title}: {names.get(institution, institution)}"
     book = Workbook()
     info = book.active
-    info.title = "Instructies"
+    info.title = spec.words.instructions_sheet
     info.column_dimensions["A"].width = 110
     info.append([title])
     info["A1"].font = Font(bold=True, size=14)
     info.append([f"{net.settings.model.network}"])
-    for line in ["", *_INSTRUCTIONS[spec.kind], "", *_COMMON]:
+    for line in spec.words.instructions(spec.kind):
         info.append([line])
         bold = line.endswith(":") and not line.startswith("•")
         info.cell(info.max_row, 1).font = Font(bold=bold)
@@ -96,7 +60,7 @@ def build_workbook(
     sheet = book.create_sheet(spec.sheet)
     prefilled = _standards_sheet(sheet, spec, data, institution, current, order)
     if spec.kind == "self-review":
-        _general_sheet(book.create_sheet(GENERAL_SHEET), data, current)
+        _general_sheet(book.create_sheet(spec.words.general_sheet), spec, data, current)
     book.properties.title = title
     book.properties.creator = f"leercyclus {__version__}"
     book.properties.keywords = f"leercyclus {spec.kind} {data.id} {institution}"
@@ -110,23 +74,24 @@ def _rows(
     current: BaseModel | None,
     order: Sequence[str],
 ) -> list[dict[str, str]]:
-    """Per standard, the text of every column, by its `field` or `shown` name."""
+    """Per standard, the text of every column, by its key."""
     assert data.cycle is not None
     domains = {d.id: f"{d.id} {d.title}" for d in data.cycle.model.domains}
     answers: dict[str, Any] = getattr(current, "standards", {})
     review = data.self_reviews.get(institution)
     own: dict[str, Any] = review.model.standards if review and spec.kind == "visit" else {}
+    words = spec.words.outcomes
     rows = []
     for sid in order:
         standard = data.standards[sid].model
         row = {"id": sid, "domain": domains.get(standard.domain, standard.domain),
                "title": standard.title, "text": standard.text}  # fmt: skip
         if sid in own:
-            row |= {"self_outcome": DUTCH[own[sid].outcome],
+            row |= {"self_outcome": words[own[sid].outcome],
                     "self_explanation": own[sid].explanation or ""}  # fmt: skip
         answer = answers.get(sid)
         if answer is not None:
-            row |= {"outcome": DUTCH[answer.outcome], spec.text: getattr(answer, spec.text) or ""}
+            row |= {"outcome": words[answer.outcome], spec.text: getattr(answer, spec.text) or ""}
             row["evidence"] = "\n".join(getattr(answer, "evidence", []))
         rows.append(row)
     return rows
@@ -156,20 +121,22 @@ def _standards_sheet(
     for r, row in enumerate(rows, start=2):
         texts = []
         for n, column in enumerate(spec.columns, start=1):
-            value = row.get(column.field or column.shown or "", "")
+            value = row.get(column.key, "")
             cell = _text_cell(sheet.cell(r, n), value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            cell.protection = Protection(locked=column.field is None)
-            if column.field is None:
+            cell.protection = Protection(locked=not column.editable)
+            if not column.editable:
                 cell.fill = grey
             else:
                 cell.number_format = "@"  # text: Excel turns no '3/4' into a date
             texts.append((value, column.width))
         sheet.row_dimensions[r].height = row_height(texts)
     letter = get_column_letter(spec.columns.index(spec.column("outcome")) + 1)
-    choices = DataValidation(type="list", formula1='"volledig,deels,niet,nvt"', allow_blank=True)
-    choices.error = "Kies volledig, deels, niet of nvt."
-    choices.errorTitle = "Onbekende uitkomst"
+    words = spec.words
+    listed = ",".join(words.outcomes.values())
+    choices = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
+    choices.error = words.choice_error.format(choices=words.choices())
+    choices.errorTitle = words.choice_title
     choices.showErrorMessage = True
     sheet.add_data_validation(choices)
     choices.add(f"{letter}2:{letter}{len(rows) + 1}")
@@ -178,19 +145,18 @@ def _standards_sheet(
     return sum(1 for row in rows if "outcome" in row)
 
 
-def _general_sheet(sheet: Any, data: CycleData, current: BaseModel | None) -> None:
+def _general_sheet(sheet: Any, spec: FormKind, data: CycleData, current: BaseModel | None) -> None:
     """The self-review's general rows: completed, participants, the reflection on the theme."""
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
     assert data.cycle is not None
-    theme = data.cycle.model.theme
+    theme, notes = data.cycle.model.theme, spec.words.general_notes
     about = {
-        "completed": "De datum waarop de zelfreview af is (JJJJ-MM-DD). Leeg laten zolang u "
-        "er nog mee bezig bent.",
-        "participants": "Wie deden mee: rollen, geen namen nodig. Eén per regel.",
-        "theme": "\n".join([f"Thema: {theme.title}", *theme.questions])
+        "completed": notes["completed"],
+        "participants": notes["participants"],
+        "theme": "\n".join([notes["theme"].format(title=theme.title), *theme.questions])
         if theme
-        else "Deze cyclus heeft geen thema: laat leeg.",
+        else notes["no_theme"],
     }
     completed = getattr(current, "completed", None)
     values: dict[str, object] = {
@@ -198,12 +164,12 @@ def _general_sheet(sheet: Any, data: CycleData, current: BaseModel | None) -> No
         "participants": "\n".join(getattr(current, "participants", [])),
         "theme": getattr(current, "theme", None),
     }
-    sheet.append(["Onderdeel", "Invullen", "Toelichting"])
+    sheet.append(list(spec.words.general_headings))
     for n, width in enumerate((24, 70, 60), start=1):
         sheet.cell(1, n).font = Font(bold=True)
         sheet.cell(1, n).fill = PatternFill("solid", fgColor=HEAD)
         sheet.column_dimensions["ABC"[n - 1]].width = width
-    for r, (label, name) in enumerate(GENERAL_ROWS.items(), start=2):
+    for r, (label, name) in enumerate(spec.words.general_rows.items(), start=2):
         for n, value in enumerate((label, values[name], about[name]), start=1):
             cell = _text_cell(sheet.cell(r, n), value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")

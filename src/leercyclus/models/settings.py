@@ -32,8 +32,8 @@ class Settings(Strict):
 
     network: Text = doc("The network's name, as on the reports.", "Naam van het netwerk.")
     language: Literal["nl", "en"] = doc(
-        "The language of the reports: nl (default) or en.",
-        "Taal van de rapporten: nl (standaard) of en.",
+        "The language of the reports, and of the forms leercyclus writes: nl (default) or en.",
+        "Taal van de rapporten en van de formulieren: nl (standaard) of en.",
         default="nl",
     )
     formats: list[Format] = doc(
