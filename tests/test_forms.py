@@ -768,3 +768,65 @@ def test_an_answer_changed_in_an_example_form_changes_only_its_lines(example: Pa
     ]
     assert after[start + 4 :] == before[end:]
     assert [f for f in found(example) if f.severity == "error"] == []
+
+
+# Into a form made by `leercyclus new` ----------------------------------------------------------
+
+
+def _slot(lines: list[str], sid: str) -> int:
+    """Where the standard's own comment block ends: the line of its heading comment."""
+    return next(n for n, line in enumerate(lines) if line.startswith(f"  # {sid} · "))
+
+
+def test_answers_fill_in_the_slots_of_a_form_made_by_new(example: Path) -> None:
+    """The answers land under each standard's text, as if the form had been filled in by hand,
+    and the slots of the standards still open stay as they were."""
+    assert run(["new", "self-review", "het-anker", str(example), "--force"]) == 0
+    path = example / "cycles/2026/self-reviews/het-anker.yaml"
+    form = example.parent / "het-anker.xlsx"
+    args = ["export", "self-review", "het-anker", "--repo", str(example), "--out", str(form)]
+    assert run(args) == 0
+    fill(form, {"A1": {"Uitkomst": "deels", "Toelichting": "Samen met cliënten."},
+                "A4": {"Uitkomst": "nvt"}})  # fmt: skip
+    assert import_(form, example) == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "# standards:" not in lines and lines.count("standards:") == 1
+    a1 = lines.index("  A1:")
+    assert _slot(lines, "A1") < a1 < _slot(lines, "A2")
+    assert lines[a1 : a1 + 3] == [
+        "  A1:", "    outcome: partly_met", "    explanation: Samen met cliënten."
+    ]  # fmt: skip
+    a4 = lines.index("  A4:")
+    assert _slot(lines, "A4") < a4 < _slot(lines, "A5")
+    assert lines[a4 + 1 : a4 + 3] == ["    outcome: not_applicable", ""]
+    assert "  # A2:" in lines and "  # A5:" in lines  # still open: still a slot
+    assert run(["export", "self-review", "het-anker", "--repo", str(example), "--out",
+                str(form), "--force"]) == 0  # fmt: skip
+    fill(form, {"A2": {"Uitkomst": "volledig", "Toelichting": "Tweede ronde."}})
+    assert import_(form, example) == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert _slot(lines, "A2") < lines.index("  A2:") < _slot(lines, "A3")
+    assert "  # A2:" not in lines
+    mine = [f for f in found(example) if f.file.endswith("self-reviews/het-anker.yaml")]
+    assert [f.code for f in mine] == ["LC207"]  # the standards still open, nothing else
+
+
+def test_answers_fill_in_the_slots_of_a_visit_form_made_by_new(example: Path) -> None:
+    (example / "cycles/2026/visits/het-anker.yaml").unlink()
+    assert run(["new", "visit", "het-anker", str(example)]) == 0
+    path = example / "cycles/2026/visits/het-anker.yaml"
+    text = path.read_text(encoding="utf-8").replace("date:     ", "date: 2026-04-14", 1)
+    text = text.replace("team:                #", "team:\n  - {name: Ans Bos, role: client, "
+                        "institution: bosrand}\n#", 1)  # fmt: skip
+    path.write_text(text, encoding="utf-8")
+    form = example.parent / "het-anker-visit.xlsx"
+    args = ["export", "visit", "het-anker", "--repo", str(example), "--out", str(form)]
+    assert run(args) == 0
+    fill(form, {"B1": {"Oordeel team": "volledig", "Toelichting team": "Goed."}},
+         sheet="Reviewdag")  # fmt: skip
+    assert import_(form, example) == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    b1 = lines.index("  B1:")
+    assert _slot(lines, "B1") < b1 < _slot(lines, "B2")
+    assert lines[b1 : b1 + 3] == ["  B1:", "    outcome: met", "    note: Goed."]
+    assert [f for f in found(example) if f.file.endswith("visits/het-anker.yaml")] == []

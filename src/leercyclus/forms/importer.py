@@ -20,10 +20,10 @@ from leercyclus.forms.kinds import (
     target_of,
     usable_cycle,
 )
-from leercyclus.forms.merge import merge
+from leercyclus.forms.merge import merge, open_slots
 from leercyclus.forms.reading import form_meta, open_form, read_answers, read_general
 from leercyclus.network import CycleData, Network, load_network
-from leercyclus.yamlio import dump, load_for_edit, read_for_edit
+from leercyclus.yamlio import dump, load_for_edit
 
 
 def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
@@ -70,7 +70,12 @@ def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
             "form win (also when the change came from an earlier import of this same form)",
         )
     if current is not None:
-        doc = read_for_edit(path)
+        slots = {
+            sid: answers[sid].text is not None
+            for sid in order
+            if f"standards/{sid}" in apply and answers[sid].outcome
+        }
+        doc = load_for_edit(open_slots(_read_text(path), slots, spec.text))
     else:
         doc = load_for_edit(f"institution: {institution}\n")
     changes = merge(doc, spec, answers, general, order, apply)
@@ -80,6 +85,13 @@ def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
         write_atomic(path, text)
     return ImportResult(form, rel, current is None and bool(changes), changes,
                         _notes(spec, answers, order), bool(changes))  # fmt: skip
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read {path}: {exc}", "run `leercyclus check` first") from None
 
 
 def _form_cycle(net: Network, meta: dict[str, str], form: Path) -> CycleData:

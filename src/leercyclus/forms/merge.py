@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -119,3 +120,34 @@ def _prefers_dutch(standards: Any) -> bool:
     words = [str(e.get("outcome", "")).strip().lower() for e in standards.values() if e]
     dutch = sum(w in OUTCOME_ALIASES for w in words)
     return dutch > len(words) - dutch
+
+
+def open_slots(text: str, slots: dict[str, bool], field: str) -> str:
+    """The text of a file made by `leercyclus new`, with the answer slots of `slots` opened.
+
+    Such a form keeps its answers commented out: a '# standards:' line and, under each
+    standard's text, '  # A1:', '  #   outcome: …' and '  #   explanation: >-' (or 'note').
+    An import fills them in as a person would, by taking the '# ' off those lines, so each
+    answer lands under its standard's text instead of above or below the whole form. `slots`
+    says per standard whether its answer has a text; without one, the text line goes. Slots
+    of standards the file already answers elsewhere, and files without slots, stay as they are.
+    """
+    lines = text.split("\n")
+    heads = [n for n, line in enumerate(lines) if re.match(r"(# )?standards:(\s+#.*)?$", line)]
+    if len(heads) != 1:
+        return text
+    opened = False
+    for sid, with_text in slots.items():
+        slot = [f"  # {sid}:", "  #   outcome:", f"  #   {field}: >-"]
+        written = re.compile(rf"  (?:{re.escape(sid)}|'{re.escape(sid)}'|\"{re.escape(sid)}\"):")
+        if any(written.match(line) for line in lines):
+            continue
+        for n in range(heads[0] + 1, len(lines) - 2):
+            if lines[n] == slot[0] and lines[n + 1].startswith(slot[1]) and lines[n + 2] == slot[2]:
+                answer = [f"  {sid}:", "    outcome:", *([f"    {field}:"] if with_text else [])]
+                lines[n : n + 3] = answer
+                opened = True
+                break
+    if opened and lines[heads[0]].startswith("# "):
+        lines[heads[0]] = lines[heads[0]][2:]
+    return "\n".join(lines)
