@@ -14,7 +14,7 @@ import pytest
 from helpers import found
 from leercyclus.cli import run
 from leercyclus.schema import KINDS
-from leercyclus.yamlio import load_text
+from leercyclus.yamlread import load_text
 from test_startup import HEAVY, imported_by
 
 Capsys = pytest.CaptureFixture[str]

@@ -12,7 +12,7 @@ from helpers import found
 from leercyclus.cli import run
 from leercyclus.network import load_network
 from leercyclus.newfiles import ordered_standards
-from leercyclus.yamlio import load_text
+from leercyclus.yamlread import load_text
 from test_startup import HEAVY, imported_by
 
 Capsys = pytest.CaptureFixture[str]

@@ -13,7 +13,7 @@ from leercyclus.findings import CODES
 from leercyclus.models import MODELS
 from leercyclus.reference import EXAMPLES, NOTES, TITLES, Row, generated_docs, rows
 from leercyclus.schema import KINDS, schema_for
-from leercyclus.yamlio import load_text
+from leercyclus.yamlread import load_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src" / "leercyclus"

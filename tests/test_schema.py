@@ -17,7 +17,7 @@ from leercyclus.models import MODELS
 from leercyclus.repo import SourceFile, list_files
 from leercyclus.schema import KINDS, all_schemas, schema_for
 from leercyclus.validate import parse
-from leercyclus.yamlio import decode, load_text
+from leercyclus.yamlread import decode, load_text
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "herstelnetwerk"
 

@@ -15,6 +15,7 @@ HEAVY = [
     "leercyclus.pipeline",
     "leercyclus.crossref",
     "leercyclus.yamlio",
+    "leercyclus.yamlread",
     "yaml",
     "ruamel",
     "jinja2",

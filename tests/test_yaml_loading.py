@@ -11,7 +11,7 @@ import pytest
 
 from helpers import MINIMAL, SETTINGS, STANDARD_A1, VISIT, Found, edited, found
 from leercyclus.tojson import MAX_NODES
-from leercyclus.yamlio import YamlProblem, load_text
+from leercyclus.yamlread import YamlProblem, load_text
 
 MakeNetwork = Callable[[Mapping[str, str | bytes | None]], Path]
 

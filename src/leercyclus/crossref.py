@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from leercyclus.findings import Finding, error, warning
+from leercyclus.findings import Finding, error, suggest, warning
 from leercyclus.models import ActionPlan, Cycle, SelfReview, Standard, Visit
 from leercyclus.network import CycleData, Loaded, Network
-from leercyclus.yamlio import Path_, suggest
+from leercyclus.yamlread import Path_
 
 OUTSIDE_ROLES = frozenset({"client", "expert_by_experience"})
 

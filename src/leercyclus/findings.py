@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import difflib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from leercyclus.yamlio import Path_, locate
+from leercyclus.yamlread import Path_, locate
 
 Severity = Literal["error", "warning"]
 
@@ -121,3 +122,12 @@ def locate_all(findings: Iterable[Finding], root: Path) -> list[Finding]:
 def strict(findings: Iterable[Finding]) -> list[Finding]:
     """`--strict`: every warning becomes an error."""
     return [replace(f, severity="error") for f in findings]
+
+
+def suggest(word: str, options: Iterator[str] | list[str] | set[str]) -> str | None:
+    """The closest option to a misspelled word, if one is close enough."""
+    matches = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    if not matches:
+        lowered = {o.lower(): o for o in options}
+        return lowered.get(str(word).lower())
+    return matches[0]

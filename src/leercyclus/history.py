@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus.findings import Finding, warning
-from leercyclus.yamlio import YamlProblem, load_text
+from leercyclus.yamlread import YamlProblem, load_text
 
 if TYPE_CHECKING:
     from leercyclus.network import Network

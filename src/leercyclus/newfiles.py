@@ -20,16 +20,15 @@ from leercyclus.network import CycleData, Network, natural_key
 from leercyclus.repo import CYCLES
 from leercyclus.schema import DEFAULT_FOLDER, KINDS
 from leercyclus.yamlio import (
-    YamlProblem,
     comment_before,
     drop_comments_above,
     drop_with_comments,
     dump_body,
     insert,
-    load_text,
     read_for_edit,
     same_style,
 )
+from leercyclus.yamlread import YamlProblem, load_text
 
 WIDTH = 98
 """Where comment lines are wrapped."""

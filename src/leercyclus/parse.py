@@ -15,7 +15,7 @@ from typing import Any
 
 from leercyclus.cache import digest
 from leercyclus.parallel import context, cores
-from leercyclus.yamlio import YamlProblem, decode, load_json
+from leercyclus.yamlread import YamlProblem, decode, load_json
 
 Parsed = dict[str, Any]
 """A file read as YAML: {"data": ...} or {"problem": [code, message, line, column]}; JSON-safe."""

@@ -11,9 +11,9 @@ from typing import Protocol
 from leercyclus.aggregate import Meta
 from leercyclus.charts import Bar, stacked_bars
 from leercyclus.errors import DataError, UsageError
+from leercyclus.findings import suggest
 from leercyclus.network import CycleData, Network
 from leercyclus.texts import LABELS, TEXTS
-from leercyclus.yamlio import suggest
 
 
 class Progress(Protocol):

@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from leercyclus.errors import UsageError
+from leercyclus.findings import suggest
 from leercyclus.formtexts import FORM_TEXTS, OUTCOME_WORDS, language_of, words_for
 from leercyclus.models import Standard
 from leercyclus.network import CycleData, Network
 from leercyclus.newfiles import WIDTH, comment, join_ids, modeline, ordered_standards
 from leercyclus.repo import CYCLES
 from leercyclus.texts import LABELS
-from leercyclus.yamlio import suggest
 
 FORM_KINDS = {"self-review": "self-reviews", "visit": "visits", "actions": "actions"}
 """The forms `new` writes, and the folder of a cycle each goes to."""

@@ -9,8 +9,8 @@ from typing import Any
 
 from leercyclus.crossref import OUTSIDE_ROLES
 from leercyclus.errors import UsageError
+from leercyclus.findings import suggest
 from leercyclus.network import CycleData, Network
-from leercyclus.yamlio import suggest
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from leercyclus.findings import Finding, error
+from leercyclus.findings import Finding, error, suggest
 from leercyclus.models import MODELS
 from leercyclus.models.common import ID_RULES, OUTCOME_ALIASES
 from leercyclus.parse import Parsed, read_data
 from leercyclus.repo import SourceFile
-from leercyclus.yamlio import Path_, suggest
+from leercyclus.yamlread import Path_
 
 ID_FIELD = {
     "standard": "id",

@@ -8,10 +8,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from leercyclus.errors import DataError, UsageError
+from leercyclus.findings import suggest
 from leercyclus.forms.wording import WORDING, Wording
 from leercyclus.network import CycleData, Network, natural_key
 from leercyclus.status import choose_cycle
-from leercyclus.yamlio import suggest
 
 META_SHEET = "leercyclus"
 
