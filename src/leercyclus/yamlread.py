@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import yaml
@@ -82,18 +84,26 @@ def compose(text: str) -> yaml.Node | None:
         _check_depth(text)
     loader = _ComposeLoader(text)
     try:
-        node: yaml.Node | None = loader.get_single_node()
-        return node
+        with _problems(text):
+            node: yaml.Node | None = loader.get_single_node()
+    except RecursionError:
+        raise YamlProblem("LC005", f"the file nests deeper than {MAX_DEPTH} levels") from None
+    finally:
+        loader.dispose()
+    return node
+
+
+@contextmanager
+def _problems(text: str) -> Iterator[None]:
+    """libyaml's errors as YamlProblems, where they start in `text`."""
+    try:
+        yield
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc, text) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("LC002", f"YAML syntax error: {exc}") from None
-    except RecursionError:
-        raise YamlProblem("LC005", f"the file nests deeper than {MAX_DEPTH} levels") from None
-    finally:
-        loader.dispose()
 
 
 def _nesting_bound(text: str) -> int:
@@ -195,15 +205,10 @@ def load_json(text: str) -> str:
     """Parse YAML text into JSON text, or raise a YamlProblem with its position."""
     loader = _BaseLoader(text)
     try:
-        converted = tojson.convert(loader)
+        with _problems(text):
+            converted = tojson.convert(loader)
     except tojson.Problem as problem:
         raise YamlProblem(problem.code, problem.message, problem.line, problem.column) from None
-    except yaml.MarkedYAMLError as exc:
-        raise _syntax_problem(exc, text) from None
-    except yaml.reader.ReaderError as exc:
-        raise _reader_problem(exc, text) from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem("LC002", f"YAML syntax error: {exc}") from None
     finally:
         loader.dispose()
     if converted is None:  # nothing but blank lines and comments
