@@ -170,6 +170,21 @@ def test_export_refuses_a_non_participant_and_other_formats(minimal: Path, capsy
     assert "error: unknown form format 'csv'" in capsys.readouterr().err
 
 
+def test_export_with_broken_settings_says_so_and_writes_nothing(
+    make_network: MakeNetwork, capsys: Capsys
+) -> None:
+    root = make_network({SETTINGS: "network: [\n"})
+    form = root.parent / "form.xlsx"
+    args = ["export", "self-review", "de-linde", "--repo", str(root), "--out", str(form)]
+    assert run(args) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "error: leercyclus.yaml is missing or has errors: a form needs the network's name and "
+        "language",
+        "hint: run `leercyclus check` and fix it first",
+    ]
+    assert not form.exists()
+
+
 # Export → fill in → import ------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from leercyclus import __version__
-from leercyclus.errors import OutputError, UsageError
+from leercyclus.errors import DataError, OutputError, UsageError
 from leercyclus.forms.cells import fingerprint, view
 from leercyclus.forms.kinds import (
     META_SHEET,
@@ -31,7 +31,13 @@ def export_form(
     The form is in the network's language, and records it for `import`.
     """
     net = load_network(root)
-    spec = form_kind(kind, net.settings.model.language if net.settings else "nl")
+    if net.settings is None:
+        raise DataError(
+            "leercyclus.yaml is missing or has errors: a form needs the network's name and "
+            "language",
+            "run `leercyclus check` and fix it first",
+        )
+    spec = form_kind(kind, net.settings.model.language)
     data = usable_cycle(net, cycle, institution)
     current = loaded_model(data, spec.kind, institution)
     target = (out or Path.cwd() / f"{institution}-{kind}-{data.id}.xlsx").resolve()

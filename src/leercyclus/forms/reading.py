@@ -25,8 +25,8 @@ def open_form(form: Path) -> Any:
     if not form.is_file():
         raise UsageError(f"{form}: no such file")
     hint = (
-        "open the form in Excel or LibreOffice, save it as 'Excel-werkmap (.xlsx)' "
-        "and import that file"
+        "open the form in Excel or LibreOffice, save it as an Excel workbook (.xlsx; "
+        "'Excel-werkmap' in Dutch Excel) and import that file"
     )
     if form.suffix.lower() not in (".xlsx", ".xlsm"):
         kind = f"a {form.suffix} file" if form.suffix else "a file without the .xlsx extension"
