@@ -630,6 +630,8 @@ class Writer:
     result: Generated
     seed: int
     plants: dict[str, tuple[str, Plant]]
+    dense: bool = False
+    """Self-reviews with short explanations and long evidence lists: many small values."""
 
     def rng(self, rel: str) -> random.Random:
         """A generator per file, so each file depends only on the seed and its own path."""
@@ -705,6 +707,9 @@ class CycleWriter:
             if rng.random() < 0.5:
                 evidence = rng.choice(EVIDENCE)
                 item["evidence"] = [evidence.format(y=self.year - 1, title=info.title.lower())]
+            if self.w.dense:
+                item["explanation"] = item["explanation"].split(". ")[0][:60].rstrip(".") + "."
+                item["evidence"] = [f"verslag {info.id} deel {n}" for n in range(1, DENSE + 1)]
             standards[info.id] = item
         doc: Doc = {
             "institution": inst.id,
@@ -812,10 +817,19 @@ class CycleWriter:
 
 
 OUTCOMES = ("met", "partly_met", "not_met", "not_applicable")
+DENSE = 25
+"""Evidence entries per answer in a --dense network."""
 
 
 def generate(
-    out: Path, institutions: int, standards: int, *, cycles: int = 1, errors: int = 0, seed: int = 1
+    out: Path,
+    institutions: int,
+    standards: int,
+    *,
+    cycles: int = 1,
+    errors: int = 0,
+    seed: int = 1,
+    dense: bool = False,
 ) -> Generated:
     """Write a network repository of `institutions` x `standards` into `out` (new or empty)."""
     if institutions < 5 or standards < 1 or cycles < 1:
@@ -827,7 +841,7 @@ def generate(
     domains, infos = make_standards(rng, standards)
     years = [LATEST_YEAR - cycles + 1 + n for n in range(cycles)]
     result = Generated(out)
-    writer = Writer(result, seed, choose_plants(rng, everyone, years[-1], errors))
+    writer = Writer(result, seed, choose_plants(rng, everyone, years[-1], errors), dense)
     network = f"Kwaliteitsnetwerk {rng.choice(NETWORK_NAMES)}"
     national = {"min_group": 5, "extra_terms": rng.sample(EXTRA_TERMS, 3)}
     settings = {"network": network, "language": "nl", "formats": ["html", "docx"]}
@@ -857,6 +871,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cycles", type=int, default=1)
     parser.add_argument("--errors", type=int, default=0, help="plant errors in this many files")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--dense",
+        action="store_true",
+        help="short explanations and 25 evidence entries per answer: many small values per MB",
+    )
     args = parser.parse_args(argv)
     try:
         made = generate(
@@ -866,6 +885,7 @@ def main(argv: list[str] | None = None) -> int:
             cycles=args.cycles,
             errors=args.errors,
             seed=args.seed,
+            dense=args.dense,
         )
     except ValueError as exc:
         print(f"generate.py: {exc}", file=sys.stderr)

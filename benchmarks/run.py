@@ -226,10 +226,11 @@ def _tail(text: str) -> str:
 # The network
 
 
-def network(institutions: int, standards: int, cycles: int, seed: int) -> Path:
+def network(institutions: int, standards: int, cycles: int, seed: int, dense: bool) -> Path:
     """The generated network for these parameters, from the cache or generated now."""
     version = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:10]
-    root = CACHE / f"net-{institutions}x{standards}-c{cycles}-s{seed}-{version}"
+    kind = "-dense" if dense else ""
+    root = CACHE / f"net-{institutions}x{standards}-c{cycles}-s{seed}{kind}-{version}"
     if root.is_dir():
         return root
     partial = root.with_name(root.name + ".partial")
@@ -237,7 +238,8 @@ def network(institutions: int, standards: int, cycles: int, seed: int) -> Path:
     print(f"generating {institutions} x {standards} into {root.relative_to(REPO)} ...")
     args = [sys.executable, str(HERE / "generate.py"), str(partial)]
     args += ["--institutions", str(institutions), "--standards", str(standards)]
-    subprocess.run([*args, "--cycles", str(cycles), "--seed", str(seed)], check=True)
+    args += ["--cycles", str(cycles), "--seed", str(seed), *(["--dense"] if dense else [])]
+    subprocess.run(args, check=True)
     partial.rename(root)
     return root
 
@@ -512,6 +514,7 @@ def metadata(root: Path, args: argparse.Namespace) -> dict[str, object]:
             "standards": args.standards,
             "cycles": args.cycles,
             "seed": args.seed,
+            "dense": args.dense,
             "files": len(files),
             "mb": sum(p.stat().st_size for p in files) / 1e6,
         },
@@ -529,6 +532,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--standards", type=int, default=100)
     parser.add_argument("--cycles", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--dense", action="store_true", help="a network of many small values (generate.py)"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--quick", action="store_true", help="100 x 50: a fast smoke run")
     parser.add_argument("--runs", type=int, default=10, help="runs for the --help medians")
@@ -553,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(
             f"unknown formats {sorted(set(formats) - set(FORMATS))}: use md, html, docx, pdf"
         )
-    root = network(args.institutions, args.standards, args.cycles, args.seed)
+    root = network(args.institutions, args.standards, args.cycles, args.seed, args.dense)
     for path in yaml_files(root):  # the OS file cache is warm for every measurement alike
         path.read_bytes()
     rows: list[Row] = []

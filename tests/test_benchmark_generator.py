@@ -78,3 +78,17 @@ def test_refuses_a_folder_that_is_not_empty(generator: ModuleType, tmp_path: Pat
     (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(ValueError, match="is not empty"):
         generator.generate(tmp_path, 6, 8)
+
+
+def test_a_dense_network_is_valid_with_many_small_values(
+    generator: ModuleType, tmp_path: Path
+) -> None:
+    plain = generator.generate(tmp_path / "plain", 6, 10, seed=3)
+    dense = generator.generate(tmp_path / "dense", 6, 10, seed=3, dense=True)
+    result = check(dense.root, today=TODAY)
+    assert [f.message for f in result.findings] == []
+    review = next(iter(result.network.cycles["2026"].self_reviews.values()))
+    answers = review.model.standards
+    assert all(len(a.evidence) == generator.DENSE for a in answers.values())
+    assert all(len(a.explanation or "") <= 61 for a in answers.values())
+    assert dense.files == plain.files

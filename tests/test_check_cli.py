@@ -287,6 +287,26 @@ def test_python_m_bug_exits_3_without_traceback(minimal: Path) -> None:
     assert words(done.stderr).startswith("internal error: KeyError: 'nope'")
 
 
+@pytest.mark.parametrize("profiled", [False, True])
+def test_the_program_ends_at_once_unless_a_profiler_waits_for_the_end(
+    minimal: Path, profiled: bool
+) -> None:
+    """Freeing a large network object by object costs time for nothing, so the program ends at
+    once; a profiler (or coverage) writes its results as the interpreter ends, so then it ends
+    normally."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('ended normally'))\n"
+        + ("sys.setprofile(lambda *a: None)\n" if profiled else "")
+        + "from leercyclus.cli import main\n"
+        "sys.argv = ['leercyclus', 'check', sys.argv[1]]\n"
+        "main()\n"
+    )
+    done = python_m("-c", code, str(minimal))
+    assert done.returncode == 0
+    assert ("ended normally" in done.stdout) is profiled
+
+
 def test_the_example_network_is_clean(tmp_path: Path, capsys: Capsys) -> None:
     if not (EXAMPLE / "leercyclus.yaml").is_file():
         pytest.skip("examples/herstelnetwerk is not written yet")

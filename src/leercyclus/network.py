@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from leercyclus.findings import Finding, error
-from leercyclus.repo import SourceFile, list_files
+from leercyclus.repo import Listing, SourceFile, list_files
 
 if TYPE_CHECKING:  # imported where used: loading starts its workers before pydantic is loaded
     from pydantic import BaseModel
@@ -95,15 +95,15 @@ def natural_key(text: str) -> list[tuple[int, int | str]]:
     return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", text) if p]
 
 
-def load_network(root: Path, *, use_cache: bool = True) -> Network:
-    """Read and validate every file of the repository at `root`."""
+def load_network(root: Path, *, use_cache: bool = True, listing: Listing | None = None) -> Network:
+    """Read and validate every file of the repository at `root` (or of `listing`, when the
+    caller has just listed them)."""
     from leercyclus.load import load_sources
 
-    sources, findings = list_files(root)
-    listing = list(findings)
+    sources, found = listing if listing is not None else list_files(root)
     results, contents = load_sources(root, sources, use_cache=use_cache)
-    network = assemble(root, results, findings)
-    network.contents, network.listing = contents, listing
+    network = assemble(root, results, list(found))
+    network.contents, network.listing = contents, list(found)
     return network
 
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from leercyclus.aggregate import Meta
     from leercyclus.build import Output
     from leercyclus.network import CycleData, Network
+    from leercyclus.repo import Listing
     from leercyclus.reports import Progress, ReportRequest
 
 
@@ -37,6 +38,7 @@ def check_summary(
     The answer depends on every file's content, the list of files, the day (overdue actions),
     the git state (review flags) and the leercyclus version; all of them make up the key.
     """
+    from leercyclus.repo import list_files
     from leercyclus.summary import (
         current_inputs,
         outside_state,
@@ -48,10 +50,11 @@ def check_summary(
     day = today or dt.date.today()
     outside = outside_state(root)
     stored = remembered(root)
-    if stored is not None and stored[0] == summary_key(day, *current_inputs(root), outside):
+    listing = list_files(root)
+    if stored is not None and stored[0] == summary_key(day, *current_inputs(listing), outside):
         found = stored[1]
     else:  # keyed by the content as the check read it, not as it may be by now
-        result = check(root, today=day)
+        result = check(root, today=day, listing=listing)
         _KEPT[:] = [result]
         found = Summary(result.findings, result.network.file_count)
         network = result.network
@@ -86,11 +89,17 @@ class CheckResult:
         return not self.errors
 
 
-def check(root: Path, *, strict_mode: bool = False, today: dt.date | None = None) -> CheckResult:
+def check(
+    root: Path,
+    *,
+    strict_mode: bool = False,
+    today: dt.date | None = None,
+    listing: Listing | None = None,
+) -> CheckResult:
     """Load and validate the repository at `root` and apply every cross-file rule."""
     from leercyclus.network import load_network
 
-    network = load_network(root)
+    network = load_network(root, listing=listing)
     # Imported only now, as they import pydantic: loading does that once its workers run.
     from leercyclus.crossref import cross_check
     from leercyclus.history import review_flags

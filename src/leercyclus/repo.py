@@ -52,7 +52,11 @@ def find_root(start: Path | None) -> Path:
     )
 
 
-def list_files(root: Path) -> tuple[list[SourceFile], list[Finding]]:
+Listing = tuple[list["SourceFile"], list[Finding]]
+"""Every data file of a repository, and what listing them found (missing, misplaced files)."""
+
+
+def list_files(root: Path) -> Listing:
     """Every data file of the repository, and findings for files that are missing or misplaced."""
     files = [SourceFile("settings", root / SETTINGS, SETTINGS)]
     findings: list[Finding] = []

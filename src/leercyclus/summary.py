@@ -13,7 +13,7 @@ from leercyclus import __version__
 from leercyclus.cache import cache_folder, file_digest
 from leercyclus.findings import Finding
 from leercyclus.history import git_state
-from leercyclus.repo import list_files
+from leercyclus.repo import Listing
 from leercyclus.write import write_atomic
 
 if TYPE_CHECKING:
@@ -44,10 +44,10 @@ def summary_key(
     return digest.hexdigest()
 
 
-def current_inputs(root: Path) -> tuple[dict[str, str | None], list[Finding]]:
-    """Each data file's content hash as it is now (None: unreadable), in the loader's order,
+def current_inputs(files: Listing) -> tuple[dict[str, str | None], list[Finding]]:
+    """Each listed file's content hash as it is now (None: unreadable), in the loader's order,
     and what the listing found."""
-    sources, listing = list_files(root)
+    sources, listing = files
     contents: dict[str, str | None] = {}
     for source in sources:
         try:
