@@ -20,11 +20,11 @@ SOURCE = ROOT / "src" / "leercyclus"
 
 CODE = re.compile(r'(?<!== )"(LC\d{3})"')  # a comparison (code == "LC107") reports nothing
 RAISED = re.compile(
-    r'\b(error|warning|YamlProblem|Problem|Finding)\(\s*(?:"(error|warning)",\s*)?'
+    r'\b(error|warning|YamlProblem|_problem|Finding)\(\s*(?:"(error|warning)",\s*)?'
     r'(?:[^()]|\([^()]*\))*?"(LC\d{3})"',
     re.S,
 )
-"""A code and the call that reports it: error(...), warning(...), YamlProblem(...), Problem(...)
+"""A code and the call that reports it: error(...), warning(...), YamlProblem(...), _problem(...)
 (tojson's), Finding(...)."""
 
 

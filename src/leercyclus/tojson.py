@@ -20,30 +20,31 @@ MAX_DEPTH = 64
 STR = "tag:yaml.org,2002:str"
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
-PLAIN_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-PLAIN_BOOLS = {
-    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
-}  # fmt: skip
-"""YAML 1.2 (core schema, without numbers): the only plain scalars that are not text. Numbers
-stay text on purpose: ids such as `2025` and `1.10` must not become 2025 and 1.1."""
-
 _PLAIN_JSON = {
-    **dict.fromkeys(PLAIN_NULLS, "null"),
-    **{k: "true" if v else "false" for k, v in PLAIN_BOOLS.items()},
+    **dict.fromkeys(("", "~", "null", "Null", "NULL"), "null"),
+    **dict.fromkeys(("true", "True", "TRUE"), "true"),
+    **dict.fromkeys(("false", "False", "FALSE"), "false"),
 }
+"""YAML 1.2 (core schema, without numbers): the only plain scalars that are not text, as JSON.
+Numbers stay text on purpose: ids such as `2025` and `1.10` must not become 2025 and 1.1."""
 _UNTAGGED = (None, "!")
 """No tag, or the non-specific `!`: the node's kind decides (and `! true` is text)."""
 
 
-class Problem(Exception):
-    """The YAML is well-formed but not data leercyclus accepts; a 1-based position."""
+class YamlProblem(Exception):
+    """A file that cannot be read as YAML data; carries a code and a 1-based position."""
 
-    def __init__(self, code: str, message: str, mark: Any) -> None:
+    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
-        self.line = mark.line + 1 if mark is not None else 1
-        self.column = mark.column + 1 if mark is not None else 1
+        self.line = line
+        self.column = column
+
+
+def _problem(code: str, message: str, mark: Any) -> YamlProblem:
+    """A YamlProblem at a libyaml mark (0-based line and column)."""
+    return YamlProblem(code, message, mark.line + 1, mark.column + 1)
 
 
 class _Frame:
@@ -63,7 +64,7 @@ class _Frame:
 def convert(loader: Any) -> str | None:
     """The single document of a libyaml parser (`loader`) as JSON; None when there is none.
 
-    Raises `Problem` for what is not data (tags, duplicate keys, non-text keys, too deep, too
+    Raises `YamlProblem` for what is not data (tags, duplicate keys, non-text keys, too deep, too
     many values, undefined aliases, several documents); yaml.YAMLError for a syntax error.
     """
     get = loader.get_event
@@ -89,9 +90,7 @@ def convert(loader: Any) -> str | None:
                 if kind is yaml.AliasEvent:
                     key_event = _key_alias(event, anchors)
                 elif kind is not yaml.ScalarEvent:
-                    raise Problem(
-                        "LC002", "a key must be plain text, not a list or mapping", event.start_mark
-                    )
+                    raise _key_problem(event)
                 elif event.tag not in _UNTAGGED and event.tag != STR:
                     raise _tag_problem(event)
                 elif event.anchor is not None:
@@ -101,7 +100,7 @@ def convert(loader: Any) -> str | None:
                 assert keys is not None
                 if key in keys:
                     line = keys[key].start_mark.line + 1
-                    raise Problem(
+                    raise _problem(
                         "LC004",
                         f"duplicate key '{key}' (first on line {line}): keep one of the two",
                         event.start_mark,
@@ -148,7 +147,7 @@ def convert(loader: Any) -> str | None:
             continue
         elif kind is yaml.AliasEvent:
             if event.anchor not in anchors:
-                raise Problem(
+                raise _problem(
                     "LC002",
                     f"the alias '*{event.anchor}' names no anchor defined before it: define "
                     f"'&{event.anchor}' first, or write the value out",
@@ -170,7 +169,7 @@ def convert(loader: Any) -> str | None:
     get()  # the document's end
     event = get()
     if type(event) is not yaml.StreamEndEvent:
-        raise Problem(
+        raise _problem(
             "LC002",
             "YAML syntax error: expected a single document in the stream, but found another "
             "document",
@@ -189,7 +188,7 @@ def _define(
 ) -> None:
     name = name or event.anchor
     if name in anchors:
-        raise Problem(
+        raise _problem(
             "LC002",
             f"the anchor '&{name}' is defined twice: give each anchor its own name",
             event.start_mark,
@@ -205,24 +204,24 @@ def _key_alias(event: Any, anchors: dict[str, tuple[str, int, Any]]) -> Any:
     return found[2]
 
 
-def _key_problem(event: Any) -> Problem:
-    return Problem("LC002", "a key must be plain text, not a list or mapping", event.start_mark)
+def _key_problem(event: Any) -> YamlProblem:
+    return _problem("LC002", "a key must be plain text, not a list or mapping", event.start_mark)
 
 
-def _size_problem(count: int, event: Any) -> Problem:
+def _size_problem(count: int, event: Any) -> YamlProblem:
     if count > MAX_NODES:
-        return Problem(
+        return _problem(
             "LC005",
             f"the file expands to more than {MAX_NODES:,} values (anchors and aliases "
             "repeated): write the values out or split the file",
             event.start_mark,
         )
-    return Problem("LC005", f"the file nests deeper than {MAX_DEPTH} levels", event.start_mark)
+    return _problem("LC005", f"the file nests deeper than {MAX_DEPTH} levels", event.start_mark)
 
 
-def _tag_problem(event: Any) -> Problem:
+def _tag_problem(event: Any) -> YamlProblem:
     shown = event.tag.replace("tag:yaml.org,2002:", "!!")
-    return Problem(
+    return _problem(
         "LC006",
         f"the YAML tag '{shown}' is not allowed (tags are never executed): remove it",
         event.start_mark,

@@ -11,6 +11,7 @@ import yaml
 
 from leercyclus import tojson
 from leercyclus.tojson import MAP, MAX_DEPTH, SEQ, STR
+from leercyclus.tojson import YamlProblem as YamlProblem  # reading's error, for its users
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -36,17 +37,6 @@ class _ComposeLoader(_BaseLoader):
 
     def ascend_resolver(self) -> None:
         """No path resolvers: nothing to track while ascending."""
-
-
-class YamlProblem(Exception):
-    """A file that cannot be read as YAML data; carries a code and a 1-based position."""
-
-    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.line = line
-        self.column = column
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -207,8 +197,6 @@ def load_json(text: str) -> str:
     try:
         with _problems(text):
             converted = tojson.convert(loader)
-    except tojson.Problem as problem:
-        raise YamlProblem(problem.code, problem.message, problem.line, problem.column) from None
     finally:
         loader.dispose()
     if converted is None:  # nothing but blank lines and comments
