@@ -170,6 +170,19 @@ def test_export_refuses_a_non_participant_and_other_formats(minimal: Path, capsy
     assert "error: unknown form format 'csv'" in capsys.readouterr().err
 
 
+def test_a_registered_institution_outside_the_cycle_is_told_where_to_add_it(
+    make_network: MakeNetwork, capsys: Capsys
+) -> None:
+    root = make_network({CYCLE_FILE: edited(CYCLE_FILE, ", de-brug]", "]")})
+    assert run(["export", "visit", "de-brug", "--repo", str(root)]) == 2
+    assert run(["report", str(root), "--institution", "de-brug", "--format", "md"]) == 2
+    message = [
+        "error: 'de-brug' is not a participant of cycle 2025",
+        "hint: add it to participants in cycles/2025/cycle.yaml first",
+    ]
+    assert capsys.readouterr().err.splitlines() == message * 2
+
+
 def test_export_with_broken_settings_says_so_and_writes_nothing(
     make_network: MakeNetwork, capsys: Capsys
 ) -> None:

@@ -257,9 +257,11 @@ def test_an_action_plan_form_starts_from_the_oesters(example: Path) -> None:
     ("argv", "lines"),
     [
         (["self-review", "de-lind"],
-         ["error: 'de-lind' does not take part in cycle 2026: did you mean 'de-linde'?"]),
+         ["error: 'de-lind' is not a participant of cycle 2026: did you mean 'de-linde'?",
+          "hint: the participants are: de-linde, het-anker, de-waterlelie, bosrand, de-horizon, "
+          "zeezicht, het-baken, kempenhof"]),
         (["visit", "het-baken", "--cycle", "2025"],
-         ["error: 'het-baken' does not take part in cycle 2025",
+         ["error: 'het-baken' is not a participant of cycle 2025",
           "hint: add it to participants in cycles/2025/cycle.yaml first"]),
         (["actions", "de-linde", "--cycle", "2030"],
          ["error: there is no cycle '2030': the cycles are 2025, 2026"]),

@@ -172,3 +172,24 @@ def _add_unique(
         )
         return
     into[key] = item
+
+
+def require_participant(net: Network, data: CycleData, institution: str) -> None:
+    """A UsageError unless `institution` takes part in the cycle: with a did-you-mean, or, for
+    a registered institution that is not listed, where to add it."""
+    from leercyclus.errors import UsageError
+    from leercyclus.findings import suggest
+
+    assert data.cycle is not None
+    participants = data.cycle.model.participants
+    if institution in participants:
+        return
+    hint = suggest(institution, participants)
+    registered = institution in (net.institution_ids() or set())
+    raise UsageError(
+        f"'{institution}' is not a participant of cycle {data.id}"
+        + (f": did you mean '{hint}'?" if hint and not registered else ""),
+        f"add it to participants in {data.cycle.rel} first"
+        if registered
+        else f"the participants are: {', '.join(participants) or '(none)'}",
+    )

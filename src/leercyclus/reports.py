@@ -12,7 +12,7 @@ from leercyclus.aggregate import Meta
 from leercyclus.charts import Bar, stacked_bars
 from leercyclus.errors import DataError, UsageError
 from leercyclus.findings import suggest
-from leercyclus.network import CycleData, Network
+from leercyclus.network import CycleData, Network, require_participant
 from leercyclus.texts import LABELS, TEXTS
 
 
@@ -88,13 +88,7 @@ def plan(
     participants = list(data.cycle.model.participants)
     chosen = list(dict.fromkeys(request.institutions)) or participants
     for inst in chosen:
-        if inst not in participants:
-            hint = suggest(inst, participants)
-            raise UsageError(
-                f"'{inst}' is not a participant of cycle {cycle_id}"
-                + (f": did you mean '{hint}'?" if hint else ""),
-                f"the participants are: {', '.join(participants)}",
-            )
+        require_participant(net, data, inst)
     formats = list(request.formats or settings.formats)
     language = request.language or settings.language
     out = request.out or net.root / "build"

@@ -6,11 +6,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from leercyclus.errors import UsageError
-from leercyclus.findings import suggest
 from leercyclus.formtexts import FORM_TEXTS, OUTCOME_WORDS, language_of, words_for
 from leercyclus.models import Standard
-from leercyclus.network import CycleData, Network
+from leercyclus.network import CycleData, Network, require_participant
 from leercyclus.newfiles import WIDTH, comment, join_ids, modeline, ordered_standards
 from leercyclus.repo import CYCLES
 from leercyclus.texts import LABELS
@@ -26,19 +24,9 @@ def form_path(root: Path, cycle: str, kind: str, institution: str) -> Path:
 
 def participant(net: Network, data: CycleData, institution: str) -> str:
     """The institution's name, if it takes part in the cycle; a usage error otherwise."""
-    assert data.cycle is not None
-    participants = data.cycle.model.participants
+    require_participant(net, data, institution)
     names = {i.id: i.name for i in net.register.model.institutions} if net.register else {}
-    if institution in participants:
-        return names.get(institution, institution)
-    if institution in names:
-        raise UsageError(
-            f"'{institution}' does not take part in cycle {data.id}",
-            f"add it to participants in {data.cycle.rel} first",
-        )
-    hint = suggest(institution, participants)
-    tail = f"did you mean '{hint}'?" if hint else f"the participants are {join_ids(participants)}"
-    raise UsageError(f"'{institution}' does not take part in cycle {data.id}: {tail}")
+    return names.get(institution, institution)
 
 
 ROLES = ("chair", "professional", "client", "expert_by_experience", "network_staff", "observer")

@@ -7,10 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from leercyclus.errors import DataError, UsageError
-from leercyclus.findings import suggest
+from leercyclus.errors import DataError
 from leercyclus.forms.wording import WORDING, Wording
-from leercyclus.network import CycleData, Network, natural_key
+from leercyclus.network import CycleData, Network, natural_key, require_participant
 from leercyclus.status import choose_cycle
 
 META_SHEET = "leercyclus"
@@ -134,14 +133,7 @@ def usable_cycle(net: Network, cycle: str | None, institution: str) -> CycleData
             "a form would miss their rows",
             "run `leercyclus check` and fix them first",
         )
-    participants = data.cycle.model.participants
-    if institution not in participants:
-        hint = suggest(institution, participants)
-        raise UsageError(
-            f"'{institution}' is not a participant of cycle {data.id}"
-            + (f": did you mean '{hint}'?" if hint else ""),
-            f"the participants are: {', '.join(participants)}",
-        )
+    require_participant(net, data, institution)
     return data
 
 
