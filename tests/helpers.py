@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
@@ -38,6 +39,22 @@ def build_tree(root: Path, files: Mapping[str, str | bytes | None]) -> Path:
             path.write_bytes(content)
         else:
             path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+def git(root: Path, *args: str) -> str:
+    """Run git in `root`; its standard output."""
+    done = subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+    return done.stdout.decode()
+
+
+def committed(root: Path) -> Path:
+    """`root` made a git repository with everything in it committed once."""
+    git(root, "init", "-q")
+    git(root, "config", "user.email", "test@example.org")
+    git(root, "config", "user.name", "Test")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "network")
     return root
 
 

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from helpers import STANDARD_A1, network
+from helpers import STANDARD_A1, committed, git, network
 from leercyclus.pipeline import check
 
 REVIEW = "cycles/2025/self-reviews/de-linde.yaml"
 
 
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     root = network(tmp_path / "net")
-    _git(root, "init", "-q")
-    _git(root, "config", "user.email", "test@example.org")
-    _git(root, "config", "user.name", "Test")
-    _git(root, "add", ".")
-    _git(root, "commit", "-qm", "network")
-    return root
+    return committed(root)
 
 
 def _codes(root: Path) -> list[tuple[str, str, int]]:
@@ -49,7 +39,7 @@ def test_a_changed_text_flags_the_answers_given_to_the_old_one(repo: Path) -> No
     _edit(repo, STANDARD_A1, old, "text: Een nieuwe, scherpere tekst.")
     flagged = _codes(repo)  # uncommitted change: flagged already
     assert [(code, file) for code, file, _ in flagged] == [("LC217", REVIEW)]
-    _git(repo, "commit", "-qam", "sharper A1")
+    git(repo, "commit", "-qam", "sharper A1")
     assert [(code, file) for code, file, _ in _codes(repo)] == [("LC217", REVIEW)]
     message = next(f.message for f in check(repo).findings if f.code == "LC217")
     assert message.startswith("the text of standard A1 changed after this answer was written")
@@ -59,10 +49,10 @@ def test_answering_again_clears_the_flag(repo: Path) -> None:
     text = (repo / STANDARD_A1).read_text(encoding="utf-8")
     old = next(line for line in text.splitlines() if line.startswith("text:"))
     _edit(repo, STANDARD_A1, old, "text: Een nieuwe, scherpere tekst.")
-    _git(repo, "commit", "-qam", "sharper A1")
+    git(repo, "commit", "-qam", "sharper A1")
     with (repo / REVIEW).open("a", encoding="utf-8") as handle:
         handle.write("# A1 herlezen na de nieuwe tekst\n")
-    _git(repo, "commit", "-qam", "self-review reviewed")
+    git(repo, "commit", "-qam", "self-review reviewed")
     assert _codes(repo) == []
 
 
@@ -70,7 +60,7 @@ def test_a_changed_title_is_no_reason_to_flag(repo: Path) -> None:
     text = (repo / STANDARD_A1).read_text(encoding="utf-8")
     old = next(line for line in text.splitlines() if line.startswith("title:"))
     _edit(repo, STANDARD_A1, old, "title: Een andere titel")
-    _git(repo, "commit", "-qam", "retitle A1")
+    git(repo, "commit", "-qam", "retitle A1")
     assert _codes(repo) == []
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from helpers import committed, git
 from leercyclus.cli import run
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "herstelnetwerk"
@@ -15,22 +15,12 @@ REVIEW = "cycles/2026/self-reviews/het-anker.yaml"
 INSTITUTIONS = ("de-linde", "het-anker", "zeezicht")
 
 
-def _git(root: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
-    return done.stdout.decode()
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     root = tmp_path / "net"
     shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("build", ".leercyclus"))
     (root / ".gitignore").write_text("build/\n.leercyclus/\n", encoding="utf-8")
-    _git(root, "init", "-q")
-    _git(root, "config", "user.email", "test@example.org")
-    _git(root, "config", "user.name", "Test")
-    _git(root, "add", ".")
-    _git(root, "commit", "-qm", "network")
-    return root
+    return committed(root)
 
 
 def _build(repo: Path, *extra: str) -> None:
@@ -51,7 +41,7 @@ def _snapshot(out: Path) -> dict[str, tuple[int, bytes]]:
 
 def test_the_reports_name_the_commit_and_its_date(repo: Path) -> None:
     _build(repo)
-    commit = _git(repo, "log", "-1", "--format=%h").strip()
+    commit = git(repo, "log", "-1", "--format=%h").strip()
     md = (repo / "build/2026/confidential/de-linde/institution-report.md").read_text("utf-8")
     assert f"uit de gegevens van commit {commit} (" in md
 
@@ -85,7 +75,7 @@ def test_one_changed_self_review_rebuilds_its_report_and_the_national_report(rep
     marker = "theme: >-\n  "
     assert marker in text
     path.write_text(text.replace(marker, marker + "Nieuw inzicht na de reviewdag. ", 1), "utf-8")
-    _git(repo, "commit", "-qam", "het-anker: theme reflection")
+    git(repo, "commit", "-qam", "het-anker: theme reflection")
     _build(repo)
     after = _snapshot(repo / "build")
     rebuilt = sorted(k for k in after if after[k] != before.get(k))
@@ -102,6 +92,6 @@ def test_an_output_folder_inside_the_repository_is_no_change_of_the_data(repo: P
     args = ["report", str(repo), "--format", "md", "--no-national", "--institution", "de-linde"]
     assert run([*args, "--out", str(repo / "rapporten")]) == 0
     assert run([*args, "--out", str(repo / "rapporten"), "--force"]) == 0
-    commit = _git(repo, "log", "-1", "--format=%h").strip()
+    commit = git(repo, "log", "-1", "--format=%h").strip()
     md = (repo / "rapporten/2026/confidential/de-linde/institution-report.md").read_text("utf-8")
     assert f"commit {commit} (" in md
