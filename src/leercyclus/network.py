@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from leercyclus.findings import Finding, error
+from leercyclus.errors import UsageError
+from leercyclus.findings import Finding, error, suggest
 from leercyclus.repo import Listing, SourceFile, list_files
 
 if TYPE_CHECKING:  # imported where used: loading starts its workers before pydantic is loaded
@@ -177,9 +178,6 @@ def _add_unique(
 def require_participant(net: Network, data: CycleData, institution: str) -> None:
     """A UsageError unless `institution` takes part in the cycle: with a did-you-mean, or, for
     a registered institution that is not listed, where to add it."""
-    from leercyclus.errors import UsageError
-    from leercyclus.findings import suggest
-
     assert data.cycle is not None
     participants = data.cycle.model.participants
     if institution in participants:
