@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from leercyclus.reference import generated_docs
+from leercyclus.rules.reference import generated_docs
 
 ROOT = Path(__file__).resolve().parents[1]
 

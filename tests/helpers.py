@@ -76,7 +76,7 @@ class Found(NamedTuple):
 
 def found(root: Path, *, strict_mode: bool = False) -> list[Found]:
     """Every finding of `check` on the repository at `root`, on the tests' fixed day."""
-    from leercyclus.pipeline import check
+    from leercyclus.commands.pipeline import check
 
     result = check(root, strict_mode=strict_mode, today=TODAY)
     return [Found(f.severity, f.file, f.line, f.column, f.code, f.message) for f in result.findings]

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from helpers import build_tree
-from leercyclus import privacy
 from leercyclus.cli import run
+from leercyclus.methods.peerreview import national_privacy as privacy
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from leercyclus.pipeline import check
+from leercyclus.commands.pipeline import check
 
 TODAY = dt.date(2026, 11, 22)
 GENERATOR = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"

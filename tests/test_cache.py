@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 
 from helpers import SCENARIOS, SELF_REVIEW, STANDARD_A1, TODAY, build_tree, found, network
-from leercyclus import parse, validate
-from leercyclus.cache import MAX_PACKS, PackWriter, ParseCache, cache_folder, file_digest
-from leercyclus.network import load_network
-from leercyclus.pipeline import Summary, check_summary
-from leercyclus.repo import list_files
+from leercyclus.commands.pipeline import Summary, check_summary
+from leercyclus.repository import parse
+from leercyclus.repository.cache import MAX_PACKS, PackWriter, ParseCache, cache_folder, file_digest
+from leercyclus.repository.listing import list_files
+from leercyclus.repository.network import load_network
+from leercyclus.rules import validate
 
 BROKEN = {
     **SCENARIOS["duplicate_key"],

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import leercyclus.pipeline
+import leercyclus.commands.pipeline
 from helpers import SCENARIOS, STANDARD_A1, edited
 from leercyclus.cli import run
 
@@ -238,7 +238,7 @@ def _boom(*_args: object, **_kwargs: object) -> None:
 def test_a_bug_exits_3_with_a_short_message(
     minimal: Path, monkeypatch: pytest.MonkeyPatch, capsys: Capsys
 ) -> None:
-    monkeypatch.setattr(leercyclus.pipeline, "check", _boom)
+    monkeypatch.setattr(leercyclus.commands.pipeline, "check", _boom)
     assert run(["check", str(minimal)]) == 3
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -249,7 +249,7 @@ def test_a_bug_exits_3_with_a_short_message(
 
 
 def test_a_bug_raises_when_debugging(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(leercyclus.pipeline, "check", _boom)
+    monkeypatch.setattr(leercyclus.commands.pipeline, "check", _boom)
     monkeypatch.setenv("LEERCYCLUS_DEBUG", "1")
     with pytest.raises(RuntimeError, match="boom"):
         run(["check", str(minimal)])
@@ -274,7 +274,7 @@ def test_python_m_exit_codes(scenario: Callable[[str], Path], tmp_path: Path) ->
 
 def test_python_m_bug_exits_3_without_traceback(minimal: Path) -> None:
     code = (
-        "import sys, leercyclus.pipeline as p\n"
+        "import sys, leercyclus.commands.pipeline as p\n"
         "def boom(*a, **k): raise KeyError('nope')\n"
         "p.check = boom\n"
         "from leercyclus.cli import main\n"

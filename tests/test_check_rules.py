@@ -29,7 +29,7 @@ from helpers import (
     found,
 )
 from leercyclus.cli import run
-from leercyclus.findings import CODES
+from leercyclus.repository.findings import CODES
 
 MakeNetwork = Callable[[Mapping[str, str | bytes | None]], Path]
 

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from leercyclus import __version__
-from leercyclus.scaffold import init_files
-from leercyclus.yamlread import load_text
+from leercyclus.commands.init import init_files
+from leercyclus.repository.yamlread import load_text
 
 MANIFEST = Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml"
 FILES = init_files("Netwerk Herstel", "2026")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from leercyclus import deidentify
-from leercyclus.anonymize import Scrubber
-from leercyclus.deidentify import Deidentifier
-from leercyclus.match import Term
+from leercyclus.privacy import deidentify
+from leercyclus.privacy.anonymize import Scrubber
+from leercyclus.privacy.deidentify import Deidentifier
+from leercyclus.privacy.match import Term
 
 
 @dataclass

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from leercyclus.cli import run
-from leercyclus.diff import Piece, md, word_diff
+from leercyclus.methods.peerreview.diff import Piece, md, word_diff
 from test_startup import HEAVY, imported_by
 
 Capsys = pytest.CaptureFixture[str]

@@ -30,7 +30,7 @@ from helpers import (
 )
 from leercyclus.cli import run
 from leercyclus.models import MODELS
-from leercyclus.yamlread import load_text
+from leercyclus.repository.yamlread import load_text
 
 KINDS = {
     SETTINGS: "settings",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import STANDARD_A1, committed, git, network
-from leercyclus.pipeline import check
+from leercyclus.commands.pipeline import check
 
 REVIEW = "cycles/2025/self-reviews/de-linde.yaml"
 

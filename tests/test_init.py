@@ -13,8 +13,8 @@ import pytest
 
 from helpers import found
 from leercyclus.cli import run
-from leercyclus.schema import KINDS
-from leercyclus.yamlread import load_text
+from leercyclus.repository.yamlread import load_text
+from leercyclus.rules.schema import KINDS
 from test_startup import HEAVY, imported_by
 
 Capsys = pytest.CaptureFixture[str]

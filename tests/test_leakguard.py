@@ -9,8 +9,8 @@ import pytest
 import typst
 
 from leercyclus.errors import LeercyclusError
-from leercyclus.leakguard import extract_text, find_leaks, normalize, sources_of
-from leercyclus.match import Term
+from leercyclus.privacy.leakguard import extract_text, find_leaks, normalize, sources_of
+from leercyclus.privacy.match import Term
 
 LINDE = Term("De Linde", "institution", "institutions.yaml: de-linde (alias)")
 ZWOLLE = Term("Zwolle", "place", "institutions.yaml: de-linde (city)")

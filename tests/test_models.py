@@ -19,8 +19,8 @@ from leercyclus.models import (
     Standard,
     Visit,
 )
-from leercyclus.repo import SourceFile
-from leercyclus.validate import parse
+from leercyclus.repository.listing import SourceFile
+from leercyclus.rules.validate import parse
 
 STANDARD = {"id": "A1", "domain": "A", "title": "Titel", "text": "Tekst."}
 MEMBER = {"name": "Sam", "role": "client", "institution": "het-anker"}

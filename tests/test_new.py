@@ -10,9 +10,9 @@ import pytest
 
 from helpers import found
 from leercyclus.cli import run
-from leercyclus.network import load_network
-from leercyclus.newfiles import ordered_standards
-from leercyclus.yamlread import load_text
+from leercyclus.methods.peerreview.newfiles import ordered_standards
+from leercyclus.repository.network import load_network
+from leercyclus.repository.yamlread import load_text
 from test_startup import HEAVY, imported_by
 
 Capsys = pytest.CaptureFixture[str]

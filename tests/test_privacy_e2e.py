@@ -24,8 +24,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from leercyclus.cli import run
-from leercyclus.leakguard import extract_text, normalize
-from leercyclus.privacy import National
+from leercyclus.methods.peerreview.national_privacy import National
+from leercyclus.privacy.leakguard import extract_text, normalize
 from privacy_helpers import (
     CONFIDENTIAL,
     EXTRA_TERMS,

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from leercyclus.findings import CODES
 from leercyclus.models import MODELS
-from leercyclus.reference import EXAMPLES, NOTES, TITLES, Row, generated_docs, rows
-from leercyclus.schema import KINDS, schema_for
-from leercyclus.yamlread import load_text
+from leercyclus.repository.findings import CODES
+from leercyclus.repository.yamlread import load_text
+from leercyclus.rules.reference import EXAMPLES, NOTES, TITLES, Row, generated_docs, rows
+from leercyclus.rules.schema import KINDS, schema_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src" / "leercyclus"

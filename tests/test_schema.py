@@ -14,10 +14,10 @@ from jsonschema import Draft202012Validator, ValidationError
 from helpers import REGISTER, SELF_REVIEW, SETTINGS, VISIT, edited, network
 from leercyclus.cli import run
 from leercyclus.models import MODELS
-from leercyclus.repo import SourceFile, list_files
-from leercyclus.schema import KINDS, all_schemas, schema_for
-from leercyclus.validate import parse
-from leercyclus.yamlread import decode, load_text
+from leercyclus.repository.listing import SourceFile, list_files
+from leercyclus.repository.yamlread import decode, load_text
+from leercyclus.rules.schema import KINDS, all_schemas, schema_for
+from leercyclus.rules.validate import parse
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "herstelnetwerk"
 

@@ -8,9 +8,9 @@ from typing import NamedTuple
 
 import pytest
 
-from leercyclus.aggregate import Distribution
-from leercyclus.privacy import National
-from leercyclus.texts import TEXTS
+from leercyclus.methods.peerreview.aggregate import Distribution
+from leercyclus.methods.peerreview.national_privacy import National
+from leercyclus.publishing.texts import TEXTS
 from privacy_helpers import (
     IDS,
     OUTCOME_CODES,

@@ -10,12 +10,12 @@ import pytest
 
 HEAVY = [
     "leercyclus.models",
-    "leercyclus.validate",
-    "leercyclus.network",
-    "leercyclus.pipeline",
-    "leercyclus.crossref",
-    "leercyclus.yamlio",
-    "leercyclus.yamlread",
+    "leercyclus.rules.validate",
+    "leercyclus.repository.network",
+    "leercyclus.commands.pipeline",
+    "leercyclus.methods.peerreview.crossref",
+    "leercyclus.repository.yamlio",
+    "leercyclus.repository.yamlread",
     "yaml",
     "ruamel",
     "jinja2",
@@ -64,8 +64,10 @@ def test_loading_starts_its_workers_before_the_models_are_imported() -> None:
     to the workers' start (and the workers themselves) must not import them."""
     probe = (
         "import sys\n"
-        "import leercyclus.pipeline, leercyclus.summary, leercyclus.network, leercyclus.load\n"
-        "import leercyclus.parse, leercyclus.cache, leercyclus.history\n"
+        "import leercyclus.commands.pipeline, leercyclus.rules.summary\n"
+        "import leercyclus.repository.network, leercyclus.repository.load\n"
+        "import leercyclus.repository.parse, leercyclus.repository.cache\n"
+        "import leercyclus.methods.peerreview.history\n"
         "print(sorted(m for m in sys.modules if m.startswith('leercyclus.models')))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import ACTIONS, CYCLE_FILE, SCENARIOS, SELF_REVIEW, VISIT, edited, found
 from leercyclus.cli import run
-from leercyclus.yamlread import load_text
+from leercyclus.repository.yamlread import load_text
 
 MakeNetwork = Callable[[Mapping[str, str | bytes | None]], Path]
 Capsys = pytest.CaptureFixture[str]

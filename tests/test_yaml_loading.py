@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from helpers import MINIMAL, SETTINGS, STANDARD_A1, VISIT, Found, edited, found
-from leercyclus.tojson import MAX_NODES
-from leercyclus.yamlread import YamlProblem, load_text
+from leercyclus.repository.tojson import MAX_NODES
+from leercyclus.repository.yamlread import YamlProblem, load_text
 
 MakeNetwork = Callable[[Mapping[str, str | bytes | None]], Path]
 

@@ -50,7 +50,7 @@ def run(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # typer's own exit: usage errors (2), --help (0), commands' codes
         return exc.code if isinstance(exc.code, int) else 0
     except LeercyclusError as exc:
-        from leercyclus import console
+        from leercyclus.cli import console
 
         console.error(exc.message, exc.hint)
         return exc.exit_code
@@ -62,7 +62,7 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the error boundary: a bug, never a traceback unless asked
         if os.environ.get("LEERCYCLUS_DEBUG"):
             raise
-        from leercyclus import console
+        from leercyclus.cli import console
 
         console.bug(exc)
         return 3

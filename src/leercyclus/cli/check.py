@@ -30,9 +30,9 @@ def command(
     ] = CheckFormat.text,
 ) -> None:
     """Check every file of the repository and the rules across files."""
-    from leercyclus import console
-    from leercyclus.pipeline import check_summary
-    from leercyclus.repo import find_root
+    from leercyclus.cli import console
+    from leercyclus.commands.pipeline import check_summary
+    from leercyclus.repository.listing import find_root
 
     root = find_root(repo)
     result = check_summary(root, strict_mode=strict)

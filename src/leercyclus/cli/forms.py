@@ -69,10 +69,10 @@ def _export(
     force: bool,
     repo: Path | None,
 ) -> None:
-    from leercyclus import console
+    from leercyclus.cli import console
     from leercyclus.errors import UsageError
     from leercyclus.forms import export_form
-    from leercyclus.repo import find_root
+    from leercyclus.repository.listing import find_root
 
     if output.lower() != "xlsx":
         raise UsageError(f"unknown form format '{output}'", "forms are written as --format xlsx")
@@ -94,9 +94,9 @@ def import_command(
     repo: Repo = None,
 ) -> None:
     """Read a filled-in form back into its YAML file, keeping the file's comments."""
-    from leercyclus import console
+    from leercyclus.cli import console
     from leercyclus.forms import import_form
-    from leercyclus.repo import find_root
+    from leercyclus.repository.listing import find_root
 
     result = import_form(file, find_root(repo), force=force)
     console.form_imported(result)

@@ -35,8 +35,8 @@ def command(
     ] = False,
 ) -> None:
     """Start a network repository: settings, a first cycle, a README, editor support and CI."""
-    from leercyclus import console
-    from leercyclus.scaffold import DEFAULT_NETWORK, init
+    from leercyclus.cli import console
+    from leercyclus.commands.init import DEFAULT_NETWORK, init
 
     result = init(folder, network=network or DEFAULT_NETWORK, cycle=cycle, force=force)
     for rel in result.created:

@@ -11,7 +11,7 @@ import typer
 from leercyclus.cli.options import CycleOption, InstitutionArgument, RepoArgument
 
 if TYPE_CHECKING:
-    from leercyclus.network import CycleData, Network
+    from leercyclus.repository.network import CycleData, Network
 
 app = typer.Typer(
     name="new",
@@ -39,10 +39,10 @@ def cycle(
     force: Force = False,
 ) -> None:
     """The next cycle: standards carried over (the evaluation applied), participants, domains."""
-    from leercyclus import console
-    from leercyclus.network import load_network
-    from leercyclus.newfiles import next_cycle, write_new
-    from leercyclus.repo import find_root
+    from leercyclus.cli import console
+    from leercyclus.methods.peerreview.newfiles import next_cycle, write_new
+    from leercyclus.repository.listing import find_root
+    from leercyclus.repository.network import load_network
 
     root = find_root(repo)
     plan = next_cycle(load_network(root), cycle_id, source, force)
@@ -73,7 +73,7 @@ def self_review(
     institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
 ) -> None:
     """A self-review form: every standard's text as comments, answers to fill in."""
-    from leercyclus.skeletons import self_review_form
+    from leercyclus.methods.peerreview.skeletons import self_review_form
 
     _form(self_review_form, institution, repo, cycle, force)
 
@@ -83,7 +83,7 @@ def visit(
     institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
 ) -> None:
     """A review-day form: the team, and per standard the self-review's outcome as comments."""
-    from leercyclus.skeletons import visit_form
+    from leercyclus.methods.peerreview.skeletons import visit_form
 
     _form(visit_form, institution, repo, cycle, force)
 
@@ -93,7 +93,7 @@ def actions(
     institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
 ) -> None:
     """An action-plan form, with the oesters of the review day as starting points."""
-    from leercyclus.skeletons import actions_form
+    from leercyclus.methods.peerreview.skeletons import actions_form
 
     _form(actions_form, institution, repo, cycle, force)
 
@@ -105,10 +105,10 @@ def _form(
     cycle: str | None,
     force: bool,
 ) -> None:
-    from leercyclus import console
-    from leercyclus.network import load_network
-    from leercyclus.newfiles import pick_cycle, write_new
-    from leercyclus.repo import find_root
+    from leercyclus.cli import console
+    from leercyclus.methods.peerreview.newfiles import pick_cycle, write_new
+    from leercyclus.repository.listing import find_root
+    from leercyclus.repository.network import load_network
 
     root = find_root(repo)
     net = load_network(root)

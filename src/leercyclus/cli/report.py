@@ -42,11 +42,11 @@ def command(
     ] = None,
 ) -> None:
     """Build the confidential institution reports and the anonymous national report."""
-    from leercyclus import console
+    from leercyclus.cli import console
+    from leercyclus.commands.pipeline import build_reports, check
     from leercyclus.errors import UsageError
-    from leercyclus.pipeline import build_reports, check
-    from leercyclus.repo import find_root
-    from leercyclus.reports import ReportRequest, parse_formats
+    from leercyclus.methods.peerreview.reports import ReportRequest, parse_formats
+    from leercyclus.repository.listing import find_root
 
     if language not in (None, "nl", "en"):
         raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")

@@ -20,8 +20,8 @@ def command(
     ] = None,
 ) -> None:
     """Write one JSON Schema per file kind, for editors and other tools."""
-    from leercyclus import console
-    from leercyclus.schema import default_folder, write_schemas
+    from leercyclus.cli import console
+    from leercyclus.rules.schema import default_folder, write_schemas
 
     folder = out if out is not None else default_folder(Path.cwd())
     results = write_schemas(folder)

@@ -29,11 +29,11 @@ def command(
     ] = None,
 ) -> None:
     """Show per participant what is done in the cycle, and the cycle's milestones."""
-    from leercyclus import console
+    from leercyclus.cli import console
+    from leercyclus.commands.pipeline import check
     from leercyclus.errors import UsageError
-    from leercyclus.pipeline import check
-    from leercyclus.repo import find_root
-    from leercyclus.status import choose_cycle, cycle_status
+    from leercyclus.methods.peerreview.status import choose_cycle, cycle_status
+    from leercyclus.repository.listing import find_root
 
     try:
         day = dt.date.fromisoformat(today) if today else dt.date.today()

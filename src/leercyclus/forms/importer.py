@@ -22,8 +22,8 @@ from leercyclus.forms.kinds import (
 )
 from leercyclus.forms.merge import merge, open_slots
 from leercyclus.forms.reading import form_meta, open_form, read_answers, read_general
-from leercyclus.network import CycleData, Network, load_network
-from leercyclus.yamlio import dump, load_for_edit
+from leercyclus.repository.network import CycleData, Network, load_network
+from leercyclus.repository.yamlio import dump, load_for_edit
 
 
 def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
@@ -31,8 +31,8 @@ def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
 
     The form is read in the language it was written in, whatever the network's language now.
     """
-    from leercyclus.repo import SourceFile
-    from leercyclus.write import write_atomic
+    from leercyclus.repository.listing import SourceFile
+    from leercyclus.repository.write import write_atomic
 
     book = open_form(form)
     meta = form_meta(book, form)
@@ -116,7 +116,7 @@ def _form_cycle(net: Network, meta: dict[str, str], form: Path) -> CycleData:
 
 def _validated(source: Any, text: str, spec: FormKind, answers: dict[str, Answer]) -> BaseModel:
     """The merged file's model; a DataError naming the form's rows if it does not validate."""
-    from leercyclus.validate import parse
+    from leercyclus.rules.validate import parse
 
     model, findings = parse(source, text.encode("utf-8"))
     errors = [f for f in findings if f.severity == "error"]

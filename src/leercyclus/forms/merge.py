@@ -10,7 +10,7 @@ from leercyclus.forms.cells import cell_text
 from leercyclus.forms.kinds import Answer, FormKind
 from leercyclus.forms.wording import DUTCH
 from leercyclus.models.common import OUTCOME_ALIASES
-from leercyclus.yamlio import drop, new_map, new_seq, put, styled
+from leercyclus.repository.yamlio import drop, new_map, new_seq, put, styled
 
 _ORDER = {
     "self-review": ["institution", "completed", "participants", "standards", "theme"],

@@ -1,0 +1,303 @@
+"""All terminal output: the only module that imports rich."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from itertools import groupby
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.markup import escape
+
+if TYPE_CHECKING:
+    from leercyclus.forms import ImportResult
+    from leercyclus.methods.peerreview.status import CycleStatus
+    from leercyclus.publishing.build import Output
+    from leercyclus.repository.findings import Finding
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def error(message: str, hint: str | None = None) -> None:
+    """An error the user can fix, on stderr."""
+    err.print(f"[bold red]error:[/] {escape(message)}")
+    if hint:
+        err.print(f"[dim]hint:[/] {escape(hint)}")
+
+
+def bug(exc: BaseException) -> None:
+    """An internal error: short, with how to get the details."""
+    err.print(
+        f"[bold red]internal error:[/] {escape(type(exc).__name__)}: {escape(str(exc))}\n"
+        "This is a bug in leercyclus, not in your data. Run again with LEERCYCLUS_DEBUG=1 "
+        "for the details, and report it with that output."
+    )
+
+
+def findings_text(findings: Sequence[Finding], files: int, strict: bool) -> None:
+    """Findings grouped per file, then a summary line."""
+    for file, group in groupby(findings, key=lambda f: f.file):
+        out.print(f"[bold]{escape(file)}[/]")
+        for f in group:
+            colour = "red" if f.severity == "error" else "yellow"
+            where = f"{f.line}:{f.column}"
+            out.print(
+                f"  [dim]{where:>7}[/]  [{colour}]{f.severity:<7}[/] [dim]{f.code}[/]  "
+                f"{escape(f.message)}"
+            )
+        out.print()
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    bad_files = len({f.file for f in findings})
+    if not findings:
+        out.print(f"[green]✓[/] {files} files checked: no errors, no warnings")
+        return
+    mark = "[red]✗[/]" if errors else "[yellow]![/]"
+    note = " (--strict: warnings count as errors)" if strict else ""
+    out.print(
+        f"{mark} {_count(errors, 'error')}, {_count(warnings, 'warning')} "
+        f"in {bad_files} of {files} files{note}"
+    )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def findings_json(findings: Sequence[Finding]) -> None:
+    """One JSON array on stdout, one object per finding."""
+    sys.stdout.write(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+
+
+def findings_gitlab(findings: Sequence[Finding], root: Path) -> None:
+    """A GitLab code-quality report: one JSON array; the fingerprint includes the location."""
+    import hashlib
+
+    prefix = _prefix(root)
+    report = []
+    for f in findings:
+        identity = f"{prefix}{f.file}:{f.line}:{f.column}:{f.code}:{f.message}"
+        report.append(
+            {
+                "description": f"{f.code}: {f.message}",
+                "check_name": f.code,
+                "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
+                "severity": "major" if f.severity == "error" else "minor",
+                "location": {"path": f"{prefix}{f.file}", "lines": {"begin": f.line}},
+            }
+        )
+    sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+
+
+def findings_github(findings: Sequence[Finding], root: Path) -> None:
+    """GitHub Actions workflow commands; paths relative to the current folder (the workspace)."""
+    prefix = _prefix(root)
+    for f in findings:
+        level = "error" if f.severity == "error" else "warning"
+        message = _gh_escape(f"{f.message}")
+        sys.stdout.write(
+            f"::{level} file={prefix}{f.file},line={f.line},col={f.column},"
+            f"title={f.code}::{message}\n"
+        )
+
+
+def _prefix(root: Path) -> str:
+    try:
+        rel = root.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return ""
+    return "" if rel == "." else rel + "/"
+
+
+def _gh_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+@contextmanager
+def status(message: str) -> Iterator[None]:
+    """A spinner on stderr while something takes a moment (nothing when not a terminal)."""
+    if not err.is_terminal:
+        yield
+        return
+    with err.status(message):
+        yield
+
+
+class _Bar:
+    """`report`'s progress bar on stderr; on a pipe or in CI only the notes are printed."""
+
+    def __init__(self, message: str) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.bar = Progress(
+            TextColumn(f"{escape(message)}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}", style="dim"),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+            auto_refresh=False,  # no refresh thread: workers are forked while the bar is up
+        )
+        self.task = self.bar.add_task("", total=None)
+
+    def start(self, total: int) -> None:
+        self.bar.update(self.task, total=total)
+
+    def advance(self, name: str) -> None:
+        self.bar.update(self.task, advance=1, description=escape(name))
+        self.bar.refresh()
+
+    def note(self, text: str) -> None:
+        self.bar.console.print(f"[dim]{escape(text)}[/]")
+
+
+@contextmanager
+def progress(message: str) -> Iterator[_Bar]:
+    """A progress bar for the duration of the block."""
+    bar = _Bar(message)
+    with bar.bar:
+        yield bar
+
+
+def written(outputs: Sequence[Output], base: Path) -> None:
+    """What was written: a row per file, or per scope and format when there are many."""
+    from collections import Counter
+
+    from rich.table import Table
+
+    rebuilt = [o for o in outputs if o.rebuilt]
+    table = Table(title="Written", title_justify="left", show_edge=False, pad_edge=False)
+    if len(rebuilt) <= 20:
+        for column in ("report", "scope", "format"):
+            table.add_column(column)
+        table.add_column("size", justify="right")
+        table.add_column("file")
+        for o in rebuilt:
+            size = f"{o.path.stat().st_size / 1024:.0f} KB"
+            name = o.institution or "national"
+            table.add_row(name, o.scope, o.format, size, str(_shown(o.path, base)))
+    else:
+        table.add_column("scope")
+        table.add_column("format")
+        table.add_column("files", justify="right")
+        table.add_column("size", justify="right")
+        counts = Counter((o.scope, o.format) for o in rebuilt)
+        sizes: Counter[tuple[str, str]] = Counter()
+        for o in rebuilt:
+            sizes[(o.scope, o.format)] += o.path.stat().st_size
+        for (scope, fmt), count in counts.items():
+            table.add_row(scope, fmt, str(count), f"{sizes[(scope, fmt)] / 2**20:.1f} MB")
+    if rebuilt:
+        out.print(table)
+        if len(rebuilt) > 20:
+            folder = Path(os.path.commonpath([o.path for o in rebuilt]))
+            out.print(f"in {escape(str(_shown(folder, base)))}/")
+    same = len(outputs) - len(rebuilt)
+    note = f"; {same} unchanged (use --force to rebuild them)" if same else ""
+    out.print(f"[green]✓[/] {_count(len(rebuilt), 'file')} written{note}")
+
+
+def _shown(path: Path, base: Path) -> Path:
+    try:
+        return path.relative_to(base)
+    except ValueError:
+        return path
+
+
+def status_text(status: CycleStatus) -> None:
+    """The status of a cycle: a note on data errors, a table per participant, the milestones."""
+    from rich.table import Table
+
+    if status.errors or status.warnings:
+        mark = "[red]✗[/]" if status.errors else "[yellow]![/]"
+        shown = "; the table shows what could be read" if status.errors else ""
+        out.print(
+            f"{mark} the data has {_count(status.errors, 'error')} and "
+            f"{_count(status.warnings, 'warning')}: run `leercyclus check` to see them{shown}\n"
+        )
+    title = f"Cycle {status.cycle}" + (f": {status.title}" if status.title else "")
+    out.print(f"[bold]{escape(title)}[/]")
+    table = Table(show_edge=False, pad_edge=False)
+    for heading in ("participant", "self-review", "no expl.", "completed", "review day", "team"):
+        table.add_column(heading, justify="right" if heading == "no expl." else "left")
+    table.add_column("reports")
+    table.add_column("actions open", justify="right")
+    table.add_column("overdue", justify="right")
+    for p in status.participants:
+        sr, visit, actions = p.self_review, p.visit, p.actions
+        readable = sr.state in ("completed", "in_progress")
+        day = visit.date + (" (planned)" if visit.state == "planned" else "") if visit.date else ""
+        team = "complete" if visit.team_complete else ", ".join(f"no {r}" for r in visit.team_lacks)
+        has_actions = actions.state == "present"
+        table.add_row(
+            escape(p.institution),
+            f"{sr.answered}/{sr.standards}" if readable else _state(sr.state),
+            str(sr.explanations_missing) if readable else "",
+            sr.completed or ("in progress" if readable else ""),
+            day or _state(visit.state),
+            (team if visit.team_complete else f"[yellow]{team}[/]") if visit.date else "",
+            " ".join(p.reports) or "[dim]—[/]",
+            str(actions.open) if has_actions else _state(actions.state),
+            (f"[red]{actions.overdue}[/]" if actions.overdue else "0") if has_actions else "",
+        )
+    # a terminal wraps the table to its width; a file or pipe gets it whole, one line per row
+    (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
+    out.print(f"\n[bold]Milestones[/] [dim](as of {status.today})[/]")
+    for m in status.milestones:
+        mark = "[green]✓[/]" if m.of and m.done == m.of else "[dim]·[/]"
+        if m.name == "standards":
+            shown = f"{m.done} standards"
+        elif m.name in ("national report", "evaluation"):
+            shown = "done" if m.done else "not yet"
+        else:
+            shown = f"{m.done}/{m.of}"
+        due = ""
+        if m.due:
+            due = f"  due {m.due}" + (", [red]late[/]" if m.late else "")
+        out.print(f"  {mark} {m.step} {m.name:<20} {shown}{due}")
+
+
+def _state(state: str) -> str:
+    colour = {"missing": "dim", "invalid": "red"}.get(state, "")
+    return f"[{colour}]{state}[/]" if colour else state
+
+
+def status_json(payload: dict[str, object]) -> None:
+    """One JSON object on stdout."""
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+
+
+def form_exported(path: Path, rows: int, prefilled: int) -> None:
+    """What `export` wrote."""
+    try:
+        shown = path.relative_to(Path.cwd())
+    except ValueError:
+        shown = path
+    already = f", {prefilled} already answered" if prefilled else ""
+    out.print(f"[green]✓[/] wrote {escape(str(shown))}: {_count(rows, 'standard')}{already}")
+
+
+def form_imported(result: ImportResult) -> None:
+    """What `import` changed in the YAML file, and what is still open."""
+    name = escape(result.form.name)
+    if not result.written:
+        out.print(f"[green]✓[/] {name}: nothing changed in {escape(result.target)}")
+    else:
+        verb = "created" if result.created else "updated"
+        out.print(
+            f"[green]✓[/] {name}: {verb} {escape(result.target)} "
+            f"({_count(len(result.changes), 'change')})"
+        )
+        for subject, what in result.changes:
+            out.print(f"  {escape(subject):<14} {escape(what)}")
+    for note in result.notes:
+        out.print(f"[yellow]![/] {escape(note)}")

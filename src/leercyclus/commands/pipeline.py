@@ -1,0 +1,188 @@
+"""The stages composed: check() and, later, build_reports()."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from leercyclus.repository.findings import Finding, locate_all, strict
+
+if TYPE_CHECKING:
+    from leercyclus.methods.peerreview.aggregate import Meta
+    from leercyclus.methods.peerreview.reports import Progress, ReportRequest
+    from leercyclus.publishing.build import Output
+    from leercyclus.repository.listing import Listing
+    from leercyclus.repository.network import CycleData, Network
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What `check` prints: the findings (located) and how many files were read."""
+
+    findings: list[Finding]
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+
+def check_summary(
+    root: Path, *, strict_mode: bool = False, today: dt.date | None = None
+) -> Summary:
+    """`check`, answered from the last run when nothing it depends on has changed.
+
+    The answer depends on every file's content, the list of files, the day (overdue actions),
+    the git state (review flags) and the leercyclus version; all of them make up the key.
+    """
+    from leercyclus.repository.listing import list_files
+    from leercyclus.rules.summary import (
+        current_inputs,
+        outside_state,
+        remember,
+        remembered,
+        summary_key,
+    )
+
+    day = today or dt.date.today()
+    outside = outside_state(root)
+    stored = remembered(root)
+    listing = list_files(root)
+    if stored is not None and stored[0] == summary_key(day, *current_inputs(listing), outside):
+        found = stored[1]
+    else:  # keyed by the content as the check read it, not as it may be by now
+        result = check(root, today=day, listing=listing)
+        _KEPT[:] = [result]
+        found = Summary(result.findings, result.network.file_count)
+        network = result.network
+        key = summary_key(day, network.contents, network.listing, outside)
+        if key:
+            remember(root, key, found)
+    return Summary(strict(found.findings), found.files) if strict_mode else found
+
+
+_KEPT: list[object] = []
+"""The last network checked, kept until the process ends: the command line ends it at once
+(cli.main), so its objects are never freed one by one (a tenth of a second when large)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What `check` found, located and sorted, and how many files it read."""
+
+    network: Network
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def check(
+    root: Path,
+    *,
+    strict_mode: bool = False,
+    today: dt.date | None = None,
+    listing: Listing | None = None,
+) -> CheckResult:
+    """Load and validate the repository at `root` and apply every cross-file rule."""
+    from leercyclus.repository.network import load_network
+
+    network = load_network(root, listing=listing)
+    # Imported only now, as they import pydantic: loading does that once its workers run.
+    from leercyclus.methods.peerreview.crossref import cross_check
+    from leercyclus.methods.peerreview.history import review_flags
+
+    findings = [
+        *network.findings,
+        *cross_check(network, today or dt.date.today()),
+        *review_flags(network),
+    ]
+    located = locate_all(findings, root)
+    return CheckResult(network, strict(located) if strict_mode else located)
+
+
+def build_reports(
+    result: CheckResult,
+    request: ReportRequest,
+    progress: Progress | None = None,
+    *,
+    force: bool = False,
+) -> list[Output]:
+    """Build the requested reports from checked data; nothing is written unless all succeed.
+
+    Outputs whose content is unchanged since the last build are left as they are (`force`
+    rebuilds everything); the leak guard reads every public output either way.
+    """
+    from leercyclus.methods.peerreview import reports
+    from leercyclus.methods.peerreview.batch import render_institutions
+    from leercyclus.parallel import cores
+    from leercyclus.publishing.build import Build
+    from leercyclus.publishing.convert import template_folders
+    from leercyclus.publishing.render import renderer
+    from leercyclus.repository.write import staging
+
+    if not result.ok:
+        raise reports.refuse(len(result.errors))
+    net = result.network
+    plan = reports.plan(net, request, partial(_meta, net))
+    tell = progress or reports.Silent()
+    tell.start(len(plan.institutions) + (1 if plan.national else 0) + 1)
+    cycle = plan.data.id
+    with staging(plan.out) as stage:
+        build = Build(
+            out=plan.out,
+            stage=stage,
+            formats=plan.formats,
+            render=renderer(net.root, plan.language),
+            templates=template_folders(net.root),
+            epoch=reports.epoch(plan.meta),
+            force=force,
+            volatile=reports.volatile(plan.meta),
+        )
+        build.load_manifest(cycle)
+        pending = render_institutions(build, net, plan, tell)
+        national = None
+        if plan.national:  # while workers render the institution reports, if there are many
+            from leercyclus.methods.peerreview.national_privacy import prepare
+
+            national = prepare(net, plan, tell)
+            rel = Path(cycle, "public", "national-report")
+            build.emit(rel, "national-report", "public", None, **national.context)
+            tell.advance("national report")
+        if pending is not None:
+            pending.wait(build, tell)
+        build.convert(cores())
+        tell.advance("DOCX and PDF")
+        if national is not None:
+            national.guard(build.public_files())
+        return build.publish(cycle)
+
+
+def _meta(net: Network, data: CycleData, language: str, out: Path) -> Meta:
+    from leercyclus.methods.peerreview.aggregate import Meta
+    from leercyclus.publishing.provenance import provenance
+
+    assert net.settings is not None and data.cycle is not None
+    settings = net.settings.model
+    return Meta(
+        network=settings.network,
+        language=language,
+        cycle_id=data.id,
+        cycle_title=data.cycle.model.title,
+        min_group=settings.national.min_group,
+        participants=len(data.cycle.model.participants),
+        standards=len(data.standards),
+        provenance=provenance(net.root, out),  # the outputs are no change of the data
+    )

@@ -1,0 +1,213 @@
+"""Read public outputs back, as a reader would see them, and find every forbidden term in them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+from leercyclus.errors import LeercyclusError
+from leercyclus.privacy.match import Matcher, Term, trie_pattern
+
+
+@dataclass(frozen=True)
+class Leak:
+    """A forbidden term found in a public output."""
+
+    output: Path
+    term: Term
+    context: str
+    """A short snippet around the hit."""
+
+
+def find_leaks(
+    outputs: Iterable[Path], terms: Sequence[Term], allowed: Iterable[str] = ()
+) -> list[Leak]:
+    """Every term found in the text of `outputs`, once per output and term.
+
+    Strings in `allowed` (the contacts of shared parels: name, e-mail, phone) may appear; they
+    are blanked out before the search.
+    """
+    matcher = Matcher(terms)
+    mask = _mask_pattern(allowed)
+    leaks: list[Leak] = []
+    for output in outputs:
+        seen: set[Term] = set()
+        for text in _readings(normalize(extract_text(output))):
+            if mask is not None:
+                text = mask.sub(lambda m: " " * len(m.group()), text)
+            for hit in matcher.finditer(text):
+                if hit.term not in seen:
+                    seen.add(hit.term)
+                    leaks.append(Leak(output, hit.term, _snippet(text, hit.start, hit.end)))
+    return leaks
+
+
+def sources_of(term: Term, texts: Iterable[tuple[str, str]]) -> list[str]:
+    """The origins, of (origin, original text) pairs, whose text contains `term`."""
+    matcher = Matcher([term])
+    return [origin for origin, text in texts if next(matcher.finditer(text), None) is not None]
+
+
+_LIGATURES = str.maketrans({"\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None})
+
+
+def normalize(text: str) -> str:
+    """Text as a reader sees it: ligatures and odd spaces resolved, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text).translate(_LIGATURES)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _readings(text: str) -> list[str]:
+    """The text, and the text with words hyphenated over a line joined again."""
+    joined = re.sub(r"(\w)- (\w)", r"\1\2", text)
+    return [text] if joined == text else [text, joined]
+
+
+def _mask_pattern(allowed: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for every allowed string (a trie: fast for thousands of contacts)."""
+    keys = {" ".join(normalize(a).lower().split()) for a in allowed} - {""}
+    if not keys:
+        return None
+    space = r"\s+"
+    return re.compile(f"(?i:{trie_pattern(keys, space)})")
+
+
+def _snippet(text: str, start: int, end: int, width: int = 40) -> str:
+    head = "…" if start > width else ""
+    tail = "…" if end + width < len(text) else ""
+    return f"{head}{text[max(0, start - width) : end + width]}{tail}"
+
+
+def extract_text(path: Path) -> str:
+    """All text a reader of `path` can see or find: body, attributes, metadata."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".html" or suffix == ".htm":
+            return _html_text(path.read_text(encoding="utf-8"))
+        if suffix == ".docx":
+            return _docx_text(path)
+        if suffix == ".pdf":
+            return _pdf_text(path)
+        return path.read_text(encoding="utf-8")
+    except (OSError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
+        raise LeercyclusError(
+            f"{path}: cannot read it back to check it for names ({exc})",
+            "nothing public was written; report this as a bug if it happens again",
+        ) from None
+
+
+_DATA_URI = re.compile(r"data:[\w/+.-]*;base64,[A-Za-z0-9+/=\s]*")
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u "
+    "var".split()
+)
+
+
+class _HtmlText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.body: list[str] = []
+        self.attributes: list[str] = []
+        self.skipping = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skipping = tag in ("style", "script")
+        if tag not in _INLINE:
+            self.body.append("\n")
+        self.attributes.extend(value for _, value in attrs if value)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skipping = False
+        if tag not in _INLINE:
+            self.body.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:  # a stylesheet or script is ours, not the data's
+            self.body.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.body.append(f"\n{data}\n")
+
+
+def _html_text(html: str) -> str:
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.body) + "\n" + "\n".join(parser.attributes)
+    return _DATA_URI.sub(" ", text)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WORD_TEXT = {f"{_W}t", f"{_W}instrText", f"{_W}delText"}
+_WORD_BREAK = {f"{_W}tab", f"{_W}br", f"{_W}cr"}
+
+
+def _docx_text(path: Path) -> str:
+    parts: list[str] = []
+    with zipfile.ZipFile(path) as docx:
+        for name in sorted(docx.namelist()):
+            if not name.endswith((".xml", ".rels")):
+                continue
+            root = ElementTree.fromstring(docx.read(name))
+            if name.startswith("word/") and name.endswith(".xml"):
+                parts.append(_word_part_text(root))
+            elif name.startswith("docProps/"):
+                parts.extend(e.text for e in root.iter() if e.text and e.text.strip())
+            if name.endswith(".rels"):  # the targets of hyperlinks
+                parts.extend(
+                    e.get("Target", "") for e in root.iter() if e.get("TargetMode") == "External"
+                )
+    return "\n".join(parts)
+
+
+def _word_part_text(root: ElementTree.Element) -> str:
+    """Paragraphs of a word/*.xml part, runs joined as Word shows them; alt texts after them."""
+    lines: list[str] = []
+    line: list[str] = []
+    for element in root.iter():
+        if element.tag == f"{_W}p":
+            lines.append("".join(line))
+            line = []
+        elif element.tag in _WORD_TEXT and element.text:
+            line.append(element.text)
+        elif element.tag in _WORD_BREAK:
+            line.append(" ")
+        if element.tag.endswith("}docPr"):  # a picture's name, title and alt text
+            lines.extend(v for a in ("name", "title", "descr") if (v := element.get(a)))
+    lines.append("".join(line))
+    return "\n".join(lines)
+
+
+_XMP_TEXT = ("{http://purl.org/dc/elements/1.1/}", "{http://ns.adobe.com/pdf/1.3/}")
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    parts = [page.extract_text() or "" for page in reader.pages]
+    parts.extend(str(value) for value in (reader.metadata or {}).values())
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                parts.append(str(action["/URI"]))
+    parts.extend(_outline_titles(reader.outline))
+    xmp = reader.xmp_metadata
+    if xmp is not None:  # title, author, keywords again; not the random ids beside them
+        root = ElementTree.fromstring(xmp.stream.get_data())
+        parts.extend("".join(e.itertext()) for e in root.iter() if str(e.tag).startswith(_XMP_TEXT))
+    return "\n".join(parts)
+
+
+def _outline_titles(outline: object) -> list[str]:
+    if isinstance(outline, list):
+        return [title for item in outline for title in _outline_titles(item)]
+    title = getattr(outline, "title", None)
+    return [title] if isinstance(title, str) else []

@@ -1,0 +1,82 @@
+"""The last `check`'s answer, kept by a key of everything the answer depends on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from leercyclus import __version__
+from leercyclus.methods.peerreview.history import git_state
+from leercyclus.repository.cache import cache_folder, file_digest
+from leercyclus.repository.findings import Finding
+from leercyclus.repository.listing import Listing
+from leercyclus.repository.write import write_atomic
+
+if TYPE_CHECKING:
+    from leercyclus.commands.pipeline import Summary
+
+SUMMARY = "summary.json"
+
+
+def outside_state(root: Path) -> str:
+    """What the answer depends on besides the files: the git state, when there are cycles."""
+    return git_state(root) if (root / "cycles").is_dir() else ""
+
+
+def summary_key(
+    today: dt.date, contents: Mapping[str, str | None], listing: list[Finding], outside: str
+) -> str | None:
+    """A hash of every input of `check`: the day, each file's path and content hash (None when
+    a file cannot be read: no shortcut then), what the listing found (missing and unknown
+    files), the git state and the leercyclus version."""
+    digest = hashlib.sha256(f"{__version__}\0{today.isoformat()}\0".encode())
+    for rel, content in contents.items():
+        if content is None:
+            return None
+        digest.update(f"{rel}\0{content}\0".encode())
+    for finding in listing:
+        digest.update(f"{finding.file}\0{finding.code}\0{finding.message}\0".encode())
+    digest.update(outside.encode())
+    return digest.hexdigest()
+
+
+def current_inputs(files: Listing) -> tuple[dict[str, str | None], list[Finding]]:
+    """Each listed file's content hash as it is now (None: unreadable), in the loader's order,
+    and what the listing found."""
+    sources, listing = files
+    contents: dict[str, str | None] = {}
+    for source in sources:
+        try:
+            contents[source.rel] = file_digest(source.path)
+        except OSError:
+            contents[source.rel] = None
+    return contents, listing
+
+
+def remembered(root: Path) -> tuple[str, Summary] | None:
+    """The stored answer and its key, if one is there and whole."""
+    from leercyclus.commands.pipeline import Summary
+
+    try:
+        data = json.loads((cache_folder(root) / SUMMARY).read_text(encoding="utf-8"))
+        findings = [Finding(**f) for f in data["findings"]]
+        return str(data["key"]), Summary(findings, int(data["files"]))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def remember(root: Path, key: str, summary: Summary) -> None:
+    """Store the answer; a cache that cannot be written is no error."""
+    payload = {
+        "key": key,
+        "files": summary.files,
+        "findings": [f.as_json() for f in summary.findings],
+    }
+    try:
+        write_atomic(cache_folder(root) / SUMMARY, json.dumps(payload, ensure_ascii=False))
+    except OSError:
+        return
