@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from leercyclus.loading.network import load_network
 from leercyclus.privacy.anonymize import Scrubber, known_terms
 from leercyclus.privacy.match import Matcher, Term
-from leercyclus.repository.network import load_network
 
 
 def institution(text: str, match_case: bool = False) -> Term:

@@ -13,10 +13,10 @@ import pytest
 
 from helpers import SCENARIOS, SELF_REVIEW, STANDARD_A1, TODAY, build_tree, found, network
 from leercyclus.commands.pipeline import Summary, check_summary
+from leercyclus.loading.network import load_network
 from leercyclus.repository import parse
 from leercyclus.repository.cache import MAX_PACKS, PackWriter, ParseCache, cache_folder, file_digest
 from leercyclus.repository.listing import list_files
-from leercyclus.repository.network import load_network
 from leercyclus.rules import validate
 
 BROKEN = {

@@ -17,8 +17,8 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
 from leercyclus.cli import run
+from leercyclus.loading.network import load_network
 from leercyclus.publishing.texts import TEXTS
-from leercyclus.repository.network import load_network
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "herstelnetwerk"

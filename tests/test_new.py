@@ -10,8 +10,8 @@ import pytest
 
 from helpers import found
 from leercyclus.cli import run
+from leercyclus.loading.network import load_network
 from leercyclus.methods.peerreview.newfiles import ordered_standards
-from leercyclus.repository.network import load_network
 from leercyclus.repository.yamlread import load_text
 from test_startup import HEAVY, imported_by
 

@@ -11,7 +11,7 @@ import pytest
 HEAVY = [
     "leercyclus.models",
     "leercyclus.rules.validate",
-    "leercyclus.repository.network",
+    "leercyclus.loading.network",
     "leercyclus.commands.pipeline",
     "leercyclus.methods.peerreview.crossref",
     "leercyclus.repository.yamlio",
@@ -65,7 +65,7 @@ def test_loading_starts_its_workers_before_the_models_are_imported() -> None:
     probe = (
         "import sys\n"
         "import leercyclus.commands.pipeline, leercyclus.rules.summary\n"
-        "import leercyclus.repository.network, leercyclus.repository.load\n"
+        "import leercyclus.loading.network, leercyclus.loading.load\n"
         "import leercyclus.repository.parse, leercyclus.repository.cache\n"
         "import leercyclus.methods.peerreview.history\n"
         "print(sorted(m for m in sys.modules if m.startswith('leercyclus.models')))\n"

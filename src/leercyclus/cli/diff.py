@@ -31,9 +31,9 @@ def command(
     """Standards added, dropped and changed between two cycles, with a word-level diff."""
     import sys
 
+    from leercyclus.loading.network import load_network
     from leercyclus.methods.peerreview import diff
     from leercyclus.repository.listing import find_root
-    from leercyclus.repository.network import load_network
 
     net = load_network(find_root(repo))
     result = diff.compare(net, cycle_a, cycle_b)

@@ -11,7 +11,7 @@ import typer
 from leercyclus.cli.options import CycleOption, InstitutionArgument, RepoArgument
 
 if TYPE_CHECKING:
-    from leercyclus.repository.network import CycleData, Network
+    from leercyclus.loading.network import CycleData, Network
 
 app = typer.Typer(
     name="new",
@@ -40,9 +40,9 @@ def cycle(
 ) -> None:
     """The next cycle: standards carried over (the evaluation applied), participants, domains."""
     from leercyclus.cli import console
+    from leercyclus.loading.network import load_network
     from leercyclus.methods.peerreview.newfiles import next_cycle, write_new
     from leercyclus.repository.listing import find_root
-    from leercyclus.repository.network import load_network
 
     root = find_root(repo)
     plan = next_cycle(load_network(root), cycle_id, source, force)
@@ -106,9 +106,9 @@ def _form(
     force: bool,
 ) -> None:
     from leercyclus.cli import console
+    from leercyclus.loading.network import load_network
     from leercyclus.methods.peerreview.newfiles import pick_cycle, write_new
     from leercyclus.repository.listing import find_root
-    from leercyclus.repository.network import load_network
 
     root = find_root(repo)
     net = load_network(root)

@@ -32,7 +32,8 @@ def command(
     from leercyclus.cli import console
     from leercyclus.commands.pipeline import check
     from leercyclus.errors import UsageError
-    from leercyclus.methods.peerreview.status import choose_cycle, cycle_status
+    from leercyclus.loading.network import choose_cycle
+    from leercyclus.methods.peerreview.status import cycle_status
     from leercyclus.repository.listing import find_root
 
     try:

@@ -9,25 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus.repository.findings import Finding, locate_all, strict
+from leercyclus.rules.summary import Summary
 
 if TYPE_CHECKING:
+    from leercyclus.loading.network import CycleData, Network
     from leercyclus.methods.peerreview.aggregate import Meta
     from leercyclus.methods.peerreview.reports import Progress, ReportRequest
     from leercyclus.publishing.build import Output
     from leercyclus.repository.listing import Listing
-    from leercyclus.repository.network import CycleData, Network
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What `check` prints: the findings (located) and how many files were read."""
-
-    findings: list[Finding]
-    files: int
-
-    @property
-    def ok(self) -> bool:
-        return not any(f.severity == "error" for f in self.findings)
 
 
 def check_summary(
@@ -97,7 +86,7 @@ def check(
     listing: Listing | None = None,
 ) -> CheckResult:
     """Load and validate the repository at `root` and apply every cross-file rule."""
-    from leercyclus.repository.network import load_network
+    from leercyclus.loading.network import load_network
 
     network = load_network(root, listing=listing)
     # Imported only now, as they import pydantic: loading does that once its workers run.

@@ -20,7 +20,7 @@ from leercyclus.forms.kinds import (
     usable_cycle,
 )
 from leercyclus.forms.workbook import build_workbook
-from leercyclus.repository.network import load_network
+from leercyclus.loading.network import load_network
 
 
 def export_form(

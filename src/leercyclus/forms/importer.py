@@ -22,7 +22,7 @@ from leercyclus.forms.kinds import (
 )
 from leercyclus.forms.merge import merge, open_slots
 from leercyclus.forms.reading import form_meta, open_form, read_answers, read_general
-from leercyclus.repository.network import CycleData, Network, load_network
+from leercyclus.loading.network import CycleData, Network, load_network
 from leercyclus.repository.yamlio import dump, load_for_edit
 
 

@@ -9,8 +9,13 @@ from pydantic import BaseModel
 
 from leercyclus.errors import DataError
 from leercyclus.forms.wording import WORDING, Wording
-from leercyclus.methods.peerreview.status import choose_cycle
-from leercyclus.repository.network import CycleData, Network, natural_key, require_participant
+from leercyclus.loading.network import (
+    CycleData,
+    Network,
+    choose_cycle,
+    natural_key,
+    require_participant,
+)
 
 META_SHEET = "leercyclus"
 

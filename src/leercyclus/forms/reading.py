@@ -11,8 +11,8 @@ from leercyclus.errors import DataError, UsageError
 from leercyclus.forms.cells import cell_text, outcome_of
 from leercyclus.forms.kinds import KINDS, META_SHEET, Answer, Column, FormKind
 from leercyclus.forms.wording import WORDING
+from leercyclus.loading.network import CycleData
 from leercyclus.repository.findings import suggest
-from leercyclus.repository.network import CycleData
 
 _OUTCOME_WORDS = [word for words in WORDING.values() for word in words.outcomes.values()]
 """Every outcome word a form may hold, whatever its language: what a typo is matched with."""

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from leercyclus import __version__
 from leercyclus.forms.kinds import FormKind
-from leercyclus.repository.network import CycleData, Network
+from leercyclus.loading.network import CycleData, Network
 
 
 def row_height(texts: Sequence[tuple[str, int]]) -> float:

@@ -17,7 +17,7 @@ from leercyclus.privacy.match import (
 )
 
 if TYPE_CHECKING:
-    from leercyclus.repository.network import Network
+    from leercyclus.loading.network import Network
 
 
 class Scrubber:

@@ -8,12 +8,12 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, Any
 
 from leercyclus import __version__
 
-if TYPE_CHECKING:
-    from leercyclus.repository.parse import Parsed
+Parsed = dict[str, Any]
+"""One parsed file: its data as JSON-like values, or the reason it could not be read."""
 
 CACHE_DIR = Path(".leercyclus") / "cache"
 """Parsed files by content hash, inside the repository (git-ignored)."""

@@ -11,13 +11,11 @@ import json
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any
 
 from leercyclus.parallel import context, cores
-from leercyclus.repository.cache import digest
+from leercyclus.repository.cache import Parsed, digest
 from leercyclus.repository.yamlread import YamlProblem, decode, load_json
 
-Parsed = dict[str, Any]
 """A file read as YAML: {"data": ...} or {"problem": [code, message, line, column]}; JSON-safe."""
 
 PARALLEL_BYTES = 2_000_000

@@ -6,20 +6,29 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from leercyclus import __version__
-from leercyclus.methods.peerreview.history import git_state
 from leercyclus.repository.cache import cache_folder, file_digest
 from leercyclus.repository.findings import Finding
+from leercyclus.repository.git import git_state
 from leercyclus.repository.listing import Listing
 from leercyclus.repository.write import write_atomic
 
-if TYPE_CHECKING:
-    from leercyclus.commands.pipeline import Summary
-
 SUMMARY = "summary.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What `check` prints: the findings (located) and how many files were read."""
+
+    findings: list[Finding]
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
 
 
 def outside_state(root: Path) -> str:
@@ -59,7 +68,6 @@ def current_inputs(files: Listing) -> tuple[dict[str, str | None], list[Finding]
 
 def remembered(root: Path) -> tuple[str, Summary] | None:
     """The stored answer and its key, if one is there and whole."""
-    from leercyclus.commands.pipeline import Summary
 
     try:
         data = json.loads((cache_folder(root) / SUMMARY).read_text(encoding="utf-8"))

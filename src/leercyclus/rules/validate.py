@@ -11,9 +11,10 @@ from pydantic import BaseModel, ValidationError
 
 from leercyclus.models import MODELS
 from leercyclus.models.common import ID_RULES, OUTCOME_ALIASES
+from leercyclus.repository.cache import Parsed
 from leercyclus.repository.findings import Finding, error, suggest
 from leercyclus.repository.listing import SourceFile
-from leercyclus.repository.parse import Parsed, read_data
+from leercyclus.repository.parse import read_data
 from leercyclus.repository.yamlread import Path_
 
 ID_FIELD = {

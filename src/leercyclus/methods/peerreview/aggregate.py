@@ -7,10 +7,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from leercyclus.loading.network import CycleData
 from leercyclus.models import ActionPlan, Standard
 from leercyclus.models.cycle import Domain, Theme
 from leercyclus.models.visit import Oester, Parel
-from leercyclus.repository.network import CycleData
+from leercyclus.publishing.provenance import Provenance
 
 OUTCOMES = ("met", "partly_met", "not_met", "not_applicable")
 
@@ -54,15 +55,6 @@ class Distribution:
 
     def percent(self, *outcomes: str) -> int:
         return round(100 * self.share(*outcomes))
-
-
-@dataclass(frozen=True, slots=True)
-class Provenance:
-    """Which data a report shows: tool version, commit and the commit's date."""
-
-    version: str
-    commit: str | None
-    date: dt.date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +106,7 @@ def network_picture(data: CycleData, standard_id: str, min_group: int) -> Distri
 
 def standards_by_domain(data: CycleData) -> list[tuple[Domain, list[Standard]]]:
     """The cycle's domains in order, each with its standards in natural id order."""
-    from leercyclus.repository.network import natural_key
+    from leercyclus.loading.network import natural_key
 
     assert data.cycle is not None
     standards = sorted((s.model for s in data.standards.values()), key=lambda s: natural_key(s.id))

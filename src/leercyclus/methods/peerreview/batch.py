@@ -7,10 +7,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from leercyclus.loading.network import Network
 from leercyclus.parallel import can_fork, cores
 from leercyclus.publishing.build import Build, Output
 from leercyclus.publishing.convert import Conversion
-from leercyclus.repository.network import Network
 
 if TYPE_CHECKING:
     from leercyclus.methods.peerreview.reports import Plan, Progress

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from leercyclus.loading.network import CycleData, Loaded, Network
 from leercyclus.models import ActionPlan, Cycle, SelfReview, Standard, Visit
 from leercyclus.repository.findings import Finding, error, suggest, warning
-from leercyclus.repository.network import CycleData, Loaded, Network
 from leercyclus.repository.yamlread import Path_
 
 OUTSIDE_ROLES = frozenset({"client", "expert_by_experience"})

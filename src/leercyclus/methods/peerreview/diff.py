@@ -10,10 +10,10 @@ from itertools import pairwise
 from typing import Literal
 
 from leercyclus.errors import UsageError
+from leercyclus.loading.network import Network
 from leercyclus.methods.peerreview.newfiles import ordered_standards, pick_cycle
 from leercyclus.models import Standard
 from leercyclus.models.evaluation import Verdict
-from leercyclus.repository.network import Network
 
 Op = Literal["equal", "delete", "insert"]
 TEXT_FIELDS = ("title", "text", "guidance")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from leercyclus.repository.network import Network
+    from leercyclus.loading.network import Network
 
 OUTCOME_WORDS = {
     "nl": {"met": "volledig", "partly_met": "deels", "not_met": "niet", "not_applicable": "nvt"},

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus.repository.findings import Finding, warning
+from leercyclus.repository.git import git
 from leercyclus.repository.yamlread import YamlProblem, load_text
 
 if TYPE_CHECKING:
-    from leercyclus.repository.network import Network
+    from leercyclus.loading.network import Network
 
 UNCOMMITTED = 2**62
 """The 'time' of a change that is not committed yet: later than any commit."""
@@ -26,32 +26,13 @@ class Change:
     """Order, not clock: newer changes have larger numbers (commits within one second too)."""
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, timeout=60, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return result.stdout.decode("utf-8", errors="replace") if result.returncode == 0 else None
-
-
-def git_state(root: Path) -> str:
-    """What the review flags depend on: the commit and the uncommitted changes under cycles/."""
-    head = _git(root, "rev-parse", "HEAD")
-    if head is None:
-        return "no git"
-    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", "cycles") or ""
-    return head.strip() + "\n" + status
-
-
 def last_changes(root: Path) -> dict[str, Change] | None:
     """Per file under cycles/ (relative to root): its last change; None outside git."""
-    prefix = _git(root, "rev-parse", "--show-prefix")
+    prefix = git(root, "rev-parse", "--show-prefix")
     if prefix is None:
         return None
     prefix = prefix.strip()
-    log = _git(
+    log = git(
         root,
         "log",
         "--topo-order",
@@ -70,7 +51,7 @@ def last_changes(root: Path) -> dict[str, Change] | None:
         for name in filter(None, names):
             rel = name[len(prefix) :] if name.startswith(prefix) else name
             changes.setdefault(rel, Change(commit, len(blocks) - age))
-    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", "cycles") or ""
+    status = git(root, "status", "--porcelain", "--untracked-files=all", "--", "cycles") or ""
     for line in status.splitlines():
         name = line[3:].strip().strip('"')
         rel = name[len(prefix) :] if name.startswith(prefix) else name
@@ -117,7 +98,7 @@ def review_flags(net: Network) -> list[Finding]:
 
 def _text_at(root: Path, commit: str, rel: str) -> str | None:
     """The standard's `text` in `commit`, or None where it cannot be read."""
-    shown = _git(root, "show", f"{commit}:./{rel}")
+    shown = git(root, "show", f"{commit}:./{rel}")
     if shown is None:
         return None
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from leercyclus.loading.network import CycleData, Network
 from leercyclus.methods.peerreview.aggregate import (
     DomainBlock,
     InstitutionReport,
@@ -12,7 +13,6 @@ from leercyclus.methods.peerreview.aggregate import (
     network_picture,
     standards_by_domain,
 )
-from leercyclus.repository.network import CycleData, Network
 
 
 def institution_report(

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leercyclus.errors import DataError
+from leercyclus.loading.network import Network
 from leercyclus.methods.peerreview.charts import Bar, stacked_bars
 from leercyclus.methods.peerreview.national_report import NationalReport, national_report
 from leercyclus.publishing.texts import LABELS, TEXTS
-from leercyclus.repository.network import Network
 
 if TYPE_CHECKING:
     from leercyclus.methods.peerreview.reports import Plan, Progress

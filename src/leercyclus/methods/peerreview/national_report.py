@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from leercyclus.loading.network import CycleData, Network
 from leercyclus.methods.peerreview.aggregate import (
     Distribution,
     Meta,
@@ -15,7 +16,6 @@ from leercyclus.methods.peerreview.aggregate import (
 from leercyclus.models import Standard
 from leercyclus.models.cycle import Domain, Theme
 from leercyclus.models.visit import Contact
-from leercyclus.repository.network import CycleData, Network
 
 Scrub = Callable[[str, str], str]
 """Scrubs one free text: (origin, text) → the text as the report may print it."""

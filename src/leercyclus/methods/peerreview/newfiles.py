@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from leercyclus.errors import DataError, OutputError, UsageError
+from leercyclus.loading.network import CycleData, Network, natural_key
 from leercyclus.methods.peerreview.formtexts import words_for
 from leercyclus.models import Standard
 from leercyclus.models.common import STANDARD_ID
 from leercyclus.models.cycle import Milestones
 from leercyclus.repository.listing import CYCLES
-from leercyclus.repository.network import CycleData, Network, natural_key
 from leercyclus.repository.yamlio import (
     comment_before,
     drop_comments_above,

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Protocol
 
 from leercyclus.errors import DataError, UsageError
+from leercyclus.loading.network import CycleData, Network, require_participant
 from leercyclus.methods.peerreview.aggregate import Meta
 from leercyclus.methods.peerreview.charts import Bar, stacked_bars
 from leercyclus.publishing.texts import LABELS, TEXTS
 from leercyclus.repository.findings import suggest
-from leercyclus.repository.network import CycleData, Network, require_participant
 
 
 class Progress(Protocol):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from leercyclus.loading.network import CycleData, Network, require_participant
 from leercyclus.methods.peerreview.formtexts import (
     FORM_TEXTS,
     OUTCOME_WORDS,
@@ -22,7 +23,6 @@ from leercyclus.methods.peerreview.newfiles import (
 from leercyclus.models import Standard
 from leercyclus.publishing.texts import LABELS
 from leercyclus.repository.listing import CYCLES
-from leercyclus.repository.network import CycleData, Network, require_participant
 
 FORM_KINDS = {"self-review": "self-reviews", "visit": "visits", "actions": "actions"}
 """The forms `new` writes, and the folder of a cycle each goes to."""

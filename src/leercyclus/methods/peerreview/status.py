@@ -7,10 +7,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from leercyclus.errors import UsageError
+from leercyclus.loading.network import CycleData, Network
 from leercyclus.methods.peerreview.crossref import OUTSIDE_ROLES
-from leercyclus.repository.findings import suggest
-from leercyclus.repository.network import CycleData, Network
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,23 +101,6 @@ class CycleStatus:
                          "late": bool}]}               # due before today, not all done
         """
         return asdict(self)
-
-
-def choose_cycle(net: Network, wanted: str | None) -> CycleData:
-    """The cycle asked for, or the latest one; a UsageError names the cycles there are."""
-    order = net.cycle_order()
-    if not order:
-        raise UsageError(
-            "the repository has no cycle yet", "add one with `leercyclus new cycle ID`"
-        )
-    cycle_id = wanted or order[-1]
-    if cycle_id not in net.cycles:
-        hint = suggest(cycle_id, order)
-        raise UsageError(
-            f"there is no cycle '{cycle_id}'" + (f": did you mean '{hint}'?" if hint else ""),
-            f"the cycles are: {', '.join(order)}",
-        )
-    return net.cycles[cycle_id]
 
 
 def cycle_status(

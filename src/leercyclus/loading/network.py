@@ -99,7 +99,7 @@ def natural_key(text: str) -> list[tuple[int, int | str]]:
 def load_network(root: Path, *, use_cache: bool = True, listing: Listing | None = None) -> Network:
     """Read and validate every file of the repository at `root` (or of `listing`, when the
     caller has just listed them)."""
-    from leercyclus.repository.load import load_sources
+    from leercyclus.loading.load import load_sources
 
     sources, found = listing if listing is not None else list_files(root)
     results, contents = load_sources(root, sources, use_cache=use_cache)
@@ -191,3 +191,20 @@ def require_participant(net: Network, data: CycleData, institution: str) -> None
         if registered
         else f"the participants are: {', '.join(participants) or '(none)'}",
     )
+
+
+def choose_cycle(net: Network, wanted: str | None) -> CycleData:
+    """The cycle asked for, or the latest one; a UsageError names the cycles there are."""
+    order = net.cycle_order()
+    if not order:
+        raise UsageError(
+            "the repository has no cycle yet", "add one with `leercyclus new cycle ID`"
+        )
+    cycle_id = wanted or order[-1]
+    if cycle_id not in net.cycles:
+        hint = suggest(cycle_id, order)
+        raise UsageError(
+            f"there is no cycle '{cycle_id}'" + (f": did you mean '{hint}'?" if hint else ""),
+            f"the cycles are: {', '.join(order)}",
+        )
+    return net.cycles[cycle_id]
