@@ -305,5 +305,12 @@ SCENARIOS: dict[str, dict[str, str | bytes | None]] = {
     },
     "duplicate_action_id": {ACTIONS: edited(ACTIONS, "id: workshop", "id: naasten-intake")},
     "member_without_institution": {VISIT: edited(VISIT, "    institution: het-anker\n", "")},
+    "unknown_reference": {
+        ACTIONS: edited(
+            ACTIONS,
+            "    standards: [B1]\n",
+            "    standards: [B1]\n    source: oester:2025/de-linde/naasten-later\n",
+        )
+    },
 }
 """Named scenarios: MINIMAL with one or two files changed so that exactly one rule breaks."""

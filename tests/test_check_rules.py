@@ -138,6 +138,9 @@ CASES: list[Any] = [
     ("overdue_action", [W(ACTIONS, 7, 10, "LC212",
         "action 'naasten-intake' was due on 2025-09-01 and is in_progress: update its "
         "status, or set a new date")]),
+    ("unknown_reference", [E(ACTIONS, 10, 13, "LC030",
+        "there is no oester '2025/de-linde/naasten-later': did you mean "
+        "'oester:2025/de-linde/naasten-later-betrokken-dan-gewenst'?")]),
     ("duplicate_institution", [E(REGISTER, 11, 9, "LC213",
         "the institution 'het-anker' is listed twice: keep one")]),
     ("duplicate_action_id", [E(ACTIONS, 11, 9, "LC213",

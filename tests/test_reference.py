@@ -143,6 +143,8 @@ def test_nested_keys_are_named_by_their_path() -> None:
         "actions[].progress",
         "actions[].progress[].date",
         "actions[].progress[].note",
+        "actions[].themes",
+        "actions[].source",
     ]
     visit = {row.key: row for row in rows("visit")}
     assert visit["standards.<standard-id>.outcome"].need == "required"

@@ -90,14 +90,21 @@ def check(
 
     network = load_network(root, listing=listing)
     # Imported only now, as they import pydantic: loading does that once its workers run.
-    from leercyclus.methods.peerreview.crossref import cross_check
-    from leercyclus.methods.peerreview.history import review_flags
+    from leercyclus.methods import registered
+    from leercyclus.rules.actions import overdue
+    from leercyclus.rules.references import check_references
 
-    findings = [
-        *network.findings,
-        *cross_check(network, today or dt.date.today()),
-        *review_flags(network),
-    ]
+    day = today or dt.date.today()
+    methods = registered()
+    targets: dict[str, set[str]] = {}
+    for method in methods:
+        for kind, paths in method.targets(network).items():
+            targets.setdefault(kind, set()).update(paths)
+    findings = [*network.findings]
+    for method in methods:
+        findings += method.check(network, day)
+        findings += overdue(method.actions(network), day)
+        findings += check_references(method.references(network), targets)
     located = locate_all(findings, root)
     return CheckResult(network, strict(located) if strict_mode else located)
 
@@ -120,6 +127,7 @@ def build_reports(
     from leercyclus.publishing.build import Build
     from leercyclus.publishing.convert import template_folders
     from leercyclus.publishing.render import renderer
+    from leercyclus.publishing.scopes import PUBLIC
     from leercyclus.repository.write import staging
 
     if not result.ok:
@@ -147,8 +155,8 @@ def build_reports(
             from leercyclus.methods.peerreview.national_privacy import prepare
 
             national = prepare(net, plan, tell)
-            rel = Path(cycle, "public", "national-report")
-            build.emit(rel, "national-report", "public", None, **national.context)
+            rel = PUBLIC.path(cycle, None, "national-report")
+            build.emit(rel, "national-report", PUBLIC.name, None, **national.context)
             tell.advance("national report")
         if pending is not None:
             pending.wait(build, tell)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from leercyclus.models.common import ActionId, InstitutionId, IsoDate, StandardId, Strict, Text, doc
+from leercyclus.models.refs import Reference
 
 Status = Literal["open", "in_progress", "done", "dropped"]
 
@@ -28,6 +29,18 @@ class Action(Strict):
         "Related standards.", "Bijbehorende standaarden.", default_factory=list
     )
     progress: list[Progress] = doc("Progress notes.", "Voortgang.", default_factory=list)
+    themes: list[Text] = doc(
+        "Themes the action belongs to (audit themes, the cycle's theme).",
+        "Thema's waar de actie bij hoort (audit-thema's, het thema van de cyclus).",
+        default_factory=list,
+    )
+    source: Reference | None = doc(
+        "Where the action comes from, as a reference such as `oester:2026/de-linde/naasten-later`"
+        " or `standard:2026/B2`.",
+        "Waar de actie uit voortkomt, als verwijzing, bijvoorbeeld"
+        " `oester:2026/de-linde/naasten-later`.",
+        default=None,
+    )
 
 
 class ActionPlan(Strict):

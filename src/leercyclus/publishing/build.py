@@ -11,6 +11,7 @@ from typing import Any
 from leercyclus import __version__
 from leercyclus.publishing.convert import Conversion, convert_all
 from leercyclus.publishing.render import Renderer
+from leercyclus.publishing.scopes import SCOPES
 from leercyclus.repository.write import publish, write_atomic, write_text
 
 MANIFEST = ".manifest.json"
@@ -58,7 +59,10 @@ class Build:
         ]
 
     def emit(self, rel: Path, template: str, scope: str, inst: str | None, **context: Any) -> None:
-        """Render one report in every requested format (conversions are queued)."""
+        """Render one report in every requested format (conversions are queued); `rel` must lie
+        in the folder of its `scope` (publishing/scopes.py)."""
+        if scope not in SCOPES or not SCOPES[scope].holds(rel):
+            raise ValueError(f"{rel} is not in the folder of scope {scope!r}")
         for fmt in ("md", "html"):
             if fmt in self.formats:
                 text = self.render.render(f"{template}.{fmt}.j2", **context)
@@ -98,6 +102,14 @@ class Build:
     def public_files(self) -> list[Path]:
         """Every public output as it will be after this build: new ones staged, others in place."""
         return [self._current(o) for o in self.outputs if o.scope == "public"]
+
+    def guarded_files(self) -> dict[str, list[Path]]:
+        """Per scope that leaves an institution, its outputs as they will be after this build."""
+        found: dict[str, list[Path]] = {}
+        for output in self.outputs:
+            if SCOPES[output.scope].guarded:
+                found.setdefault(output.scope, []).append(self._current(output))
+        return found
 
     def publish(self, cycle: str) -> list[Output]:
         """Move the rebuilt files into place, then record the manifest."""

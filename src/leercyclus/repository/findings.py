@@ -12,6 +12,18 @@ from leercyclus.repository.yamlread import Path_, locate
 
 Severity = Literal["error", "warning"]
 
+CODE_BLOCKS: dict[str, str] = {
+    "LC0": "reading the repository, and the rules every method shares (references, actions)",
+    "LC1": "each file against its model",
+    "LC2": "the peer-review cycle (LC212, overdue actions, covers the actions of every method)",
+    "LC3": "the Samen-Audit",
+    "LC4": "intervision groups and learning networks",
+    "LC5": "indicators and improvement cycles",
+    "LC6": "client experience, incidents, complaints and documents",
+    "LC7": "the national day, stories and the dialogue guide",
+}
+"""A block of codes per area: a learning method takes its own (Method.codes) and keeps to it."""
+
 CODES: dict[str, tuple[Severity, str]] = {
     "LC001": ("error", "The file cannot be read, or is not UTF-8 text."),
     "LC002": ("error", "YAML syntax error (an unclosed quote, a missing ':', a tab as indent)."),
@@ -22,6 +34,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "LC010": ("error", "The file holds a list or a single value where a mapping of keys belongs."),
     "LC020": ("warning", "A YAML file in a cycle folder where leercyclus expects none; ignored."),
     "LC021": ("error", "A required file is missing: institutions.yaml, or a cycle's cycle.yaml."),
+    "LC030": ("error", "A reference (`kind:path`) names an item that does not exist."),
     "LC101": ("error", "Unknown key (with a 'did you mean' hint where one is close)."),
     "LC102": ("error", "A required key is missing."),
     "LC103": (

@@ -7,16 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from leercyclus.models.common import INSTITUTION_ID
-from leercyclus.repository.findings import CODES
+from leercyclus.repository.findings import CODE_BLOCKS, CODES
 from leercyclus.rules.schema import KINDS, base_schema
 from leercyclus.rules.validate import ID_FIELD
-
-GROUPS = {
-    "LC0": "Reading the files",
-    "LC1": "Each file against its model",
-    "LC2": "Across files",
-}
-
 
 TITLES = {
     "settings": "Network settings",
@@ -162,6 +155,12 @@ the network's own language. `parels` and `oesters` keep their Dutch names.
   text: `!!str true`); `leercyclus check` says where and why. Anchors and aliases may repeat
   a value.
 
+A file refers to an item in another file with a reference, `kind:path`, the same for every
+learning method: `standard:2026/B2`, `action:2025/de-linde/naasten-intake`,
+`parel:2026/de-linde/herstelwerkplaats` and `oester:2026/de-linde/naasten-later` (a parel or oester
+is named by its title in lowercase, words joined by hyphens). `check` reports a reference to an
+item that does not exist (LC030), with the closest one that does.
+
 Editors help while typing: `leercyclus schema` writes a JSON Schema per file kind to `schemas/`
 in the repository (or `--out DIR`). Point a file at its schema with a first line such as
 `# yaml-language-server: $schema=../../schemas/cycle.schema.json`, or map them by path in the
@@ -176,6 +175,7 @@ RULES_INTRO = """\
 `leercyclus check` reports every finding with its file, line, column and a stable code. Errors
 make `check` exit with 1 and stop `report`; warnings do not, unless `--strict` turns them into
 errors. `--format json` gives the same findings to tools, `--format github` as annotations.
+Each area has its own block of codes (LC0xx, LC1xx, ...); a learning method keeps to its block.
 """
 
 
@@ -316,8 +316,11 @@ def render_format() -> str:
 def render_rules() -> str:
     """docs/rules.md: every finding code with its severity and meaning."""
     out = [RULES_INTRO]
-    for prefix, title in GROUPS.items():
-        out += [f"## {title}\n", "| Code | Severity | Meaning |", "|---|---|---|"]
+    for prefix, title in CODE_BLOCKS.items():
+        if not any(code.startswith(prefix) for code in CODES):
+            continue
+        heading = f"{prefix}xx: {title[0].upper()}{title[1:]}"
+        out += [f"## {heading}\n", "| Code | Severity | Meaning |", "|---|---|---|"]
         for code, (severity, meaning) in CODES.items():
             if code.startswith(prefix):
                 out.append(f"| {code} | {severity} | {_cell(meaning)} |")

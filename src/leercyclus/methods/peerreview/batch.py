@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus.loading.network import Network
 from leercyclus.parallel import can_fork, cores
 from leercyclus.publishing.build import Build, Output
 from leercyclus.publishing.convert import Conversion
+from leercyclus.publishing.scopes import CONFIDENTIAL
 
 if TYPE_CHECKING:
     from leercyclus.methods.peerreview.reports import Plan, Progress
@@ -81,8 +81,8 @@ def emit_institution(build: Build, net: Network, plan: Plan, inst: str) -> None:
 
     report = institution_report(net, plan.data, inst, plan.meta)
     svg = {"overview": overview_chart(report.domains, plan.language)}
-    rel = Path(plan.data.id, "confidential", inst, "institution-report")
-    build.emit(rel, "institution-report", "confidential", inst, r=report, svg=svg, charts=None)
+    rel = CONFIDENTIAL.path(plan.data.id, inst, "institution-report")
+    build.emit(rel, "institution-report", CONFIDENTIAL.name, inst, r=report, svg=svg, charts=None)
 
 
 def _render_chunk(chunk: list[str]) -> Rendered:

@@ -290,14 +290,3 @@ class _CycleRules:
         for n, action in enumerate(plan.actions):
             for k, sid in enumerate(action.standards):
                 self._standard_ref(rel, sid, ("actions", n, "standards", k))
-            if action.due < self.today and action.status not in ("done", "dropped"):
-                self.out.append(
-                    warning(
-                        rel,
-                        "LC212",
-                        f"action '{action.id}' was due on "
-                        f"{action.due} and is {action.status}: update its status, "
-                        "or set a new date",
-                        ("actions", n, "due"),
-                    )
-                )
