@@ -61,9 +61,10 @@ class Chart:
 
     @property
     def signals(self) -> list[str]:
-        """Codes of the claimed signals: `long_run`, `few_crossings`, and the MDC point rules."""
+        """Codes of the claimed signals: a run chart's Anhøj rules (`long_run`, `few_crossings`),
+        a control chart's Making Data Count rules (`outside`, `trend`, `two_of_three`, `shift`)."""
         found: list[str] = []
-        for part in self.parts:
+        for part in self.parts if self.kind == "run" else ():
             if part.runs is not None and part.runs.signal:
                 found += ["long_run"] * part.runs.long_run + [
                     "few_crossings"
@@ -98,7 +99,7 @@ def build(
         )  # fmt: skip
         parts.append(part)
         points += part_points
-        if part.runs is None or not part.runs.enough:
+        if kind == "run" and (part.runs is None or not part.runs.enough):
             cautions.add("few_points_runs")
         if kind != "run" and part.base_points < MIN_LIMITS:
             cautions.add("no_limits")
