@@ -4,7 +4,7 @@ target; signals coloured as Making Data Count does (blue improvement, orange con
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from leercyclus.methods.improvement.chart import Chart, Point
@@ -76,13 +76,14 @@ def render(
         )
     parts.append(_path([(x(i), shown[i][0]) for i in range(len(pts))], y, "#718096", "", 1.0))
     for i, p in enumerate(pts):
-        if shown[i][0] is None:
+        v = shown[i][0]
+        if v is None:
             continue
         colour = COLOURS[p.verdict]
         r = 4 if p.rule else 3
-        label = f"{p.label}: {_fmt(shown[i][0])}" + (f" ({p.rule})" if p.rule else "")
+        label = f"{p.label}: {_fmt(v)}" + (f" ({p.rule})" if p.rule else "")
         parts.append(
-            f'<circle cx="{x(i):.1f}" cy="{y(shown[i][0]):.1f}" r="{r}" fill="{colour}">'
+            f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="{r}" fill="{colour}">'
             f"<title>{escape(label)}</title></circle>"
         )
     parts += _axes(pts, x, lo, hi, y, plot_w)
@@ -93,6 +94,7 @@ def render(
     )
 
 
+Scale = Callable[[float], float]
 Shown = tuple[float | None, float | None, float | None, float | None]
 
 
@@ -104,10 +106,9 @@ def _scaled(p: Point, scale: float) -> Shown:
 
 
 def _path(
-    coords: Sequence[tuple[float, float | None]], y: object, colour: str, extra: str, width: float
+    coords: Sequence[tuple[float, float | None]], y: Scale, colour: str, extra: str, width: float
 ) -> str:
     """A polyline that breaks where a value is missing."""
-    assert callable(y)
     segments: list[list[str]] = [[]]
     for cx, v in coords:
         if v is None:
@@ -121,9 +122,8 @@ def _path(
 
 
 def _baseline(
-    pts: Sequence[Point], x: object, n: int, plot_w: float, plot_h: float, label: str
+    pts: Sequence[Point], x: Scale, n: int, plot_w: float, plot_h: float, label: str
 ) -> list[str]:
-    assert callable(x)
     marked = [i for i, p in enumerate(pts) if p.in_baseline]
     if not marked:
         return []
@@ -135,8 +135,7 @@ def _baseline(
     ]
 
 
-def _phases(chart: Chart, x: object, plot_h: float) -> list[str]:
-    assert callable(x)
+def _phases(chart: Chart, x: Scale, plot_h: float) -> list[str]:
     out = []
     for part in chart.parts[1:]:
         cx = x(part.start) - (x(1) - x(0)) / 2
@@ -150,9 +149,8 @@ def _phases(chart: Chart, x: object, plot_h: float) -> list[str]:
 
 
 def _axes(
-    pts: Sequence[Point], x: object, lo: float, hi: float, y: object, plot_w: float
+    pts: Sequence[Point], x: Scale, lo: float, hi: float, y: Scale, plot_w: float
 ) -> list[str]:
-    assert callable(x) and callable(y)
     out = []
     every = max(1, math.ceil(len(pts) / 12))
     for i, p in enumerate(pts):
