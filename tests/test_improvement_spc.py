@@ -244,3 +244,19 @@ def test_direction_turns_a_signal_into_improvement_or_concern() -> None:
 def test_missing_periods_stay_on_the_chart_as_gaps() -> None:
     built = chart.build("p", ["a", "b", "c"], [1, None, 2], [10, 10, 10])
     assert [p.value for p in built.points] == [0.1, None, 0.2]
+
+
+def test_the_threshold_table_in_the_docs_is_the_code() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    for doc in ("docs/improvement.md", "docs/nl/verbeteren.md"):
+        text = (root / doc).read_text(encoding="utf-8")
+        rows = re.findall(r"^\| (\d+)(?:-(\d+))? \| (\d+) \| (\d+) \|$", text, re.MULTILINE)
+        covered = set()
+        for first, last, run, crossings in rows:
+            for n in range(int(first), int(last or first) + 1):
+                assert runs.longest_run_max(n) + 1 == int(run), (doc, n)
+                assert runs.crossings_min(n) - 1 == int(crossings), (doc, n)
+                covered.add(n)
+        assert covered == set(range(10, 31)), doc

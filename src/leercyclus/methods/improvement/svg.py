@@ -95,6 +95,7 @@ def render(
 
 
 Scale = Callable[[float], float]
+Position = Callable[[int], float]
 Shown = tuple[float | None, float | None, float | None, float | None]
 
 
@@ -122,7 +123,7 @@ def _path(
 
 
 def _baseline(
-    pts: Sequence[Point], x: Scale, n: int, plot_w: float, plot_h: float, label: str
+    pts: Sequence[Point], x: Position, n: int, plot_w: float, plot_h: float, label: str
 ) -> list[str]:
     marked = [i for i, p in enumerate(pts) if p.in_baseline]
     if not marked:
@@ -135,7 +136,7 @@ def _baseline(
     ]
 
 
-def _phases(chart: Chart, x: Scale, plot_h: float) -> list[str]:
+def _phases(chart: Chart, x: Position, plot_h: float) -> list[str]:
     out = []
     for part in chart.parts[1:]:
         cx = x(part.start) - (x(1) - x(0)) / 2
@@ -149,7 +150,7 @@ def _phases(chart: Chart, x: Scale, plot_h: float) -> list[str]:
 
 
 def _axes(
-    pts: Sequence[Point], x: Scale, lo: float, hi: float, y: Scale, plot_w: float
+    pts: Sequence[Point], x: Position, lo: float, hi: float, y: Scale, plot_w: float
 ) -> list[str]:
     out = []
     every = max(1, math.ceil(len(pts) / 12))
