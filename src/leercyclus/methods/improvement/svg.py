@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from leercyclus.methods.improvement.chart import Chart, Point
+from leercyclus.methods.improvement.series import Spread
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 24, 44
@@ -183,4 +184,46 @@ def _fmt(v: float | None) -> str:
         return ""
     return (
         f"{v:.0f}" if abs(v) >= 100 else f"{v:.1f}".replace(".0", "") if v == int(v) else f"{v:.1f}"
+    )
+
+
+def spread(rows: Sequence[Spread], title: str, target: float | None = None) -> str:
+    """The network's picture of an indicator: the band from the 25% to the 75% point over the
+    institutions per period, and the median; no institution is drawn."""
+    ys = [v for r in rows for v in (r.low, r.high, r.median)] + (
+        [target] if target is not None else []
+    )
+    lo, hi = (min(ys), max(ys)) if ys else (0.0, 1.0)
+    if math.isclose(lo, hi):
+        lo, hi = lo - 1, hi + 1
+    pad = (hi - lo) * 0.08
+    lo, hi = lo - pad, hi + pad
+    n = max(len(rows), 1)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x(i: int) -> float:
+        return LEFT + plot_w * (i + 0.5) / n
+
+    def y(v: float) -> float:
+        return TOP + plot_h * (hi - v) / (hi - lo)
+
+    upper = " L".join(f"{x(i):.1f},{y(r.high):.1f}" for i, r in enumerate(rows))
+    lower = " L".join(f"{x(i):.1f},{y(r.low):.1f}" for i, r in reversed(list(enumerate(rows))))
+    parts = [
+        f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="#ffffff" '
+        f'stroke="#e2e8f0"/>',
+        f'<path d="M{upper} L{lower} Z" fill="#bee3f8" stroke="none"/>' if rows else "",
+        _path([(x(i), r.median) for i, r in enumerate(rows)], y, "#2b6cb0", "", 2.0),
+    ]
+    if target is not None:
+        parts.append(
+            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
+            f'stroke="{TARGET}" stroke-dasharray="2 3" stroke-width="1.2"/>'
+        )
+    labels = [Point(r.period, r.median, None, None, None, None, 0, "", False) for r in rows]
+    parts += _axes(labels, x, lo, hi, y, plot_w)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="Helvetica, Arial, sans-serif" '
+        f'font-size="11"><title>{escape(title)}</title>{"".join(parts)}</svg>'
     )
