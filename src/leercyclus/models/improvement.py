@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import StringConstraints, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, StringConstraints, WithJsonSchema, model_validator
 
 from leercyclus.models.actions import Action
 from leercyclus.models.common import (
@@ -43,6 +43,24 @@ ItemId = Annotated[
     StringConstraints(pattern=STANDARD_ID),
     WithJsonSchema({"type": ["string", "number"], "pattern": STANDARD_ID}),
 ]
+
+NUMBER_TEXT = r"^[-+]?[0-9]+([.,][0-9]+)?$"
+
+
+def _figure(value: object) -> object:
+    if isinstance(value, bool):  # `true` is no number, whatever Python says
+        return str(value).lower()
+    if isinstance(value, str) and re.fullmatch(NUMBER_TEXT, value.strip()):
+        return float(value.strip().replace(",", "."))
+    return value
+
+
+Figure = Annotated[
+    float,
+    BeforeValidator(_figure),
+    WithJsonSchema({"type": ["number", "string"], "pattern": NUMBER_TEXT}),
+]
+"""A number as YAML writes it (`60`, `12.5`; a Dutch `12,5` too)."""
 
 IndicatorKind = Literal["proportion", "rate", "count", "mean"]
 Direction = Literal["higher_is_better", "lower_is_better", "neutral"]
@@ -106,7 +124,7 @@ class Indicator(Strict):
         "auto: een regelkaart zodra er 12 basislijnpunten zijn, daarvoor een runchart.",
         default="auto",
     )
-    target: float | None = doc(
+    target: Figure | None = doc(
         "The target, in the unit shown.", "De streefwaarde, in de getoonde eenheid.", default=None
     )
     baseline: Span | None = doc(
@@ -253,7 +271,7 @@ class Instrument(Strict):
     )
     kind: Literal["prem", "prom", "sdm"] = doc("prem | prom | sdm.", "Soort vragenlijst.")
     title: Text = doc("Its name.", "Naam.")
-    scales: dict[str, Scale] = doc("The answer scales.", "De antwoordschalen.")
+    scales: dict[ItemId, Scale] = doc("The answer scales.", "De antwoordschalen.")
     items: list[Item] = doc("The questions.", "De vragen.", min_length=1)
     min_respondents: WholeNumber = doc(
         "No item result is shown on fewer answers.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from leercyclus.methods.improvement import pdsa, registers, series, tables
@@ -81,8 +81,8 @@ def gather(net: Network, today: dt.date) -> Improvement:
         ind = data.indicator(key)
         if ind is None and key not in net.failed.get("indicator", set()):
             data.findings.append(
-                tables.at_line(
-                    source.rel, "LC510", f"no indicators/{key}.yaml defines this series", 1
+                Finding(
+                    "error", source.rel, "LC510", f"no indicators/{key}.yaml defines this series", 1
                 )
             )
         rows, found = tables.read_indicator(source.rel, text, ind, known)
@@ -104,13 +104,18 @@ def gather(net: Network, today: dt.date) -> Improvement:
             continue
         if key.split("/")[0] not in known:
             data.findings.append(
-                tables.at_line(
-                    source.rel, "LC510", f"'{key.split('/')[0]}' is not in institutions.yaml", 1
+                Finding(
+                    "error",
+                    source.rel,
+                    "LC510",
+                    f"'{key.split('/')[0]}' is not in institutions.yaml",
+                    1,
                 )
             )
         complaints, found = registers.read_complaints(source.rel, text, today)
         data.complaints[key] = complaints
         data.findings += found
+    data.findings = [replace(f, column=f.column or 1) for f in data.findings]  # a CSV cell
     memo[today] = data
     return data
 
@@ -131,7 +136,7 @@ def _text(source: SourceFile, findings: list[Finding]) -> str | None:
         return source.path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else "cannot be read"
-        findings.append(tables.at_line(source.rel, "LC509", f"the file {reason}", 1))
+        findings.append(Finding("error", source.rel, "LC509", f"the file {reason}", 1))
         return None
 
 

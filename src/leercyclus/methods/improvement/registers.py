@@ -12,7 +12,7 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from leercyclus.methods.improvement.tables import at_line, check_columns, read_table
+from leercyclus.methods.improvement.tables import check_columns, read_table
 from leercyclus.models.improvement import Instrument
 from leercyclus.repository.findings import Finding
 
@@ -56,11 +56,24 @@ def read_experience(
     """The counts of experience/<instrument>/<period>.csv, and what is wrong with them."""
     findings: list[Finding] = []
     if instrument is None:
-        findings.append(at_line(rel, "LC601", "no instrument of this name in instruments/", 1))
+        findings.append(
+            Finding("error", rel, "LC601", "no instrument of this name in instruments/", 1)
+        )
         return [], findings
     table = read_table(rel, text, findings)
+
+    def refuse(column: str) -> Finding:
+        return Finding(
+            "error",
+            rel,
+            "LC606",
+            f"column '{column}' is not allowed: only counted answers per question"
+            f" ({', '.join(EXPERIENCE_COLUMNS)}), never one person's answers",
+            1,
+        )
+
     if table is None or not check_columns(
-        rel, table.header, EXPERIENCE_COLUMNS, EXPERIENCE_COLUMNS, "LC606", findings
+        rel, table.header, EXPERIENCE_COLUMNS, EXPERIENCE_COLUMNS, findings, refuse
     ):
         return [], findings
     items = {item.id: instrument.scales[item.scale] for item in instrument.items}
@@ -80,7 +93,7 @@ def read_experience(
         elif count is None or count < 0:
             problem = f"count '{row['count']}' is not a whole number of zero or more"
         if problem is not None:
-            findings.append(at_line(rel, "LC601", problem, line))
+            findings.append(Finding("error", rel, "LC601", problem, line))
             continue
         assert answer is not None and count is not None
         answers.append(Answer(line, period, row["institution"], row["item"], answer, count))
@@ -109,22 +122,36 @@ def read_complaints(rel: str, text: str, today: dt.date) -> tuple[list[Complaint
     findings: list[Finding] = []
     table = read_table(rel, text, findings)
     required = ("id", "received", "decided", "hcat_category", "severity")
+
+    def refuse(column: str) -> Finding:
+        return Finding(
+            "error",
+            rel,
+            "LC605",
+            f"column '{column}' is not allowed: a register holds codes and dates only"
+            f" ({', '.join(COMPLAINT_COLUMNS)}), no free text",
+            1,
+        )
+
     if table is None or not check_columns(
-        rel, table.header, COMPLAINT_COLUMNS, required, "LC605", findings
+        rel, table.header, COMPLAINT_COLUMNS, required, findings, refuse
     ):
         return [], findings
     complaints = []
     for line, row in table.rows:
         parsed = _complaint(line, row)
         if isinstance(parsed, str):
-            findings.append(at_line(rel, "LC603", f"complaint {row['id'] or '?'}: {parsed}", line))
+            findings.append(
+                Finding("error", rel, "LC603", f"complaint {row['id'] or '?'}: {parsed}", line)
+            )
             continue
         complaints.append(parsed)
         late = (parsed.decided or today) > parsed.due()
         if late:
             state = f"decided {parsed.decided}" if parsed.decided else "still open"
             findings.append(
-                at_line(
+                Finding(
+                    "warning",
                     rel,
                     "LC602",
                     f"complaint {parsed.id}: {state}, past its term of {parsed.due()}"

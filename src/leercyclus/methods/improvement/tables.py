@@ -7,11 +7,11 @@ import csv
 import io
 import math
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from leercyclus.models.improvement import Indicator, period_matches
-from leercyclus.repository.findings import CODES, Finding
+from leercyclus.repository.findings import Finding
 
 PERSONAL_WORDS = frozenset(
     """naam name voornaam achternaam surname firstname lastname initialen initials bsn
@@ -38,10 +38,10 @@ def read_table(rel: str, text: str, findings: list[Finding]) -> Table | None:
         reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
         lines = list(reader)
     except csv.Error as exc:
-        findings.append(at_line(rel, "LC509", f"not a readable CSV file: {exc}", 1))
+        findings.append(Finding("error", rel, "LC509", f"not a readable CSV file: {exc}", 1))
         return None
     if not lines or not any(cell.strip() for cell in lines[0]):
-        findings.append(at_line(rel, "LC509", "the file has no header line", 1))
+        findings.append(Finding("error", rel, "LC509", "the file has no header line", 1))
         return None
     header = tuple(cell.strip().casefold() for cell in lines[0])
     rows = []
@@ -50,8 +50,12 @@ def read_table(rel: str, text: str, findings: list[Finding]) -> Table | None:
             continue
         if len(cells) != len(header):
             findings.append(
-                at_line(
-                    rel, "LC509", f"{len(cells)} values where the header has {len(header)}", number
+                Finding(
+                    "error",
+                    rel,
+                    "LC509",
+                    f"{len(cells)} values where the header has {len(header)}",
+                    number,
                 )
             )
             continue
@@ -74,15 +78,16 @@ def check_columns(
     header: Sequence[str],
     allowed: Sequence[str],
     required: Collection[str],
-    other_code: str,
     findings: list[Finding],
+    refuse: Callable[[str], Finding],
 ) -> bool:
-    """Refuse personal-looking columns (LC507) and any column outside `allowed` (`other_code`);
-    True when every required column is there and nothing was refused."""
+    """Refuse personal-looking columns (LC507) and any column outside `allowed` (`refuse` says
+    how); True when every required column is there and nothing was refused."""
     fine = True
     for column in personal_columns(header):
         findings.append(
-            at_line(
+            Finding(
+                "error",
                 rel,
                 "LC507",
                 f"column '{column}' looks like personal data (a name, BSN, birth date or contact):"
@@ -93,18 +98,13 @@ def check_columns(
         fine = False
     for column in header:
         if column not in allowed and column not in personal_columns([column]):
-            findings.append(
-                at_line(
-                    rel,
-                    other_code,
-                    f"column '{column}' is not allowed here; allowed: {', '.join(allowed)}",
-                    1,
-                )  # fmt: skip
-            )
+            findings.append(refuse(column))
             fine = False
     missing = [c for c in required if c not in header]
     if missing:
-        findings.append(at_line(rel, "LC509", f"missing column(s): {', '.join(missing)}", 1))
+        findings.append(
+            Finding("error", rel, "LC509", f"missing column(s): {', '.join(missing)}", 1)
+        )
         fine = False
     return fine
 
@@ -143,7 +143,17 @@ def read_indicator(
         return [], findings
     needs_denominator = indicator is None or indicator.kind != "count"
     required = ["period", "institution", "numerator"] + ["denominator"] * needs_denominator
-    if not check_columns(rel, table.header, INDICATOR_COLUMNS, required, "LC509", findings):
+
+    def refuse(column: str) -> Finding:
+        return Finding(
+            "error",
+            rel,
+            "LC509",
+            f"column '{column}' is not allowed here; allowed: {', '.join(INDICATOR_COLUMNS)}",
+            1,
+        )
+
+    if not check_columns(rel, table.header, INDICATOR_COLUMNS, required, findings, refuse):
         return [], findings
     rows: list[Measurement] = []
     seen: dict[tuple[str, str], int] = {}
@@ -155,7 +165,7 @@ def read_indicator(
                 f"{seen[(row['period'], row['institution'])]})"
             )
         if problem is not None:
-            findings.append(at_line(rel, "LC501", problem, line))
+            findings.append(Finding("error", rel, "LC501", problem, line))
             continue
         seen[(row["period"], row["institution"])] = line
         rows.append(
@@ -170,7 +180,9 @@ def read_indicator(
         )
         if bsn_like(row.get("note", "")):
             findings.append(
-                at_line(rel, "LC507", "the note holds a number that looks like a BSN", line)
+                Finding(
+                    "error", rel, "LC507", "the note holds a number that looks like a BSN", line
+                )
             )
     if indicator is not None:
         findings += _gaps(rel, rows, indicator.period)
@@ -248,9 +260,3 @@ def _gaps(rel: str, rows: Sequence[Measurement], every: str) -> list[Finding]:
                 )
             )
     return findings
-
-
-def at_line(rel: str, code: str, message: str, line: int) -> Finding:
-    """A finding on a line of a CSV file, with its code's severity."""
-    severity = CODES[code][0] if code in CODES else "error"
-    return Finding(severity, rel, code, message, line=line, column=1)
