@@ -33,6 +33,7 @@ def command(
     from leercyclus.commands.pipeline import check
     from leercyclus.errors import UsageError
     from leercyclus.loading.network import choose_cycle
+    from leercyclus.methods.improvement.status import improvement_rows
     from leercyclus.methods.peerreview.status import cycle_status
     from leercyclus.repository.listing import find_root
 
@@ -51,8 +52,10 @@ def command(
         errors=len(result.errors),
         warnings=len(result.warnings),
     )
+    follow_up = improvement_rows(result.network, day)
     if output is StatusFormat.json:
-        console.status_json(status.as_json())
+        console.status_json({**status.as_json(), "improvement": [r.as_json() for r in follow_up]})
     else:
         console.status_text(status)
+        console.improvement_text(follow_up)
     raise typer.Exit(0)

@@ -290,4 +290,7 @@ class Instrument(Strict):
 
 def period_matches(period: str, every: str) -> bool:
     """Whether `period` is written as an indicator measured every `every` writes it."""
-    return re.match(PERIOD_PATTERNS[every], period) is not None
+    return _PERIODS[every].match(period) is not None
+
+
+_PERIODS = {every: re.compile(pattern) for every, pattern in PERIOD_PATTERNS.items()}

@@ -12,12 +12,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 
 MIN_USEFUL = 10
 """Fewer useful points than this: no runs signal is claimed (qicharts2's vignette: the rules
 apply 'to charts with as few as 10' points; below, a run chart shows values with a caution)."""
 
 
+@cache
 def longest_run_max(n_useful: int) -> int:
     """The longest run that is still random for `n_useful` points: round(log2(n)) + 3 (Schilling).
 
@@ -41,6 +43,7 @@ def qbinom(p: float, size: int, prob: Fraction = Fraction(1, 2)) -> int:
     return size
 
 
+@cache
 def crossings_min(n_useful: int) -> int:
     """The fewest crossings that are still random for `n_useful` points: qbinom(0.05, n-1, 0.5)."""
     return qbinom(0.05, max(n_useful - 1, 0))

@@ -111,6 +111,8 @@ def check_columns(
 
 def bsn_like(value: str) -> bool:
     """A 9-digit number that passes the BSN eleven-test: never a figure of ours."""
+    if len(value) < 9:
+        return False
     digits = value.replace(".", "").replace(" ", "")
     if not re.fullmatch(r"\d{9}", digits):
         return False

@@ -1,0 +1,142 @@
+"""The improvement reports of the example network: what each institution sees, what the network
+sees (distributions over min_group institutions, nobody named), and the leak guard on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from leercyclus.cli import run
+from leercyclus.loading.network import load_network
+from leercyclus.methods.improvement.gather import gather
+from leercyclus.methods.improvement.overview import institution_overview, network_picture
+from privacy_helpers import copy_example
+
+TODAY = dt.date(2026, 12, 2)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = copy_example(tmp_path_factory.mktemp("improvement") / "herstelnetwerk")
+    assert run(["report", str(repo), "--format", "md,html", "--out", str(repo / "out")]) == 0
+    return repo / "out" / "2026"
+
+
+def test_every_participant_with_data_gets_an_overview_and_the_network_its_picture(
+    built: Path,
+) -> None:
+    overviews = sorted(p.parent.name for p in built.glob("confidential/*/improvement-overview.md"))
+    assert overviews == ["bosrand", "de-horizon", "de-linde", "de-waterlelie", "het-anker",
+                         "zeezicht"]  # fmt: skip
+    assert (built / "network/improvement-network.html").is_file()
+    assert not list(built.glob("public/improvement*"))
+
+
+def test_the_overview_shows_projects_oesters_signals_experience_and_complaints(
+    built: Path,
+) -> None:
+    text = (built / "confidential/de-linde/improvement-overview.md").read_text(encoding="utf-8")
+    assert "## Naasten vanaf de intake betrekken" in text
+    assert "| 2 | Een telefoontje twee dagen voor de intake" in text
+    assert (
+        "- **Naasten verdwijnen na de intake uit beeld**: verbeterproject “Naasten vanaf de intake"
+        " betrekken” (loopt, invoeren)" in text
+    )
+    assert "- **Stille weekenden**: nog geen verbeterproject" in text
+    assert "- verbetering: buiten de regelgrenzen, 2026-02 –" in text
+    assert "## Separaties per 1000 verpleegdagen" in text
+    assert text.count("Geen signaal: de schommelingen passen bij het gewone proces.") == 1
+    late = int(dt.date.today() > dt.date(2026, 12, 22))  # the open one's term (report: today)
+    assert f"Klachten 2026: 6 ontvangen, 1 nog open, {late} buiten de termijn." in text
+    assert "| Ik kreeg persoonlijke aandacht | 24 | 62% |" in text
+    html = (built / "confidential/de-linde/improvement-overview.html").read_text(encoding="utf-8")
+    assert html.count("<svg") == 2
+
+
+def test_an_overdue_study_step_is_named(built: Path) -> None:
+    text = (built / "confidential/het-anker/improvement-overview.md").read_text(encoding="utf-8")
+    assert "**Te laat:** study-stap van cyclus 1 was op 2026-11-15 aan de beurt." in text
+
+
+def test_too_few_answers_show_no_figure(built: Path) -> None:
+    text = (built / "confidential/zeezicht/improvement-overview.md").read_text(encoding="utf-8")
+    assert "| Ik kreeg persoonlijke aandacht | 8 | te weinig antwoorden |" in text
+
+
+def test_the_network_picture_names_no_institution_and_ranks_none(built: Path) -> None:
+    repo = built.parents[1]
+    register = (repo / "institutions.yaml").read_text(encoding="utf-8")
+    names = re.findall(r"(?:id|name|city): (.+)", register)
+    for ext in ("md", "html"):
+        text = (built / f"network/improvement-network.{ext}").read_text(encoding="utf-8")
+        for name in names:
+            assert name.strip() not in text, name
+        assert "| Periode | Instellingen | 25% | Mediaan | 75% | Netwerk totaal |" in text or (
+            ext == "html"
+        )
+    md = (built / "network/improvement-network.md").read_text(encoding="utf-8")
+    assert "| 2026-10 | 6 |" in md
+    assert md.count("| 6 |") == 24  # 12 periods for each of the two indicators
+
+
+def test_the_network_picture_keeps_min_group(tmp_path: Path) -> None:
+    repo = copy_example(tmp_path / "herstelnetwerk")
+    net = load_network(repo, use_cache=False)
+    data = gather(net, TODAY)
+    assert network_picture(net, data, "2026", "nl", TODAY, 6).indicators != []
+    picture = network_picture(net, data, "2026", "nl", TODAY, 7)  # six institutions report
+    assert picture.indicators == [] and picture.experience == []
+
+
+def test_the_leak_guard_stops_a_network_picture_that_names_an_institution(tmp_path: Path) -> None:
+    repo = copy_example(tmp_path / "herstelnetwerk")
+    path = repo / "indicators/separaties.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "title: Separaties per 1000 verpleegdagen", "title: Separaties zoals bij De Linde"
+        ),
+        encoding="utf-8",
+    )
+    out = repo / "out"
+    assert run(["report", str(repo), "--format", "md", "--out", str(out)]) != 0
+    assert not (out / "2026/network").exists()
+
+
+def test_a_report_for_one_institution_writes_no_network_picture(tmp_path: Path) -> None:
+    repo = copy_example(tmp_path / "herstelnetwerk")
+    out = repo / "out"
+    args = ["report", str(repo), "--format", "md", "--out", str(out), "--institution", "de-linde"]
+    assert run(args) == 0
+    assert (out / "2026/confidential/de-linde/improvement-overview.md").is_file()
+    assert not (out / "2026/network").exists()
+
+
+def test_the_overview_of_an_institution_without_data_is_empty(tmp_path: Path) -> None:
+    repo = copy_example(tmp_path / "herstelnetwerk")
+    net = load_network(repo, use_cache=False)
+    view = institution_overview(net, gather(net, TODAY), "2026", "kempenhof", "en", TODAY)
+    assert (view.projects, view.indicators, view.experience, view.complaints) == ([], [], [], [])
+
+
+def test_status_lists_overdue_steps_and_missing_figures(tmp_path: Path) -> None:
+    from leercyclus.methods.improvement.status import improvement_rows
+
+    repo = copy_example(tmp_path / "herstelnetwerk")
+    path = repo / "indicators/data/separaties.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(
+        "\n".join(line for line in lines if not line.startswith("2026-10,bosrand,")) + "\n",
+        encoding="utf-8",
+    )
+    rows = improvement_rows(load_network(repo, use_cache=False), TODAY)
+    assert [(r.institution, r.what, r.subject, r.detail) for r in rows] == [
+        ("bosrand", "figures missing", "separaties", "2026-10"),
+        ("het-anker", "study overdue", "signaleringsplannen", "cycle 1, 2026-11-15"),
+    ]
+    later = improvement_rows(load_network(repo, use_cache=False), dt.date(2027, 2, 1))
+    assert ("de-linde", "check overdue", "naasten-intake", "2027-01-15") in [
+        (r.institution, r.what, r.subject, r.detail) for r in later
+    ]
