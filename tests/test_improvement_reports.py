@@ -140,3 +140,15 @@ def test_status_lists_overdue_steps_and_missing_figures(tmp_path: Path) -> None:
     assert ("de-linde", "check overdue", "naasten-intake", "2027-01-15") in [
         (r.institution, r.what, r.subject, r.detail) for r in later
     ]
+
+
+def test_a_project_link_that_names_nothing_is_lc030(tmp_path: Path) -> None:
+    from leercyclus.commands.pipeline import check
+
+    repo = copy_example(tmp_path / "herstelnetwerk")
+    path = repo / "improvement/de-linde/naasten-intake.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("indicator:naasten-intake", "indicator:naasten-intak"), "utf-8")
+    found = [f for f in check(repo, today=TODAY).findings if f.code == "LC030"]
+    assert [(f.file, f.line) for f in found] == [("improvement/de-linde/naasten-intake.yaml", 12)]
+    assert "naasten-intake" in found[0].message  # the closest indicator there is

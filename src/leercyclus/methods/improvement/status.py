@@ -50,9 +50,8 @@ def improvement_rows(net: Network, today: dt.date) -> list[Row]:
         latest = max(period_index(r.period) for r in series)
         have: dict[str, int] = {}
         for r in series:
-            have[r.institution] = max(
-                have.get(r.institution, latest - 10**6), period_index(r.period)
-            )
+            here = period_index(r.period)
+            have[r.institution] = max(have.get(r.institution, here), here)
         for inst, last in sorted(have.items()):
             if last < latest:
                 period = period_label(latest, defined.model.period)
