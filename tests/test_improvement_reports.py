@@ -152,3 +152,24 @@ def test_a_project_link_that_names_nothing_is_lc030(tmp_path: Path) -> None:
     found = [f for f in check(repo, today=TODAY).findings if f.code == "LC030"]
     assert [(f.file, f.line) for f in found] == [("improvement/de-linde/naasten-intake.yaml", 12)]
     assert "naasten-intake" in found[0].message  # the closest indicator there is
+
+
+def test_checks_remembered_answer_follows_the_csv_files(tmp_path: Path) -> None:
+    from leercyclus.commands.pipeline import check_summary
+    from leercyclus.loading.network import load_network as load
+
+    repo = copy_example(tmp_path / "herstelnetwerk")
+    from leercyclus.repository.listing import list_files
+    from leercyclus.rules.summary import current_inputs, outside_state, remembered, summary_key
+
+    first = check_summary(repo, today=TODAY)
+    assert first.ok
+    net = load(repo)
+    assert "indicators/data/naasten-intake.csv" in net.contents  # part of the answer's key
+    stored = remembered(repo)
+    now = summary_key(TODAY, *current_inputs(list_files(repo)), outside_state(repo))
+    assert stored is not None and stored[0] == now  # unchanged: the next check is a lookup
+    path = repo / "indicators/data/naasten-intake.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "2026-10,de-linde,90,80,\n", "utf-8")
+    second = check_summary(repo, today=TODAY)
+    assert [f.code for f in second.findings if f.severity == "error"] == ["LC501"]
