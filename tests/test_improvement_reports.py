@@ -173,3 +173,10 @@ def test_checks_remembered_answer_follows_the_csv_files(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "2026-10,de-linde,90,80,\n", "utf-8")
     second = check_summary(repo, today=TODAY)
     assert [f.code for f in second.findings if f.severity == "error"] == ["LC501"]
+
+
+def test_the_pdsa_cycles_are_marked_on_the_chart_of_their_indicator(built: Path) -> None:
+    html = (built / "confidential/de-linde/improvement-overview.html").read_text(encoding="utf-8")
+    naasten, separaties = re.findall(r"<svg.*?</svg>", html, re.S)
+    assert re.findall(r">(PDSA \d)</text>", naasten) == ["PDSA 1", "PDSA 2"]
+    assert "PDSA" not in separaties

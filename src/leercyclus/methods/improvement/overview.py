@@ -138,7 +138,8 @@ def institution_overview(
         built = series.institution_chart(defined.model, rows)
         if built is None:
             continue
-        view.indicators.append(_indicator_view(defined.model, built, language, view.svg))
+        marks = _pdsa_marks(data, inst, defined.model, built)
+        view.indicators.append(_indicator_view(defined.model, built, language, view.svg, marks))
     for key, answers in sorted(data.answers.items()):
         instrument = data.instrument(key.split("/")[0])
         mine = [a for a in answers if a.institution == inst]
@@ -187,13 +188,45 @@ def _oesters(
         view.oesters.append(OesterView(oester.title, "; ".join(found) or w["oester_none"]))
 
 
+def _pdsa_marks(
+    data: Improvement, inst: str, ind: Indicator, built: chart.Chart
+) -> list[tuple[int, str]]:
+    """Where the PDSA cycles of the institution's projects that measure `ind` were done."""
+    ref = f"indicator:{ind.id}"
+    where = {p.label: i for i, p in enumerate(built.points)}
+    marks = []
+    for _, project in data.projects_of(inst):
+        measures = project.measures
+        if ref not in (*measures.outcome, *measures.process, *measures.balancing):
+            continue
+        for cycle in project.cycles:
+            if cycle.do is not None:
+                label = period_of(cycle.do.date, ind.period)
+                if label in where:
+                    marks.append((where[label], f"PDSA {cycle.n}"))
+    return marks
+
+
+def period_of(day: dt.date, every: str) -> str:
+    """The period a day falls in, written as an indicator measured every `every` writes it."""
+    if every == "year":
+        return str(day.year)
+    if every == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    return f"{day.year}-{day.month:02d}"
+
+
 def _indicator_view(
-    ind: Indicator, built: chart.Chart, language: str, svgs: dict[str, str]
+    ind: Indicator,
+    built: chart.Chart,
+    language: str,
+    svgs: dict[str, str],
+    marks: Sequence[tuple[int, str]] = (),
 ) -> IndicatorView:
     w = TEXTS[language]
     scale = series.SCALE.get(ind.unit, 1.0) if ind.kind in ("proportion", "rate") else 1.0
     name = f"indicator-{ind.id}"
-    svgs[name] = svg.render(built, ind.title, scale, ind.target, w["baseline"])
+    svgs[name] = svg.render(built, ind.title, scale, ind.target, w["baseline"], marks)
     shown = [p for p in built.points if p.value is not None]
     last = shown[-1].value if shown else None
     latest = f"{shown[-1].label}: {number(last * scale, language)}" if last is not None else "—"

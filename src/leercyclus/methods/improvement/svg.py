@@ -22,6 +22,7 @@ LINE = "#4a5568"
 LIMIT = "#a0aec0"
 SIGNAL_LINE = "#c53030"
 TARGET = "#2f855a"
+MARK = "#285e61"
 
 
 def render(
@@ -30,8 +31,10 @@ def render(
     scale: float = 1.0,
     target: float | None = None,
     baseline_label: str = "baseline",
+    marks: Sequence[tuple[int, str]] = (),
 ) -> str:
-    """The chart as an SVG element; values are multiplied by `scale` (100 for percent)."""
+    """The chart as an SVG element; values are multiplied by `scale` (100 for percent);
+    `marks` (point index, label) are the PDSA cycles that changed something there."""
     pts = chart.points
     shown = [_scaled(p, scale) for p in pts]
     ys = [v for p in shown for v in (p[0], p[1], p[2], p[3]) if v is not None]
@@ -74,6 +77,12 @@ def render(
         parts.append(
             f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
             f'stroke="{TARGET}" stroke-dasharray="2 3" stroke-width="1.2"/>'
+        )
+    for i, label in marks:
+        parts.append(
+            f'<line x1="{x(i):.1f}" x2="{x(i):.1f}" y1="{TOP}" y2="{TOP + plot_h}" '
+            f'stroke="{MARK}" stroke-dasharray="1 3" stroke-width="1.2"/>'
+            f'<text x="{x(i) + 2:.1f}" y="{TOP + plot_h - 4}" fill="{MARK}">{escape(label)}</text>'
         )
     parts.append(_path([(x(i), shown[i][0]) for i in range(len(pts))], y, "#718096", "", 1.0))
     for i, p in enumerate(pts):
