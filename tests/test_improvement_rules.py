@@ -383,3 +383,22 @@ def test_an_institution_chart_spans_gaps_and_takes_a_run_chart_before_12_points(
     rows = measurements([(f"2025-{m:02d}", 5, 10) for m in range(1, 13)])
     built = series.institution_chart(indicator(), rows)
     assert built is not None and built.kind == "p"
+
+
+def test_a_mean_is_charted_as_the_mean_of_each_period() -> None:
+    ind = indicator(kind="mean", unit="days", direction="lower_is_better")
+    rows = measurements([("2025-01", 300, 10), ("2025-02", 240, 12)])  # 30 and 20 days
+    built = series.institution_chart(ind, rows)
+    assert built is not None and [p.value for p in built.points] == [30.0, 20.0]
+    ind = indicator(kind="mean", unit="days", chart="i")
+    built = series.institution_chart(ind, rows)
+    assert built is not None and built.kind == "i" and built.points[0].value == 30.0
+
+
+@pytest.mark.parametrize(
+    ("kind", "chart_kind"), [("rate", "p"), ("count", "p"), ("proportion", "u"), ("mean", "c")]
+)
+def test_a_chart_that_does_not_fit_the_kind_is_refused(kind: str, chart_kind: str) -> None:
+    extra = {"denominator": None} if kind == "count" else {}
+    with pytest.raises(ValueError, match="chart is for"):
+        indicator(kind=kind, chart=chart_kind, **extra)

@@ -147,6 +147,10 @@ class Indicator(Strict):
     def _denominator_when_needed(self) -> Indicator:
         if self.kind != "count" and self.denominator is None:
             raise ValueError(f"a {self.kind} needs a denominator: say what it counts")
+        if self.chart == "p" and self.kind != "proportion":
+            raise ValueError(f"a p chart is for a proportion, not a {self.kind}: try auto")
+        if self.chart in ("u", "c") and self.kind in ("proportion", "mean"):
+            raise ValueError(f"a {self.chart} chart is for counted events, not a {self.kind}")
         return self
 
 

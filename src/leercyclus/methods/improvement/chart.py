@@ -113,7 +113,7 @@ def _values(
     numerators: Sequence[float | None],
     denominators: Sequence[float | None] | None,
 ) -> list[float | None]:
-    if denominators is None or kind in ("c", "i"):
+    if denominators is None or kind == "c":  # counts; i charts of single values
         return list(numerators)
     return [
         (y / d) if y is not None and d is not None and d > 0 else None
