@@ -180,3 +180,9 @@ def test_the_pdsa_cycles_are_marked_on_the_chart_of_their_indicator(built: Path)
     naasten, separaties = re.findall(r"<svg.*?</svg>", html, re.S)
     assert re.findall(r">(PDSA \d)</text>", naasten) == ["PDSA 1", "PDSA 2"]
     assert "PDSA" not in separaties
+
+
+def test_the_overview_shows_incident_analyses_and_their_prisma_profile(built: Path) -> None:
+    text = (built / "confidential/de-linde/improvement-overview.md").read_text(encoding="utf-8")
+    assert "| 2026-03 | VIM-melding | OP (organisatie), HRC (mens) | 0 |" in text
+    assert "PRISMA-profiel, Eindhoven Classificatie Model):** mens 1; organisatie 1." in text

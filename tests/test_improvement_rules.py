@@ -402,3 +402,40 @@ def test_a_chart_that_does_not_fit_the_kind_is_refused(kind: str, chart_kind: st
     extra = {"denominator": None} if kind == "count" else {}
     with pytest.raises(ValueError, match="chart is for"):
         indicator(kind=kind, chart=chart_kind, **extra)
+
+
+def analysis(**changes: Any) -> Any:
+    from leercyclus.models.improvement import Analysis
+
+    data: dict[str, Any] = {
+        "id": "2026-vim-03",
+        "institution": "de-linde",
+        "kind": "vim",
+        "event_month": "2026-03",
+        "analysed": "2026-04-16",
+        "organisations": ["de-linde", "het-anker"],
+        "root_causes": [{"text": "Geen vak voor de naaste op het formulier", "ecm": "OP"}],
+    }
+    data.update(changes)
+    return Analysis.model_validate(data)
+
+
+def test_an_analysis_is_coded_and_dated_by_month_only() -> None:
+    assert analysis().root_causes[0].ecm == "OP"
+    with pytest.raises(ValueError, match="ecm"):
+        analysis(root_causes=[{"text": "x", "ecm": "ZZ"}])
+    with pytest.raises(ValueError, match="event_month"):
+        analysis(event_month="2026-03-14")
+
+
+def test_lc510_an_analysis_in_another_folder_or_of_an_unknown_organisation() -> None:
+    from leercyclus.methods.improvement.gather import _check_analysis
+
+    rel = "safety/het-anker/analyses/2026-vim-03.yaml"
+    found = list(
+        _check_analysis(rel, analysis(organisations=["de-eik"]), "het-anker", INSTITUTIONS)
+    )
+    assert [(f.code, f.message) for f in found] == [
+        ("LC510", "the analysis is of 'de-linde' but lies in the folder of 'het-anker'"),
+        ("LC510", "'de-eik' is not in institutions.yaml"),
+    ]

@@ -49,6 +49,7 @@ def test_models_cover_the_file_kinds_of_the_contract() -> None:
         "indicator",
         "project",
         "instrument",
+        "analysis",
     ]
 
 

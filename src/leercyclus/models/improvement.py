@@ -292,6 +292,65 @@ class Instrument(Strict):
         return self
 
 
+ECM_CODES = (
+    "TD", "TC", "TM", "T-ex",
+    "OK", "OP", "OM", "OC", "O-ex",
+    "HKK", "HRQ", "HRC", "HRV", "HRI", "HRM", "HSS", "HST", "H-ex",
+    "PRF", "X",
+)  # fmt: skip
+"""Root-cause codes of the Eindhoven Classification Model (medical version, as PRISMA uses it):
+technical, organisational, human and patient-related, `-ex` outside the organisation, X unknown."""
+
+ECM_GROUPS = {"T": "technical", "O": "organisational", "H": "human", "P": "patient", "X": "other"}
+
+MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+
+class RootCause(Strict):
+    """One root cause of an incident, coded."""
+
+    text: Text = doc("The cause, de-identified.", "De oorzaak, zonder herleidbare gegevens.")
+    ecm: Literal[ECM_CODES] = doc(  # type: ignore[valid-type]
+        "Its Eindhoven Classification Model code (TD, OK, OP, HKK, PRF, ...).",
+        "De code in het Eindhoven Classificatie Model.",
+    )
+
+
+class Analysis(Strict):
+    """An analysis of an incident (VIM), a calamity or a near miss: coded causes and actions."""
+
+    id: ItemId = doc("The analysis' id; equals the file name.", "Id; gelijk aan de bestandsnaam.")
+    institution: InstitutionId = doc("The institution.", "De instelling.")
+    kind: Literal["vim", "calamity", "near_miss", "perinatal_audit_case", "complaint_review"] = doc(
+        "vim | calamity | near_miss | perinatal_audit_case | complaint_review.", "Soort."
+    )
+    method: Literal["prisma", "sire", "dam", "tripod", "perinatal_audit", "other"] = doc(
+        "The analysis method.", "De analysemethode.", default="prisma"
+    )
+    event_month: Annotated[
+        str, StringConstraints(pattern=MONTH), WithJsonSchema({"type": "string", "pattern": MONTH})
+    ] = doc("The month of the event (YYYY-MM): never its date.", "De maand van het voorval.")
+    analysed: IsoDate = doc("When the analysis was done.", "Wanneer geanalyseerd.")
+    transmural: bool = doc(
+        "Whether other organisations were involved.", "Of andere organisaties betrokken waren.",
+        default=False,
+    )  # fmt: skip
+    organisations: list[InstitutionId] = doc(
+        "The organisations involved (transmural).", "Betrokken organisaties.", default_factory=list
+    )
+    root_causes: list[RootCause] = doc(
+        "The root causes, coded.", "De basisoorzaken, gecodeerd.", default_factory=list
+    )
+    actions: list[Action] = doc(
+        "The measures, as action points (the shared action model: `check` follows them).",
+        "De maatregelen, als actiepunten.",
+        default_factory=list,
+    )
+    lesson: Text | None = doc(
+        "The lesson, de-identified, to share.", "De les, zonder herleidbare gegevens.", default=None
+    )
+
+
 def period_matches(period: str, every: str) -> bool:
     """Whether `period` is written as an indicator measured every `every` writes it."""
     return _PERIODS[every].match(period) is not None

@@ -23,6 +23,13 @@ KINDS = (
     ),
     FileKind("experience", "experience/<instrument>/<period>.csv", "", "improvement"),
     FileKind("complaints", "safety/<institution>/complaints-<year>.csv", "", "improvement"),
+    FileKind(
+        "analysis",
+        "safety/<institution>/analyses/<analysis>.yaml",
+        f"{_MODELS}:Analysis",
+        "improvement",
+        "id",
+    ),
 )
 """Indicators and their series, improvement projects, questionnaires with aggregated answers,
-and coded complaint registers."""
+coded complaint registers and incident analyses."""

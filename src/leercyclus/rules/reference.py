@@ -23,6 +23,7 @@ TITLES = {
     "indicator": "Indicator",
     "project": "Improvement project",
     "instrument": "Questionnaire (PREM, PROM)",
+    "analysis": "Incident analysis",
 }
 
 NOTES = {
@@ -42,6 +43,8 @@ NOTES = {
     "step past its date and an active project past its `next_check`.",
     "instrument": "Answers are kept counted, never per person: "
     "`experience/<instrument>/<period>.csv` with `period,institution,item,answer,count`.",
+    "analysis": "Only coded fields and de-identified texts: no narrative, no names, the month of "
+    "the event and never its date. Its measures are action points that `check` follows.",
 }
 
 EXAMPLES = {
@@ -196,6 +199,22 @@ scales:
 items:
   - {id: aandacht, text: Ik kreeg persoonlijke aandacht, scale: "1-10"}
 min_respondents: 10
+""",
+    "analysis": """\
+id: 2026-vim-03
+institution: de-linde
+kind: vim
+method: prisma
+event_month: 2026-03
+analysed: 2026-04-16
+transmural: true
+organisations: [de-linde, het-anker]
+root_causes:
+  - {text: Overdrachtsformulier zonder vak voor afspraken met de naaste, ecm: OP}
+actions:
+  - {id: overdracht-naasten, what: Vak voor naasten in het overdrachtsformulier,
+     owner: werkgroep protocollen, due: 2026-06-30, status: done}
+lesson: Afspraken met naasten gaan alleen mee als het formulier er een plek voor heeft.
 """,
 }
 """A valid example of every file kind (tests check them against the models and the schemas)."""

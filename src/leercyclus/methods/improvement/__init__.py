@@ -26,15 +26,17 @@ def _check(net: Network, today: dt.date) -> list[Finding]:
 def _actions(net: Network) -> Iterator[TrackedAction]:
     from leercyclus.rules.actions import TrackedAction
 
-    for key, loaded in sorted(net.files.get("project", {}).items()):
-        for n, action in enumerate(loaded.model.actions):
-            yield TrackedAction(loaded.rel, ("actions", n), action, key.split("/")[0])
+    for kind in ("project", "analysis"):
+        for key, loaded in sorted(net.files.get(kind, {}).items()):
+            for n, action in enumerate(loaded.model.actions):
+                yield TrackedAction(loaded.rel, ("actions", n), action, key.split("/")[0])
 
 
 def _targets(net: Network) -> dict[str, set[str]]:
     return {
         "indicator": set(net.files.get("indicator", {})) | net.failed.get("indicator", set()),
         "project": set(net.files.get("project", {})) | net.failed.get("project", set()),
+        "analysis": set(net.files.get("analysis", {})) | net.failed.get("analysis", set()),
     }
 
 
@@ -52,9 +54,11 @@ def _references(net: Network) -> Iterator[FoundReference]:
         for name in ("outcome", "process", "balancing"):
             for k, ref in enumerate(getattr(project.measures, name)):
                 yield FoundReference(loaded.rel, ("measures", name, k), ref)
-        for n, action in enumerate(project.actions):
-            if action.source is not None:
-                yield FoundReference(loaded.rel, ("actions", n, "source"), action.source)
+    for kind in ("project", "analysis"):
+        for loaded in net.files.get(kind, {}).values():
+            for n, action in enumerate(loaded.model.actions):
+                if action.source is not None:
+                    yield FoundReference(loaded.rel, ("actions", n, "source"), action.source)
 
 
 def _reports(run: ReportRun) -> None:

@@ -4,16 +4,16 @@ projects, questionnaires, answers and registers, with the findings reading them 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from leercyclus.methods.improvement import pdsa, registers, series, tables
-from leercyclus.repository.findings import Finding
+from leercyclus.repository.findings import Finding, error
 
 if TYPE_CHECKING:
     from leercyclus.loading.network import Network
-    from leercyclus.models.improvement import Indicator, Instrument, Project
+    from leercyclus.models.improvement import Analysis, Indicator, Instrument, Project
     from leercyclus.repository.listing import SourceFile
 
 
@@ -37,6 +37,8 @@ class Improvement:
     projects: dict[str, Defined] = field(default_factory=dict)
     """`institution/project` -> the project."""
     instruments: dict[str, Defined] = field(default_factory=dict)
+    analyses: dict[str, Defined] = field(default_factory=dict)
+    """`institution/analysis` -> the incident analysis."""
     answers: dict[str, list[registers.Answer]] = field(default_factory=dict)
     """`instrument/period` -> the counted answers."""
     complaints: dict[str, list[registers.Complaint]] = field(default_factory=dict)
@@ -71,6 +73,7 @@ def gather(net: Network, today: dt.date) -> Improvement:
         ("indicator", data.indicators),
         ("project", data.projects),
         ("instrument", data.instruments),
+        ("analysis", data.analyses),
     ):
         for key, loaded in sorted(net.files.get(kind, {}).items()):
             into[key] = Defined(loaded.rel, key, loaded.model)
@@ -128,7 +131,25 @@ def check(net: Network, today: dt.date) -> list[Finding]:
         findings += series.check_definition(defined.rel, defined.model, data.series.get(key, []))
     for key, defined in data.projects.items():
         findings += pdsa.check_project(defined.rel, defined.model, key.split("/")[0], today)
+    registered = net.institution_ids()
+    for key, defined in data.analyses.items():
+        findings += _check_analysis(defined.rel, defined.model, key.split("/")[0], registered)
     return findings
+
+
+def _check_analysis(
+    rel: str, analysis: Analysis, folder: str, registered: set[str] | None
+) -> Iterator[Finding]:
+    if analysis.institution != folder:
+        yield error(
+            rel,
+            "LC510",
+            f"the analysis is of '{analysis.institution}' but lies in the folder of '{folder}'",
+            ("institution",),
+        )
+    for k, org in enumerate(analysis.organisations):
+        if registered is not None and org not in registered:
+            yield error(rel, "LC510", f"'{org}' is not in institutions.yaml", ("organisations", k))
 
 
 def _text(source: SourceFile, findings: list[Finding]) -> str | None:

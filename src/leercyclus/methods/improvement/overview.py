@@ -13,6 +13,7 @@ from leercyclus.methods.improvement import chart, pdsa, series, svg
 from leercyclus.methods.improvement.gather import Improvement
 from leercyclus.methods.improvement.tables import period_index
 from leercyclus.methods.improvement.texts import HCAT, TEXTS
+from leercyclus.models.improvement import ECM_GROUPS
 from leercyclus.models.refs import slug
 
 if TYPE_CHECKING:
@@ -83,6 +84,17 @@ class ComplaintsView:
     categories: list[tuple[str, int]]
 
 
+@dataclass(frozen=True, slots=True)
+class AnalysisView:
+    id: str
+    kind: str
+    event_month: str
+    causes: list[str]
+    """Each root cause's ECM code and group, e.g. `OP (organisational)`."""
+    actions_open: int
+    lesson: str
+
+
 @dataclass(slots=True)
 class Overview:
     institution: str
@@ -96,6 +108,9 @@ class Overview:
     indicators: list[IndicatorView] = field(default_factory=list)
     experience: list[ExperienceView] = field(default_factory=list)
     complaints: list[ComplaintsView] = field(default_factory=list)
+    analyses: list[AnalysisView] = field(default_factory=list)
+    causes: list[tuple[str, int]] = field(default_factory=list)
+    """The PRISMA profile: root causes per ECM group over all analyses."""
     svg: dict[str, str] = field(default_factory=dict)
 
 
@@ -159,7 +174,30 @@ def institution_overview(
                 sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])),
             )
         )
+    _analyses(data, inst, language, view)
     return view
+
+
+def _analyses(data: Improvement, inst: str, language: str, view: Overview) -> None:
+    w = TEXTS[language]
+    profile: Counter[str] = Counter()
+    for key, defined in sorted(data.analyses.items(), key=lambda kv: kv[1].model.event_month):
+        if key.split("/")[0] != inst:
+            continue
+        analysis = defined.model
+        groups = [w[f"ecm_{ECM_GROUPS[c.ecm[0]]}"] for c in analysis.root_causes]
+        profile.update(groups)
+        view.analyses.append(
+            AnalysisView(
+                analysis.id,
+                w[f"analysis_{analysis.kind}"],
+                analysis.event_month,
+                [f"{c.ecm} ({g})" for c, g in zip(analysis.root_causes, groups, strict=True)],
+                sum(1 for a in analysis.actions if a.status not in ("done", "dropped")),
+                analysis.lesson or "",
+            )
+        )
+    view.causes = sorted(profile.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _oesters(

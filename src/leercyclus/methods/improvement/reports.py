@@ -24,14 +24,16 @@ def emit(run: ReportRun) -> None:
 
     net = run.network
     data = gather(net, run.today)
-    if not (data.indicators or data.projects or data.answers or data.complaints):
+    if not (data.indicators or data.projects or data.answers or data.complaints or data.analyses):
         return
     meta = {"provenance": provenance(net.root)}
     words = TEXTS[run.language]
     for inst in _institutions(run):
         run.tell.advance(f"{OVERVIEW} {inst}")
         view = institution_overview(net, data, run.cycle, inst, run.language, run.today)
-        if not (view.projects or view.indicators or view.experience or view.complaints):
+        if not (
+            view.projects or view.indicators or view.experience or view.complaints or view.analyses
+        ):
             continue
         rel = CONFIDENTIAL.path(run.cycle, inst, OVERVIEW)
         run.build.emit(
