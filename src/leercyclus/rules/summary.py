@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus import __version__
-from leercyclus.methods.peerreview.history import git_state
 from leercyclus.repository.cache import cache_folder, file_digest
 from leercyclus.repository.findings import Finding
+from leercyclus.repository.git import git_state
 from leercyclus.repository.listing import Listing
 from leercyclus.repository.write import write_atomic
 

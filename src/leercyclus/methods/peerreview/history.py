@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus.repository.findings import Finding, warning
+from leercyclus.repository.git import git as _git
 from leercyclus.repository.yamlread import YamlProblem, load_text
 
 if TYPE_CHECKING:
@@ -24,25 +24,6 @@ class Change:
     commit: str | None
     time: int
     """Order, not clock: newer changes have larger numbers (commits within one second too)."""
-
-
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, timeout=60, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return result.stdout.decode("utf-8", errors="replace") if result.returncode == 0 else None
-
-
-def git_state(root: Path) -> str:
-    """What the review flags depend on: the commit and the uncommitted changes under cycles/."""
-    head = _git(root, "rev-parse", "HEAD")
-    if head is None:
-        return "no git"
-    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", "cycles") or ""
-    return head.strip() + "\n" + status
 
 
 def last_changes(root: Path) -> dict[str, Change] | None:
