@@ -97,7 +97,9 @@ class Build:
                 write_text(source, md)
             (self.stage / target).parent.mkdir(parents=True, exist_ok=True)
             self.jobs.append(
-                Conversion(source, self.stage / target, scratch, self.epoch, self.templates)
+                Conversion(
+                    source, self.stage / target, scratch, self.epoch, self.templates, tuple(svgs)
+                )
             )
             self._add(target, scope, inst, fmt, rebuilt=True)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,11 +58,46 @@ Listing = tuple[list["SourceFile"], list[Finding]]
 """Every data file of a repository, and what listing them found (missing, misplaced files)."""
 
 
+def escapes(root: Path, path: Path) -> bool:
+    """Whether `path`, its links followed, leads out of the repository at `root` or into its
+    .git folder. The one test of where a path leads: such a path is never read or written."""
+    try:
+        resolved = path.resolve()
+        top = root.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return True
+    return not resolved.is_relative_to(top) or resolved.is_relative_to(top / ".git")
+
+
+def inside(root: Path, path: Path) -> Path | None:
+    """`path` if it stays inside the repository at `root` with its links followed, else None."""
+    return None if escapes(root, path) else path
+
+
+def _link_finding(root: Path, path: Path) -> Finding:
+    rel = _rel(root, path)
+    return error(
+        rel,
+        "LC022",
+        f"{rel} is a symbolic link that leads out of the repository: it is not read; "
+        "put the file itself in the repository",
+    )
+
+
 def list_files(root: Path) -> Listing:
-    """Every data file of the repository, and findings for files that are missing or misplaced."""
-    files = [SourceFile("settings", root / SETTINGS, SETTINGS)]
+    """Every data file of the repository, and findings for files that are missing or misplaced.
+
+    A file or folder that is a symbolic link leading out of the repository is never read: it
+    gets a finding that names the link (never what it leads to)."""
+    files: list[SourceFile] = []
     findings: list[Finding] = []
-    if (root / REGISTER).is_file():
+    if escapes(root, root / SETTINGS):
+        findings.append(_link_finding(root, root / SETTINGS))
+    else:
+        files.append(SourceFile("settings", root / SETTINGS, SETTINGS))
+    if (root / REGISTER).is_symlink() and escapes(root, root / REGISTER):
+        findings.append(_link_finding(root, root / REGISTER))
+    elif (root / REGISTER).is_file():
         files.append(SourceFile("institutions", root / REGISTER, REGISTER))
     else:
         findings.append(
@@ -72,9 +109,14 @@ def list_files(root: Path) -> Listing:
             )
         )
     cycles_dir = root / CYCLES
-    if cycles_dir.is_dir():
+    if cycles_dir.is_symlink() and escapes(root, cycles_dir):
+        findings.append(_link_finding(root, cycles_dir))
+    elif cycles_dir.is_dir():
         for folder in sorted(p for p in cycles_dir.iterdir() if p.is_dir()):
-            _list_cycle(root, folder, files, findings)
+            if folder.is_symlink() and escapes(root, folder):
+                findings.append(_link_finding(root, folder))
+            else:
+                _list_cycle(root, folder, files, findings)
     return files, findings
 
 
@@ -84,11 +126,14 @@ def _rel(root: Path, path: Path) -> str:
 
 def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: list[Finding]) -> None:
     cycle = folder.name
-    if (folder / "cycle.yaml").is_file():
+    entries = sorted(_walk(folder))
+    outside = {path for path, link in entries if link and escapes(root, path)}
+    findings += [_link_finding(root, path) for path in sorted(outside)]
+    if (folder / "cycle.yaml").is_file() and folder / "cycle.yaml" not in outside:
         files.append(
             SourceFile("cycle", folder / "cycle.yaml", _rel(root, folder / "cycle.yaml"), cycle)
         )
-    else:
+    elif folder / "cycle.yaml" not in outside:
         findings.append(
             error(
                 _rel(root, folder),
@@ -97,11 +142,11 @@ def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: lis
                 "or remove the folder",
             )
         )
-    if (folder / "evaluation.yaml").is_file():
+    if (folder / "evaluation.yaml").is_file() and folder / "evaluation.yaml" not in outside:
         path = folder / "evaluation.yaml"
         files.append(SourceFile("evaluation", path, _rel(root, path), cycle))
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
+    for path, link in entries:
+        if path in outside or path.name.startswith(".") or (link and not path.is_file()):
             continue
         rel = _rel(root, path)
         parts = path.relative_to(folder).parts
@@ -120,6 +165,23 @@ def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: lis
                 )
             continue
         files.append(SourceFile(kind, path, rel, cycle))
+
+
+def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """Every file under `folder` and whether it is a symbolic link; a link to a folder is
+    listed as such, not entered."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        path = folder / entry.name
+        if entry.is_symlink():
+            yield path, True
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_file(follow_symlinks=False):
+            yield path, False
 
 
 def _kind_of(parts: tuple[str, ...]) -> str | None:
