@@ -210,7 +210,7 @@ def _made_here(path: Path, made: Made) -> bool:
     if made.get("stat") == [info.st_size, info.st_mtime_ns, info.st_ino]:
         return True  # untouched since it was written
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == made["sha256"]
+        return bool(hashlib.sha256(path.read_bytes()).hexdigest() == made["sha256"])
     except OSError:
         return False
 

@@ -80,10 +80,8 @@ def _child_environment(job: Conversion) -> dict[str, str]:
 
 def _offline() -> dict[str, str]:
     """Environment settings under which a child reaches no server (it asks a dead proxy)."""
-    return {
-        name: NO_NETWORK
-        for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy")
-    } | {"NO_PROXY": "", "no_proxy": ""}
+    proxies = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy")
+    return dict.fromkeys(proxies, NO_NETWORK) | {"NO_PROXY": "", "no_proxy": ""}
 
 
 def _pandoc(job: Conversion, to: str, target: Path, extra: list[str], env: dict[str, str]) -> None:

@@ -12,6 +12,7 @@ from types import ModuleType
 from typing import Any
 
 import jinja2
+import jinja2.exceptions
 import jinja2.loaders
 import jinja2.sandbox
 
@@ -170,7 +171,9 @@ class _Folder(jinja2.BaseLoader):
         self.root = root
 
     def get_source(
-        self, environment: jinja2.Environment, template: str
+        self,
+        environment: jinja2.Environment,  # noqa: ARG002 - Jinja's signature
+        template: str,
     ) -> tuple[str, str, Callable[[], bool]]:
         path = self.folder.joinpath(*jinja2.loaders.split_template_path(template))
         if self.root is not None and path.is_symlink() and escapes(self.root, path):
@@ -201,14 +204,14 @@ class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
-            raise jinja2.sandbox.SecurityError("a power above 64 is not allowed in a template")
+            raise jinja2.exceptions.SecurityError("a power above 64 is not allowed in a template")
         if operator == "*":
             sizes = [len(v) for v in (left, right) if isinstance(v, str | list | tuple)]
             times = [v for v in (left, right) if isinstance(v, int)]
             if sizes and times and sizes[0] * max(times[0], 0) > MAX_PRODUCT:
-                raise jinja2.sandbox.SecurityError("a repeated text or list would be too long")
+                raise jinja2.exceptions.SecurityError("a repeated text or list would be too long")
         if operator == "%" and isinstance(left, str) and _WIDE.search(left):
-            raise jinja2.sandbox.SecurityError("a formatting width above 999 is not allowed")
+            raise jinja2.exceptions.SecurityError("a formatting width above 999 is not allowed")
         return super().call_binop(context, operator, left, right)
 
 
