@@ -167,8 +167,9 @@ def test_scenario_gives_exactly_its_finding(
     assert found(scenario(name)) == expected
 
 
-ELSEWHERE = {"LC217": "test_history.py"}
-"""Codes whose scenario needs more than files (LC217: a git history), tested in their own file."""
+ELSEWHERE = {"LC217": "test_history.py", "LC022": "hostile/test_templates_and_links.py"}
+"""Codes whose scenario needs more than files (LC217: a git history; LC022: symbolic links),
+tested in their own file."""
 
 
 def test_every_code_has_a_case_with_its_registered_severity() -> None:

@@ -20,12 +20,12 @@ from hostile.conftest import (
     Listener,
     all_bytes,
     children,
-    cli,
     make_hostile,
     report,
     serving,
 )
 from leercyclus.publishing import convert
+
 
 def _plant(h: Hostile, url: str) -> None:
     def review(data: Any) -> None:

@@ -42,9 +42,7 @@ def test_a_template_cannot_run_code_or_reach_python(hostile: Hostile, attack: st
 
 
 def test_a_template_cannot_include_a_file_outside_its_folder(hostile: Hostile) -> None:
-    hostile.write(
-        "templates/institution-report.md.j2", '{% include "../../outside/secret.txt" %}'
-    )
+    hostile.write("templates/institution-report.md.j2", '{% include "../../outside/secret.txt" %}')
     ran = report(hostile.root, "md")
     assert ran.code != 0 and SECRET not in ran.out + ran.err
 
