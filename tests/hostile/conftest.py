@@ -119,7 +119,7 @@ class Hostile:
         return script
 
     def outside_files(self) -> set[Path]:
-        return {p for p in self.outside.rglob("*")}
+        return set(self.outside.rglob("*"))
 
 
 SECRET = "SECRET-OUTSIDE-THE-REPOSITORY"

@@ -41,7 +41,7 @@ def _plant(h: Hostile, url: str) -> None:
         s["B2"]["explanation"] = "`<w:p><w:r><w:t>OPENXML-INJECTED</w:t></w:r></w:p>`{=openxml}"
 
     def visit(data: Any) -> None:
-        notes = [s for s in data["standards"].values()]
+        notes = list(data["standards"].values())
         notes[0]["note"] = f'<script>alert("x")</script><img src="{url}/html.png">'
         notes[1]["note"] = f"[click](javascript:alert(1)) and <{url}/autolink> ^[a note] [@cite]"
 

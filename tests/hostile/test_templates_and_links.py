@@ -78,7 +78,10 @@ EXTERNAL_RELS = (
     'rmats.org/officeDocument/2006/relationships/attachedTemplate" Target="{url}/t.dotm" '
     'TargetMode="External"/></Relationships>'
 )
-FIELD = '<w:document><w:body><w:p><w:r><w:instrText> INCLUDEPICTURE "{url}/f.png" </w:instrText></w:r></w:p></w:body></w:document>'
+FIELD = (
+    '<w:document><w:body><w:p><w:r><w:instrText> INCLUDEPICTURE "{url}/f.png" </w:instrText>'
+    "</w:r></w:p></w:body></w:document>"
+)
 
 
 @pytest.mark.parametrize("attack", ["external", "field", "bomb", "link"])
