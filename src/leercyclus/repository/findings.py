@@ -34,6 +34,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "LC010": ("error", "The file holds a list or a single value where a mapping of keys belongs."),
     "LC020": ("warning", "A YAML file in a cycle folder where leercyclus expects none; ignored."),
     "LC021": ("error", "A required file is missing: institutions.yaml, or a cycle's cycle.yaml."),
+    "LC022": (
+        "error",
+        "A symbolic link leads out of the repository (or into .git): it is not read.",
+    ),
     "LC030": ("error", "A reference (`kind:path`) names an item that does not exist."),
     "LC101": ("error", "Unknown key (with a 'did you mean' hint where one is close)."),
     "LC102": ("error", "A required key is missing."),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leercyclus import __version__
-from leercyclus.repository.cache import cache_folder, file_digest
+from leercyclus.repository.cache import cache_folder, file_digest, private_folder
 from leercyclus.repository.findings import Finding
 from leercyclus.repository.git import git_state
 from leercyclus.repository.listing import Listing
@@ -85,6 +85,7 @@ def remember(root: Path, key: str, summary: Summary) -> None:
         "findings": [f.as_json() for f in summary.findings],
     }
     try:
-        write_atomic(cache_folder(root) / SUMMARY, json.dumps(payload, ensure_ascii=False))
+        folder = private_folder(cache_folder(root))
+        write_atomic(folder / SUMMARY, json.dumps(payload, ensure_ascii=False))
     except OSError:
         return
