@@ -41,7 +41,8 @@ _MD_SPECIAL = re.compile(
 """Everything that can start markup anywhere in a line: escaped with a backslash, which pandoc
 reads as the character itself. Covers raw HTML/Typst/OpenXML (`<`, backticks), links, images,
 link definitions and autolinks (`[ ] <`), attributes (`{`), notes, citations, math, emphasis,
-entities, and `#` at the end (a heading's closing marks). Quotes, dashes and dots are left to pandoc's typography (curly quotes)."""
+entities, and `#` at the end (a heading's closing marks). Quotes, dashes and dots are left
+to pandoc's typography (curly quotes)."""
 _ELISION = re.compile(r"(?<![\w'’])'(?=(?:s|t|n)\b)")
 """Dutch elisions ('s nachts, 't): an apostrophe, not an opening quote."""
 _MD_LINE_START = re.compile(
