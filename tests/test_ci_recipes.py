@@ -94,9 +94,7 @@ def test_github_runs_a_contribution_without_credentials_and_publishes_only_this_
     jobs = recipe(".github/workflows/leercyclus.yml")["jobs"]
     for name in ("check", "reports"):
         assert jobs[name]["timeout-minutes"] == "30"
-        assert step_using(jobs[name], "actions/checkout")["with"] == {
-            "persist-credentials": False
-        }
+        assert step_using(jobs[name], "actions/checkout")["with"] == {"persist-credentials": False}
         assert "permissions" not in jobs[name]  # the workflow's: contents: read
     runs = steps_running(jobs["reports"])
     assert runs.index("rm -rf build") < runs.index("leercyclus report")
