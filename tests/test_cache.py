@@ -13,6 +13,7 @@ import pytest
 
 from helpers import SCENARIOS, SELF_REVIEW, STANDARD_A1, TODAY, build_tree, found, network
 from leercyclus.commands.pipeline import Summary, check_summary
+from leercyclus import parallel
 from leercyclus.repository import parse
 from leercyclus.repository.cache import MAX_PACKS, PackWriter, ParseCache, cache_folder, file_digest
 from leercyclus.repository.listing import list_files
@@ -72,14 +73,13 @@ def test_workers_give_what_one_process_gives(
     monkeypatch.setattr(parse, "PARALLEL_BYTES", 0)
     monkeypatch.setattr(parse, "cores", lambda: 2)
     monkeypatch.setattr(parse.Batch, "CHUNKS_PER_WORKER", 3)
-    monkeypatch.setattr(parse, "context", lambda: multiprocessing.get_context(start))
     spawned: list[str] = []
 
-    def counted(*args: Any, **kwargs: Any) -> ProcessPoolExecutor:
+    def counted(workers: int, initializer: Any = None) -> ProcessPoolExecutor:
         spawned.append(start)
-        return ProcessPoolExecutor(*args, **kwargs)
+        return parallel.pool(workers, multiprocessing.get_context(start), initializer)
 
-    monkeypatch.setattr(parse, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(parse, "pool", counted)
     assert found(broken, strict_mode=True) == alone
     assert spawned == [start]
 

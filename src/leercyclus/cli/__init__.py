@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
 
 import typer
 
@@ -41,10 +46,12 @@ app.command("import")(forms_cmd.import_command)
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the CLI and return the exit code: 0 ok, 1 data errors, 2 usage, 3 bug."""
-    from leercyclus.errors import LeercyclusError
+    """Run the CLI and return the exit code: 0 ok, 1 data errors, 2 usage, 3 bug, 130 Ctrl-C."""
+    from leercyclus.errors import Interrupted, LeercyclusError
 
+    _tolerant_output()
     command = typer.main.get_command(app)
+    previous = _catch_ctrl_c()
     try:
         command.main(args=argv, prog_name="leercyclus", standalone_mode=True)
     except SystemExit as exc:  # typer's own exit: usage errors (2), --help (0), commands' codes
@@ -54,8 +61,10 @@ def run(argv: list[str] | None = None) -> int:
 
         console.error(exc.message, exc.hint)
         return exc.exit_code
-    except KeyboardInterrupt:
-        _stderr("interrupted")
+    except (Interrupted, KeyboardInterrupt) as exc:
+        from leercyclus.cli import console
+
+        console.interrupted(exc.message if isinstance(exc, Interrupted) else "interrupted")
         return 130
     except BrokenPipeError:
         return 0
@@ -63,14 +72,47 @@ def run(argv: list[str] | None = None) -> int:
         if os.environ.get("LEERCYCLUS_DEBUG"):
             raise
         from leercyclus.cli import console
+        from leercyclus.errors import from_environment
 
+        expected = from_environment(exc)
+        if expected is not None:
+            console.error(expected.message, expected.hint)
+            return expected.exit_code
         console.bug(exc)
         return 3
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     return 0
 
 
-def _stderr(message: str) -> None:
-    sys.stderr.write(f"leercyclus: {message}\n")
+def _catch_ctrl_c() -> signal.Handlers | Callable[[int, FrameType | None], Any] | int | None:
+    """Ctrl-C raises Interrupted while the command runs; the handler it replaced."""
+    global _MAIN
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    _MAIN = os.getpid()
+    return signal.signal(signal.SIGINT, _interrupt)
+
+
+_MAIN = 0
+"""The process whose Ctrl-C handler this is: a worker forked from it inherits the handler."""
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001
+    """Ctrl-C: stop the command; in a just-forked worker, nothing (its parent ends it)."""
+    from leercyclus.errors import Interrupted
+
+    if os.getpid() == _MAIN:
+        raise Interrupted
+
+
+def _tolerant_output() -> None:
+    """A name that is not UTF-8 (a file's, read from disk) is printed escaped, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")
 
 
 def main() -> None:

@@ -31,6 +31,11 @@ def error(message: str, hint: str | None = None) -> None:
         err.print(f"[dim]hint:[/] {escape(hint)}")
 
 
+def interrupted(message: str = "interrupted") -> None:
+    """Ctrl-C: one line, no traceback."""
+    err.print(f"[yellow]{escape(message)}[/]")
+
+
 def bug(exc: BaseException) -> None:
     """An internal error: short, with how to get the details."""
     err.print(
@@ -136,33 +141,43 @@ class _Bar:
     def __init__(self, message: str) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        self.bar = Progress(
-            TextColumn(f"{escape(message)}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}", style="dim"),
-            console=err,
-            transient=True,
-            disable=not err.is_terminal,
-            auto_refresh=False,  # no refresh thread: workers are forked while the bar is up
-        )
-        self.task = self.bar.add_task("", total=None)
+        self.bar: Progress | None = None
+        if err.is_terminal:  # a disabled rich Progress still prints an empty line at its end
+            self.bar = Progress(
+                TextColumn(f"{escape(message)}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}", style="dim"),
+                console=err,
+                transient=True,
+                auto_refresh=False,  # no refresh thread: workers are forked while the bar is up
+            )
+            self.task = self.bar.add_task("", total=None)
 
     def start(self, total: int) -> None:
-        self.bar.update(self.task, total=total)
+        if self.bar is not None:
+            self.bar.update(self.task, total=total)
 
     def advance(self, name: str) -> None:
-        self.bar.update(self.task, advance=1, description=escape(name))
-        self.bar.refresh()
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, description=escape(name))
+            self.bar.refresh()
 
     def note(self, text: str) -> None:
-        self.bar.console.print(f"[dim]{escape(text)}[/]")
+        """A line above the bar; the bar shows it too while the next step runs."""
+        err.print(f"[dim]{escape(text)}[/]")
+        if self.bar is not None:
+            self.bar.update(self.task, description=escape(text))
+            self.bar.refresh()
 
 
 @contextmanager
 def progress(message: str) -> Iterator[_Bar]:
     """A progress bar for the duration of the block."""
     bar = _Bar(message)
+    if bar.bar is None:
+        yield bar
+        return
     with bar.bar:
         yield bar
 

@@ -44,7 +44,7 @@ def command(
     """Build the confidential institution reports and the anonymous national report."""
     from leercyclus.cli import console
     from leercyclus.commands.pipeline import build_reports, check
-    from leercyclus.errors import UsageError
+    from leercyclus.errors import Interrupted, UsageError
     from leercyclus.methods.peerreview.reports import ReportRequest, parse_formats
     from leercyclus.repository.listing import find_root
 
@@ -59,11 +59,14 @@ def command(
         out=out.resolve() if out else None,
         language=language,
     )
-    with console.status("checking the data"):
-        result = check(root)
-    if not result.ok:
-        console.findings_text(result.errors, result.network.file_count, strict=False)
-    with console.progress("building reports") as step:
-        outputs = build_reports(result, request, step, force=force)
+    try:
+        with console.status("checking the data"):
+            result = check(root)
+        if not result.ok:
+            console.findings_text(result.errors, result.network.file_count, strict=False)
+        with console.progress("building reports") as step:
+            outputs = build_reports(result, request, step, force=force)
+    except (Interrupted, KeyboardInterrupt):
+        raise Interrupted("interrupted: the build was stopped and nothing was written") from None
     console.written(outputs, Path.cwd())
     raise typer.Exit(0)

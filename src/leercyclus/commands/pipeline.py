@@ -154,13 +154,18 @@ def build_reports(
         build.load_manifest(cycle)
         pending = render_institutions(build, net, plan, tell)
         national = None
-        if plan.national:  # while workers render the institution reports, if there are many
-            from leercyclus.methods.peerreview.national_privacy import prepare
+        try:
+            if plan.national:  # while workers render the institution reports, if there are many
+                from leercyclus.methods.peerreview.national_privacy import prepare
 
-            national = prepare(net, plan, tell)
-            rel = Path(cycle, "public", "national-report")
-            build.emit(rel, "national-report", "public", None, **national.context)
-            tell.advance("national report")
+                national = prepare(net, plan, tell)
+                rel = Path(cycle, "public", "national-report")
+                build.emit(rel, "national-report", "public", None, **national.context)
+                tell.advance("national report")
+        except BaseException:  # interrupted or failed: the workers' reports are not needed
+            if pending is not None:
+                pending.cancel()
+            raise
         if pending is not None:
             pending.wait(build, tell)
         build.convert(cores())

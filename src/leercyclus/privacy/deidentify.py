@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 import threading
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -170,7 +171,8 @@ def _start(lookup_cache: Path | None) -> Any:
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     try:
-        import deduce
+        with warnings.catch_warnings():  # deduce turns every warning on at import
+            import deduce
     except ImportError:
         raise _missing() from None
     finally:  # deduce configures the root logger on import: keep the program's own

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from leercyclus.errors import OutputError
-from leercyclus.parallel import context
+from leercyclus.parallel import pool, stop
 from leercyclus.publishing.render import packaged_templates
 
 FORMATS = ("md", "html", "docx", "pdf")
@@ -126,5 +125,11 @@ def convert_all(jobs: list[Conversion], workers: int | None = None) -> list[Path
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers <= 1:
         return [convert(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context()) as pool:
-        return list(pool.map(convert, jobs))
+    workers_pool = pool(workers)
+    try:
+        converted = list(workers_pool.map(convert, jobs))
+    except BaseException:  # interrupted, or one conversion failed: end the others now
+        stop(workers_pool)
+        raise
+    workers_pool.shutdown()
+    return converted
