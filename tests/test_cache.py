@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from helpers import SCENARIOS, SELF_REVIEW, STANDARD_A1, TODAY, build_tree, found, network
-from leercyclus.commands.pipeline import Summary, check_summary
 from leercyclus import parallel
+from leercyclus.commands.pipeline import Summary, check_summary
 from leercyclus.repository import parse
 from leercyclus.repository.cache import MAX_PACKS, PackWriter, ParseCache, cache_folder, file_digest
 from leercyclus.repository.listing import list_files
