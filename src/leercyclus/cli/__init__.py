@@ -8,7 +8,7 @@ import sys
 import threading
 from collections.abc import Callable
 from types import FrameType
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -18,6 +18,7 @@ from leercyclus.cli import forms as forms_cmd
 from leercyclus.cli import init as init_cmd
 from leercyclus.cli import schema as schema_cmd
 from leercyclus.cli import status as status_cmd
+from leercyclus.cli.options import tidy_help
 
 app = typer.Typer(
     name="leercyclus",
@@ -29,8 +30,27 @@ app = typer.Typer(
 )
 
 
+def _version(show: bool) -> None:
+    if show:
+        from leercyclus import __version__
+
+        sys.stdout.write(f"leercyclus {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _network() -> None:
+def _network(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show leercyclus's version and exit.",
+            callback=_version,
+            is_eager=True,
+            metavar="",
+        ),
+    ] = False,
+) -> None:
     """Keep a quality network's learning cycle in git: check it and build its reports."""
 
 
@@ -51,6 +71,7 @@ def run(argv: list[str] | None = None) -> int:
 
     _tolerant_output()
     command = typer.main.get_command(app)
+    tidy_help(command)
     previous = _catch_ctrl_c()
     try:
         command.main(args=argv, prog_name="leercyclus", standalone_mode=True)
