@@ -55,7 +55,10 @@ def python_m(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
 
 def test_clean_network_exits_0(minimal: Path, capsys: Capsys) -> None:
     assert run(["check", str(minimal)]) == 0
-    assert capsys.readouterr().out == "✓ 10 files checked: no errors, no warnings\n"
+    assert (
+        capsys.readouterr().out
+        == "✓ 10 bestanden gecontroleerd: geen fouten, geen waarschuwingen\n"
+    )
 
 
 def test_text_output_is_grouped_per_file_with_a_summary(
@@ -70,13 +73,16 @@ def test_text_output_is_grouped_per_file_with_a_summary(
         "cycles/2025/visits/de-linde.yaml",
         SHARE_NO,
         "",
-        "✗ 1 error, 1 warning in 2 of 10 files",
+        "✗ 1 fout, 1 waarschuwing in 2 van 10 bestanden",
     ]
 
 
 def test_warnings_alone_exit_0(scenario: Callable[[str], Path], capsys: Capsys) -> None:
     assert run(["check", str(scenario("overdue_action"))]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "! 0 errors, 1 warning in 1 of 10 files"
+    assert (
+        capsys.readouterr().out.splitlines()[-1]
+        == "! 0 fouten, 1 waarschuwing in 1 van 10 bestanden"
+    )
 
 
 def test_strict_makes_warnings_errors_and_exits_1(
@@ -87,7 +93,8 @@ def test_strict_makes_warnings_errors_and_exits_1(
         "cycles/2025/actions/de-linde.yaml",
         f"     7:10  error   LC212  {OVERDUE}",
         "",
-        "✗ 1 error, 0 warnings in 1 of 10 files (--strict: warnings count as errors)",
+        "✗ 1 fout, 0 waarschuwingen in 1 van 10 bestanden "
+        "(--strict: waarschuwingen tellen als fouten)",
     ]
 
 

@@ -40,7 +40,9 @@ def fresh(tmp_path: Path, capsys: Capsys) -> Path:
 def test_the_new_repository_passes_check(fresh: Path, capsys: Capsys) -> None:
     assert found(fresh) == []
     assert run(["check", str(fresh)]) == 0
-    assert capsys.readouterr().out == "✓ 8 files checked: no errors, no warnings\n"
+    assert (
+        capsys.readouterr().out == "✓ 8 bestanden gecontroleerd: geen fouten, geen waarschuwingen\n"
+    )
 
 
 def test_it_writes_every_file_and_says_so(tmp_path: Path, capsys: Capsys) -> None:

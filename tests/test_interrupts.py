@@ -80,8 +80,8 @@ def test_ctrl_c_ends_every_worker_writes_nothing_and_says_so_in_one_line(
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
     _, stderr = build.communicate(timeout=60)
     assert build.returncode == 130
-    assert stderr.decode().splitlines() == [
-        "interrupted: the build was stopped and nothing was written"
+    assert stderr.decode().splitlines() == [  # in the network's language, Dutch
+        "onderbroken: het bouwen is gestopt en er is niets geschreven"
     ]
     wait_for(lambda: session_processes(build.pid) == [], "every worker to end", limit=10)
     assert not (large / "build" / "2026" / "confidential").exists()
@@ -162,7 +162,7 @@ def test_ctrl_c_elsewhere_is_one_line_and_exit_130(
 
     monkeypatch.setattr("leercyclus.commands.pipeline.check_summary", interrupted)
     assert run(["check", str(minimal)]) == 130
-    assert capsys.readouterr().err == "interrupted\n"
+    assert capsys.readouterr().err == "onderbroken\n"
 
 
 @linux_only

@@ -50,7 +50,7 @@ def repository(argument: Path | None, option: Path | None, usage: str) -> Path:
         )
     start = argument if argument is not None else option
     try:
-        return find_root(start)
+        root = find_root(start)
     except UsageError as exc:
         if start is not None:
             raise
@@ -58,6 +58,25 @@ def repository(argument: Path | None, option: Path | None, usage: str) -> Path:
             exc.message,
             f"run the command inside a network repository, or name it: `leercyclus {usage}`",
         ) from None
+    from leercyclus.cli import console
+
+    console.speak(network_language(root))
+    return root
+
+
+def network_language(root: Path) -> str:
+    """The `language` of leercyclus.yaml: nl when it says nothing or cannot be read (check
+    says why)."""
+    from leercyclus.cli.messages import TABLES
+    from leercyclus.repository.listing import SETTINGS
+    from leercyclus.repository.yamlread import YamlProblem, load_text
+
+    try:
+        settings = load_text((root / SETTINGS).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return "nl"
+    language = settings.get("language") if isinstance(settings, dict) else None
+    return language if isinstance(language, str) and language in TABLES else "nl"
 
 
 def tidy_help(command: Any) -> None:

@@ -84,6 +84,8 @@ def command(
         with console.progress("building reports") as step:
             outputs = build_reports(result, request, step, force=force)
     except (Interrupted, KeyboardInterrupt):
-        raise Interrupted("interrupted: the build was stopped and nothing was written") from None
+        raise Interrupted(
+            console.say("interrupted: the build was stopped and nothing was written")
+        ) from None
     console.written(outputs, Path.cwd())
     raise typer.Exit(0)
