@@ -241,3 +241,40 @@ def test_the_first_start_of_deduce_is_told_apart_from_a_later_one(tmp_path: Path
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / "lookup_structs.pickle").write_bytes(b"")
     assert tables_built(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("english", "dutch"),
+    [
+        ("the file nests deeper than 64 levels", "het bestand is dieper genest dan 64 niveaus"),
+        ("unknown standard 'A11': did you mean 'A1'?",
+         "standaard 'A11' bestaat niet: bedoelt u 'A1'?"),
+        ("'participants' must be a list (lines starting with '- '), not 'abc'",
+         "'participants' moet een lijst (regels die beginnen met '- ') zijn, niet 'abc'"),
+        ("the file is named x.yaml, but institution is 'de-linde': rename the file to "
+         "de-linde.yaml or set institution: x",
+         "het bestand heet x.yaml, maar institution is 'de-linde': hernoem het bestand naar "
+         "de-linde.yaml of zet institution: x"),
+        ("unknown key 'standard': did you mean 'standards'?",
+         "onbekende sleutel 'standard': bedoelt u 'standards'?"),
+        ("a message no table knows", "a message no table knows"),
+    ],
+)  # fmt: skip
+def test_findings_are_said_in_dutch_with_what_the_user_wrote_kept(english: str, dutch: str) -> None:
+    from leercyclus.cli.messages import translate_finding
+
+    assert translate_finding(english, "nl") == dutch
+    assert translate_finding(english, "en") == english
+
+
+def test_every_finding_of_the_scenarios_is_said_in_dutch(tmp_path: Path) -> None:
+    """The scenarios make nearly every finding code; each message fits a Dutch template."""
+    from helpers import found
+    from leercyclus.cli.messages import translate_finding
+
+    untranslated = set()
+    for name, overrides in SCENARIOS.items():
+        for f in found(network(tmp_path / name, overrides)):
+            if translate_finding(f.message, "nl") == f.message:
+                untranslated.add((f.code, f.message))
+    assert sorted(untranslated) == []

@@ -39,6 +39,13 @@ def say(text: str, **values: object) -> str:
     return translate(text, _language, **values)
 
 
+def _said(finding: Finding) -> str:
+    """A finding's message in the network's language (JSON for tools stays English)."""
+    from leercyclus.cli.messages import translate_finding
+
+    return translate_finding(finding.message, _language)
+
+
 def error(message: str, hint: str | None = None) -> None:
     """An error the user can fix, on stderr."""
     err.print(f"[bold red]error:[/] {escape(message)}")
@@ -69,7 +76,7 @@ def findings_text(findings: Sequence[Finding], files: int, strict: bool) -> None
             where = f"{f.line}:{f.column}"
             out.print(
                 f"  [dim]{where:>7}[/]  [{colour}]{f.severity:<7}[/] [dim]{f.code}[/]  "
-                f"{escape(f.message)}"
+                f"{escape(_said(f))}"
             )
         out.print()
     errors = sum(1 for f in findings if f.severity == "error")
@@ -118,7 +125,7 @@ def findings_gitlab(findings: Sequence[Finding], root: Path) -> None:
         identity = f"{prefix}{f.file}:{f.line}:{f.column}:{f.code}:{f.message}"
         report.append(
             {
-                "description": f"{f.code}: {f.message}",
+                "description": f"{f.code}: {_said(f)}",
                 "check_name": f.code,
                 "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
                 "severity": "major" if f.severity == "error" else "minor",
@@ -133,7 +140,7 @@ def findings_github(findings: Sequence[Finding], root: Path) -> None:
     prefix = _prefix(root)
     for f in findings:
         level = "error" if f.severity == "error" else "warning"
-        message = _gh_escape(f"{f.message}")
+        message = _gh_escape(_said(f))
         sys.stdout.write(
             f"::{level} file={prefix}{f.file},line={f.line},col={f.column},"
             f"title={f.code}::{message}\n"
