@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from helpers import SCENARIOS, SELF_REVIEW, STANDARD_A1, TODAY, build_tree, found, network
+from leercyclus import parallel
 from leercyclus.commands.pipeline import Summary, check_summary
 from leercyclus.loading.network import load_network
 from leercyclus.repository import parse
@@ -79,14 +80,13 @@ def test_workers_give_what_one_process_gives(
     monkeypatch.setattr(parse, "PARALLEL_BYTES", 0)
     monkeypatch.setattr(parse, "cores", lambda: 2)
     monkeypatch.setattr(parse.Batch, "CHUNKS_PER_WORKER", 3)
-    monkeypatch.setattr(parse, "context", lambda: multiprocessing.get_context(start))
     spawned: list[str] = []
 
-    def counted(*args: Any, **kwargs: Any) -> ProcessPoolExecutor:
+    def counted(workers: int, initializer: Any = None) -> ProcessPoolExecutor:
         spawned.append(start)
-        return ProcessPoolExecutor(*args, **kwargs)
+        return parallel.pool(workers, multiprocessing.get_context(start), initializer)
 
-    monkeypatch.setattr(parse, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(parse, "pool", counted)
     assert found(broken, strict_mode=True) == alone
     assert spawned == [start]
 

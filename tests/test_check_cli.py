@@ -22,10 +22,14 @@ Capsys = pytest.CaptureFixture[str]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO_ROOT / "examples" / "herstelnetwerk"
-SHARE_NO = "    21:12  error   LC103  'share' must be true or false, not 'no'"
+SHARE_NO = "    21:12  error   LC103  'share' moet true of false zijn, niet 'no'"
 OVERDUE = (
     "action 'naasten-intake' was due on 2025-09-01 and is in_progress: update its status, "
     "or set a new date"
+)
+OVERDUE_NL = (  # as people read it in a Dutch network (JSON, for tools, stays English)
+    "actie 'naasten-intake' moest af zijn op 2025-09-01 en is in_progress: werk de status bij, "
+    "of kies een nieuwe datum"
 )
 
 
@@ -55,7 +59,10 @@ def python_m(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
 
 def test_clean_network_exits_0(minimal: Path, capsys: Capsys) -> None:
     assert run(["check", str(minimal)]) == 0
-    assert capsys.readouterr().out == "✓ 10 files checked: no errors, no warnings\n"
+    assert (
+        capsys.readouterr().out
+        == "✓ 10 bestanden gecontroleerd: geen fouten, geen waarschuwingen\n"
+    )
 
 
 def test_text_output_is_grouped_per_file_with_a_summary(
@@ -65,18 +72,21 @@ def test_text_output_is_grouped_per_file_with_a_summary(
     assert run(["check", str(root)]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "cycles/2025/actions/de-linde.yaml",
-        f"     7:10  warning LC212  {OVERDUE}",
+        f"     7:10  warning LC212  {OVERDUE_NL}",
         "",
         "cycles/2025/visits/de-linde.yaml",
         SHARE_NO,
         "",
-        "✗ 1 error, 1 warning in 2 of 10 files",
+        "✗ 1 fout, 1 waarschuwing in 2 van 10 bestanden",
     ]
 
 
 def test_warnings_alone_exit_0(scenario: Callable[[str], Path], capsys: Capsys) -> None:
     assert run(["check", str(scenario("overdue_action"))]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "! 0 errors, 1 warning in 1 of 10 files"
+    assert (
+        capsys.readouterr().out.splitlines()[-1]
+        == "! 0 fouten, 1 waarschuwing in 1 van 10 bestanden"
+    )
 
 
 def test_strict_makes_warnings_errors_and_exits_1(
@@ -85,9 +95,10 @@ def test_strict_makes_warnings_errors_and_exits_1(
     assert run(["check", str(scenario("overdue_action")), "--strict"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "cycles/2025/actions/de-linde.yaml",
-        f"     7:10  error   LC212  {OVERDUE}",
+        f"     7:10  error   LC212  {OVERDUE_NL}",
         "",
-        "✗ 1 error, 0 warnings in 1 of 10 files (--strict: warnings count as errors)",
+        "✗ 1 fout, 0 waarschuwingen in 1 van 10 bestanden "
+        "(--strict: waarschuwingen tellen als fouten)",
     ]
 
 
@@ -198,9 +209,10 @@ def test_github_format_annotates_file_line_and_column(
     monkeypatch.chdir(root.parent)
     assert run(["check", root.name, "--format", "github", "--strict"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "::error file=net/cycles/2025/actions/de-linde.yaml,line=7,col=10,title=LC212::" + OVERDUE,
+        "::error file=net/cycles/2025/actions/de-linde.yaml,line=7,col=10,title=LC212::"
+        + OVERDUE_NL,
         "::error file=net/cycles/2025/visits/de-linde.yaml,line=21,col=12,title=LC103::"
-        "'share' must be true or false, not 'no'",
+        "'share' moet true of false zijn, niet 'no'",
     ]
 
 
@@ -212,7 +224,7 @@ def test_github_format_marks_warnings_and_paths_from_the_repo(
     assert run(["check", "--format", "github"]) == 0
     assert capsys.readouterr().out == (
         "::warning file=cycles/2025/actions/de-linde.yaml,line=7,col=10,title=LC212::"
-        + OVERDUE
+        + OVERDUE_NL
         + "\n"
     )
 

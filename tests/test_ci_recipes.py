@@ -16,8 +16,9 @@ from leercyclus.commands.init import init_files
 from leercyclus.repository.yamlread import load_text
 
 MANIFEST = Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml"
-FILES = init_files("Netwerk Herstel", "2026")
-PACKAGE = f"leercyclus=={__version__}"
+SOURCE = f"git+https://git.example.org/tools/leercyclus.git@v{__version__}"
+FILES = init_files("Netwerk Herstel", "2026", SOURCE)
+PACKAGE = f"leercyclus @ {SOURCE}"
 
 
 def recipe(rel: str) -> Any:
@@ -169,7 +170,7 @@ def test_pre_commit_uses_the_projects_hook_as_it_is(tmp_path: Path) -> None:
     [manifest] = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
     assert repo["repo"] == "local"
     assert {key: hook[key] for key in manifest} == manifest
-    assert hook["additional_dependencies"] == [PACKAGE]
+    assert hook["additional_dependencies"] == [PACKAGE]  # installed from where CI installs it
     path = tmp_path / ".pre-commit-config.yaml"
     path.write_text(FILES[".pre-commit-config.yaml"])
     config = clientlib.load_config(str(path))  # pre-commit's own validation
@@ -179,3 +180,58 @@ def test_pre_commit_uses_the_projects_hook_as_it_is(tmp_path: Path) -> None:
 def test_every_recipe_names_its_schema_for_the_editor() -> None:
     for rel in (".github/workflows/leercyclus.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml"):
         assert FILES[rel].startswith("# yaml-language-server: $schema=https://"), rel
+
+
+# Where CI installs leercyclus from -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "wanted", "language"),
+    [
+        (SOURCE, PACKAGE, "python"),
+        ("tools/leercyclus-1.0.0-py3-none-any.whl", "tools/leercyclus-1.0.0-py3-none-any.whl",
+         "system"),
+        ("https://example.org/leercyclus-1.0.0-py3-none-any.whl",
+         "leercyclus @ https://example.org/leercyclus-1.0.0-py3-none-any.whl", "python"),
+        ("leercyclus==1.0.0", "leercyclus==1.0.0", "python"),
+        (None, "", "system"),
+    ],
+)  # fmt: skip
+def test_the_recipes_install_leercyclus_from_the_source_given(
+    source: str | None, wanted: str, language: str
+) -> None:
+    files = init_files("Netwerk Herstel", "2026", source)
+    assert load_text(files[".github/workflows/leercyclus.yml"])["env"]["LEERCYCLUS"] == wanted
+    assert load_text(files[".gitlab-ci.yml"])["variables"]["LEERCYCLUS"] == wanted
+    [hook] = load_text(files[".pre-commit-config.yaml"])["repos"][0]["hooks"]
+    assert hook["language"] == language
+    if language == "python":
+        assert hook["additional_dependencies"] == [wanted]
+
+
+@pytest.mark.parametrize("source", ["git+https://git.example.org/leercyclus.git", "leercyclus.zip"])
+def test_an_unpinned_or_unknown_source_is_refused(source: str) -> None:
+    from leercyclus.errors import UsageError
+
+    with pytest.raises(UsageError):
+        init_files("Netwerk Herstel", "2026", source)
+
+
+def test_without_a_source_ci_stops_at_once_and_says_what_to_set(tmp_path: Path) -> None:
+    files = init_files("Netwerk Herstel", "2026")
+    workflow = load_text(files[".github/workflows/leercyclus.yml"])
+    [install] = [
+        s["run"] for s in workflow["jobs"]["check"]["steps"] if "pip install" in s.get("run", "")
+    ]
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", install],
+        cwd=tmp_path,
+        env={**os.environ, "LEERCYCLUS": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stdout.startswith("::error::LEERCYCLUS is empty: set where leercyclus comes from")
+    gitlab = load_text(files[".gitlab-ci.yml"])
+    assert gitlab["check"]["before_script"][0].startswith('if [ -z "$LEERCYCLUS" ]')

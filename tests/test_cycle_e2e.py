@@ -156,7 +156,9 @@ def test_a_whole_cycle_from_init_to_the_next_cycle(tmp_path: Path, capsys: Capsy
                                        participants))  # fmt: skip
     with (root / CYCLE / "cycle.yaml").open("a", encoding="utf-8") as cycle_yaml:
         cycle_yaml.write("milestones:\n  self_reviews: 2026-03-31\n  review_days: 2026-06-30\n")
-    assert check_passes(root, capsys).startswith("✓ 8 files checked: no errors, no warnings")
+    assert check_passes(root, capsys).startswith(
+        "✓ 8 bestanden gecontroleerd: geen fouten, geen waarschuwingen"
+    )
 
     # A self-review for each: five filled in as YAML, one through a spreadsheet.
     for n, inst in enumerate(INSTITUTIONS):
@@ -169,7 +171,7 @@ def test_a_whole_cycle_from_init_to_the_next_cycle(tmp_path: Path, capsys: Capsy
             )
     warned = check_passes(root, capsys)  # the form not yet filled in warns, by design
     assert "5 standard(s) of the cycle are not answered" in warned
-    assert "1 warning" in warned
+    assert "1 waarschuwing" in warned
     skeleton = (root / CYCLE / "self-reviews/de-linde.yaml").read_text(encoding="utf-8")
     form = tmp_path / "de-linde.xlsx"
     cli(capsys, "export", "self-review", "de-linde", "--repo", root, "--out", form)
@@ -182,7 +184,9 @@ def test_a_whole_cycle_from_init_to_the_next_cycle(tmp_path: Path, capsys: Capsy
     assert comments(imported) == opened  # the form's texts survive; its answer slots are filled
     assert "  A1:\n    outcome: met\n    explanation: Zo doen wij A1.\n" in imported
     assert imported.startswith(skeleton.partition("# completed:")[0] + "completed: 2026-03-20\n")
-    assert check_passes(root, capsys).startswith("✓ 14 files checked: no errors, no warnings")
+    assert check_passes(root, capsys).startswith(
+        "✓ 14 bestanden gecontroleerd: geen fouten, geen waarschuwingen"
+    )
 
     # The review day at de-linde, and its action plan from the oesters.
     cli(capsys, "new", "visit", "de-linde", root)
@@ -191,7 +195,9 @@ def test_a_whole_cycle_from_init_to_the_next_cycle(tmp_path: Path, capsys: Capsy
         encoding="utf-8"
     )
     edit(visit, *VISIT)
-    assert check_passes(root, capsys).startswith("✓ 15 files checked: no errors, no warnings")
+    assert check_passes(root, capsys).startswith(
+        "✓ 15 bestanden gecontroleerd: geen fouten, geen waarschuwingen"
+    )
     cli(capsys, "new", "actions", "de-linde", root)
     edit(
         root / CYCLE / "actions/de-linde.yaml",
@@ -203,7 +209,9 @@ def test_a_whole_cycle_from_init_to_the_next_cycle(tmp_path: Path, capsys: Capsy
         ("#     status: open", "    status: open"),
         ("#     standards: [B1]", "    standards: [B1]"),
     )
-    assert check_passes(root, capsys).startswith("✓ 16 files checked: no errors, no warnings")
+    assert check_passes(root, capsys).startswith(
+        "✓ 16 bestanden gecontroleerd: geen fouten, geen waarschuwingen"
+    )
 
     status = json.loads(cli(capsys, "status", root, "--format", "json", "--today", "2026-12-01"))
     assert (status["errors"], status["warnings"]) == (0, 0)
@@ -251,7 +259,9 @@ def test_a_whole_cycle_from_init_to_the_next_cycle(tmp_path: Path, capsys: Capsy
     out = cli(capsys, "new", "cycle", "2027", root)
     assert "4 standards carried over, 1 marked to adjust (B2), 1 dropped (A3)" in out
     assert not (root / "cycles/2027/standards/A3.yaml").exists()
-    assert check_passes(root, capsys).startswith("✓ 22 files checked: no errors, no warnings")
+    assert check_passes(root, capsys).startswith(
+        "✓ 22 bestanden gecontroleerd: geen fouten, geen waarschuwingen"
+    )
     diff = json.loads(cli(capsys, "diff", "2026", "2027", root, "--format", "json"))
     assert [s["id"] for s in diff["dropped"]] == ["A3"]
     assert "A3" in cli(capsys, "diff", "2026", "2027", root)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from helpers import CYCLE_FILE, MINIMAL, SELF_REVIEW, SETTINGS, VISIT, edited, found
+from helpers import CYCLE_FILE, MINIMAL, SELF_REVIEW, SETTINGS, VISIT, committed, edited, found, git
 from leercyclus.cli import run
 
 MakeNetwork = Callable[[Mapping[str, str | bytes | None]], Path]
@@ -143,11 +143,11 @@ def test_export_visit_shows_the_self_review_beside_the_team_columns(minimal: Pat
 def test_export_default_name_never_overwrites_without_force(
     minimal: Path, monkeypatch: pytest.MonkeyPatch, capsys: Capsys
 ) -> None:
-    monkeypatch.chdir(minimal.parent)
-    assert run(["export", "self-review", "de-linde", "--repo", str(minimal)]) == 0
-    form = minimal.parent / "de-linde-self-review-2025.xlsx"
+    monkeypatch.chdir(minimal)
+    assert run(["export", "self-review", "de-linde"]) == 0
+    form = minimal / "forms" / "de-linde-self-review-2025.xlsx"
     assert capsys.readouterr().out == (
-        "✓ wrote de-linde-self-review-2025.xlsx: 3 standards, 3 already answered\n"
+        "✓ wrote forms/de-linde-self-review-2025.xlsx: 3 standards, 3 already answered\n"
     )
     form.write_bytes(b"mine")
     assert run(["export", "self-review", "de-linde", "--repo", str(minimal)]) == 2
@@ -158,7 +158,13 @@ def test_export_default_name_never_overwrites_without_force(
     assert form.read_bytes() == b"mine"
     assert run(["export", "self-review", "de-linde", "--repo", str(minimal), "--force"]) == 0
     assert form.read_bytes().startswith(b"PK")
-    assert [p.name for p in minimal.parent.iterdir() if p.name.startswith(".")] == []
+    assert sorted(p.name for p in form.parent.iterdir()) == [".gitignore", form.name]
+
+
+def test_exported_forms_stay_out_of_git(minimal: Path) -> None:
+    committed(minimal)
+    assert run(["export", "visit", "de-linde", str(minimal)]) == 0  # the repository as REPO
+    assert git(minimal, "status", "--porcelain", "--untracked-files=all") == ""
 
 
 def test_export_refuses_a_non_participant_and_other_formats(minimal: Path, capsys: Capsys) -> None:

@@ -40,7 +40,9 @@ def fresh(tmp_path: Path, capsys: Capsys) -> Path:
 def test_the_new_repository_passes_check(fresh: Path, capsys: Capsys) -> None:
     assert found(fresh) == []
     assert run(["check", str(fresh)]) == 0
-    assert capsys.readouterr().out == "✓ 8 files checked: no errors, no warnings\n"
+    assert (
+        capsys.readouterr().out == "✓ 8 bestanden gecontroleerd: geen fouten, geen waarschuwingen\n"
+    )
 
 
 def test_it_writes_every_file_and_says_so(tmp_path: Path, capsys: Capsys) -> None:
@@ -59,7 +61,8 @@ def test_it_writes_every_file_and_says_so(tmp_path: Path, capsys: Capsys) -> Non
         ".pre-commit-config.yaml",
         *(f"schemas/{kind.file}" for kind in KINDS.values()),
     } == set(written)
-    assert out[-2] == f"{root}: a network repository with cycle 2026, 27 files created, 0 skipped"
+    assert out[-3] == f"{root}: a network repository with cycle 2026, 27 files created, 0 skipped"
+    assert out[-2].startswith("note: the CI recipes do not know where to install leercyclus from")
 
 
 def test_the_first_cycle_is_this_year_by_default(tmp_path: Path) -> None:
@@ -116,10 +119,9 @@ def test_vs_code_maps_every_file_kind_to_its_schema(fresh: Path) -> None:
     assert recommended == {"recommendations": ["redhat.vscode-yaml"]}
 
 
-def test_gitignore_keeps_reports_and_cache_out_of_git(fresh: Path) -> None:
+def test_gitignore_keeps_reports_forms_staging_and_cache_out_of_git(fresh: Path) -> None:
     lines = (fresh / ".gitignore").read_text().splitlines()
-    assert "build/" in lines
-    assert ".leercyclus/" in lines
+    assert [p for p in ("build/", "forms/", ".staging-*", ".leercyclus/") if p not in lines] == []
 
 
 def test_the_readme_explains_the_work_in_dutch(fresh: Path) -> None:
@@ -172,7 +174,7 @@ def test_force_adds_the_missing_files_and_leaves_existing_ones(fresh: Path, caps
     assert "  created  .gitlab-ci.yml" in out
     assert "  created  cycles/2026/standards/B2.yaml" in out
     assert "  skipped  README.md (it exists: left as it is)" in out
-    assert out[-2] == f"{fresh}: a network repository with cycle 2026, 2 files created, 25 skipped"
+    assert out[-3] == f"{fresh}: a network repository with cycle 2026, 2 files created, 25 skipped"
     assert (fresh / "README.md").read_text() == "Ons eigen verhaal\n"
     assert found(fresh) == []
 

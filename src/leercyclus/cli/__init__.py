@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+from collections.abc import Callable
+from types import FrameType
+from typing import Annotated, Any
 
 import typer
 
@@ -13,6 +18,7 @@ from leercyclus.cli import forms as forms_cmd
 from leercyclus.cli import init as init_cmd
 from leercyclus.cli import schema as schema_cmd
 from leercyclus.cli import status as status_cmd
+from leercyclus.cli.options import tidy_help
 
 app = typer.Typer(
     name="leercyclus",
@@ -24,8 +30,27 @@ app = typer.Typer(
 )
 
 
+def _version(show: bool) -> None:
+    if show:
+        from leercyclus import __version__
+
+        sys.stdout.write(f"leercyclus {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _network() -> None:
+def _network(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show leercyclus's version and exit.",
+            callback=_version,
+            is_eager=True,
+            metavar="",
+        ),
+    ] = False,
+) -> None:
     """Keep a quality network's learning cycle in git: check it and build its reports."""
 
 
@@ -41,10 +66,13 @@ app.command("import")(forms_cmd.import_command)
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the CLI and return the exit code: 0 ok, 1 data errors, 2 usage, 3 bug."""
-    from leercyclus.errors import LeercyclusError
+    """Run the CLI and return the exit code: 0 ok, 1 data errors, 2 usage, 3 bug, 130 Ctrl-C."""
+    from leercyclus.errors import Interrupted, LeercyclusError
 
+    _tolerant_output()
     command = typer.main.get_command(app)
+    tidy_help(command)
+    previous = _catch_ctrl_c()
     try:
         command.main(args=argv, prog_name="leercyclus", standalone_mode=True)
     except SystemExit as exc:  # typer's own exit: usage errors (2), --help (0), commands' codes
@@ -54,8 +82,10 @@ def run(argv: list[str] | None = None) -> int:
 
         console.error(exc.message, exc.hint)
         return exc.exit_code
-    except KeyboardInterrupt:
-        _stderr("interrupted")
+    except (Interrupted, KeyboardInterrupt) as exc:
+        from leercyclus.cli import console
+
+        console.interrupted(exc.message if isinstance(exc, Interrupted) else "interrupted")
         return 130
     except BrokenPipeError:
         return 0
@@ -63,14 +93,47 @@ def run(argv: list[str] | None = None) -> int:
         if os.environ.get("LEERCYCLUS_DEBUG"):
             raise
         from leercyclus.cli import console
+        from leercyclus.errors import from_environment
 
+        expected = from_environment(exc)
+        if expected is not None:
+            console.error(expected.message, expected.hint)
+            return expected.exit_code
         console.bug(exc)
         return 3
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     return 0
 
 
-def _stderr(message: str) -> None:
-    sys.stderr.write(f"leercyclus: {message}\n")
+def _catch_ctrl_c() -> signal.Handlers | Callable[[int, FrameType | None], Any] | int | None:
+    """Ctrl-C raises Interrupted while the command runs; the handler it replaced."""
+    global _MAIN
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    _MAIN = os.getpid()
+    return signal.signal(signal.SIGINT, _interrupt)
+
+
+_MAIN = 0
+"""The process whose Ctrl-C handler this is: a worker forked from it inherits the handler."""
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001
+    """Ctrl-C: stop the command; in a just-forked worker, nothing (its parent ends it)."""
+    from leercyclus.errors import Interrupted
+
+    if os.getpid() == _MAIN:
+        raise Interrupted
+
+
+def _tolerant_output() -> None:
+    """A name that is not UTF-8 (a file's, read from disk) is printed escaped, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")
 
 
 def main() -> None:

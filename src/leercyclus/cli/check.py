@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from leercyclus.cli.options import RepoArgument
+from leercyclus.cli.options import RepoArgument, RepoOption, repository
 
 
 class CheckFormat(StrEnum):
@@ -19,23 +19,36 @@ class CheckFormat(StrEnum):
 
 def command(
     repo: RepoArgument = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings as errors.", metavar="")
+    ] = False,
     output: Annotated[
         CheckFormat,
         typer.Option(
             "--format",
             help="text for people, json for tools, github for GitHub Actions annotations, "
             "gitlab for a GitLab code-quality report.",
+            metavar="FORMAT",
         ),
     ] = CheckFormat.text,
+    cycle: Annotated[
+        str | None,
+        typer.Option(
+            "--cycle",
+            help="Only this cycle's files, with the files every cycle shares (default: every "
+            "cycle).",
+            metavar="ID",
+            show_default=False,
+        ),
+    ] = None,
+    repo_option: RepoOption = None,
 ) -> None:
     """Check every file of the repository and the rules across files."""
     from leercyclus.cli import console
     from leercyclus.commands.pipeline import check_summary
-    from leercyclus.repository.listing import find_root
 
-    root = find_root(repo)
-    result = check_summary(root, strict_mode=strict)
+    root = repository(repo, repo_option, "check PATH")
+    result = check_summary(root, strict_mode=strict, cycle=cycle)
     if output is CheckFormat.json:
         console.findings_json(result.findings)
     elif output is CheckFormat.github:

@@ -50,11 +50,39 @@ def _json(payload: object, indent: int | None = 2) -> str:
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+_language = "nl"
+
+
+def speak(language: str) -> None:
+    """Say what follows in `language` (the network's); nl until a repository is known."""
+    global _language
+    _language = language
+
+
+def say(text: str, **values: object) -> str:
+    """`text` (English, with {fields}) in the network's language."""
+    from leercyclus.cli.messages import translate
+
+    return translate(text, _language, **values)
+
+
+def _said(finding: Finding) -> str:
+    """A finding's message in the network's language (JSON for tools stays English)."""
+    from leercyclus.cli.messages import translate_finding
+
+    return translate_finding(finding.message, _language)
+
+
 def error(message: str, hint: str | None = None) -> None:
     """An error the user can fix, on stderr."""
     err.print(f"[bold red]error:[/] {escape(message)}")
     if hint:
         err.print(f"[dim]hint:[/] {escape(hint)}")
+
+
+def interrupted(message: str = "interrupted") -> None:
+    """Ctrl-C: one line, no traceback."""
+    err.print(f"[yellow]{escape(say(message))}[/]")
 
 
 def bug(exc: BaseException) -> None:
@@ -75,25 +103,37 @@ def findings_text(findings: Sequence[Finding], files: int, strict: bool) -> None
             where = f"{f.line}:{f.column}"
             out.print(
                 f"  [dim]{where:>7}[/]  [{colour}]{f.severity:<7}[/] [dim]{f.code}[/]  "
-                f"{escape(f.message, one_line=True)}"
+                f"{escape(_said(f), one_line=True)}"
             )
         out.print()
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     bad_files = len({f.file for f in findings})
     if not findings:
-        out.print(f"[green]✓[/] {files} files checked: no errors, no warnings")
+        out.print(
+            "[green]✓[/]"
+            + escape(say("✓ {files} files checked: no errors, no warnings", files=files))[1:]
+        )
         return
     mark = "[red]✗[/]" if errors else "[yellow]![/]"
-    note = " (--strict: warnings count as errors)" if strict else ""
-    out.print(
-        f"{mark} {_count(errors, 'error')}, {_count(warnings, 'warning')} "
-        f"in {bad_files} of {files} files{note}"
+    note = say(" (--strict: warnings count as errors)") if strict else ""
+    counts = say(
+        "{errors}, {warnings} in {bad} of {files} files",
+        errors=_said_count(errors, "error"),
+        warnings=_said_count(warnings, "warning"),
+        bad=bad_files,
+        files=files,
     )
+    out.print(f"{mark} {escape(counts + note)}")
 
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _said_count(n: int, word: str) -> str:
+    """ "1 error", "3 errors", in the network's language."""
+    return say(f"1 {word}") if n == 1 else say(f"{{n}} {word}s", n=n)
 
 
 def findings_json(findings: Sequence[Finding]) -> None:
@@ -112,7 +152,7 @@ def findings_gitlab(findings: Sequence[Finding], root: Path) -> None:
         identity = f"{prefix}{f.file}:{f.line}:{f.column}:{f.code}:{f.message}"
         report.append(
             {
-                "description": f"{f.code}: {f.message}",
+                "description": f"{f.code}: {_said(f)}",
                 "check_name": f.code,
                 "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
                 "severity": "major" if f.severity == "error" else "minor",
@@ -133,7 +173,7 @@ def findings_github(findings: Sequence[Finding], root: Path) -> None:
         file = _gh_property(f"{prefix}{f.file}")
         sys.stdout.write(
             f"::{level} file={file},line={f.line},col={f.column},"
-            f"title={_gh_property(f.code)}::{_gh_escape(f.message)}\n"
+            f"title={_gh_property(f.code)}::{_gh_escape(_said(f))}\n"
         )
 
 
@@ -162,7 +202,7 @@ def status(message: str) -> Iterator[None]:
     if not err.is_terminal:
         yield
         return
-    with err.status(message):
+    with err.status(escape(say(message))):
         yield
 
 
@@ -172,33 +212,44 @@ class _Bar:
     def __init__(self, message: str) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        self.bar = Progress(
-            TextColumn(f"{escape(message)}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}", style="dim"),
-            console=err,
-            transient=True,
-            disable=not err.is_terminal,
-            auto_refresh=False,  # no refresh thread: workers are forked while the bar is up
-        )
-        self.task = self.bar.add_task("", total=None)
+        self.bar: Progress | None = None
+        if err.is_terminal:  # a disabled rich Progress still prints an empty line at its end
+            self.bar = Progress(
+                TextColumn(escape(say(message))),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}", style="dim"),
+                console=err,
+                transient=True,
+                auto_refresh=False,  # no refresh thread: workers are forked while the bar is up
+            )
+            self.task = self.bar.add_task("", total=None)
 
     def start(self, total: int) -> None:
-        self.bar.update(self.task, total=total)
+        if self.bar is not None:
+            self.bar.update(self.task, total=total)
 
     def advance(self, name: str) -> None:
-        self.bar.update(self.task, advance=1, description=escape(name))
-        self.bar.refresh()
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, description=escape(say(name)))
+            self.bar.refresh()
 
     def note(self, text: str) -> None:
-        self.bar.console.print(f"[dim]{escape(text)}[/]")
+        """A line above the bar; the bar shows it too while the next step runs."""
+        text = say(text)
+        err.print(f"[dim]{escape(text)}[/]")
+        if self.bar is not None:
+            self.bar.update(self.task, description=escape(text))
+            self.bar.refresh()
 
 
 @contextmanager
 def progress(message: str) -> Iterator[_Bar]:
     """A progress bar for the duration of the block."""
     bar = _Bar(message)
+    if bar.bar is None:
+        yield bar
+        return
     with bar.bar:
         yield bar
 
@@ -210,21 +261,21 @@ def written(outputs: Sequence[Output], base: Path) -> None:
     from rich.table import Table
 
     rebuilt = [o for o in outputs if o.rebuilt]
-    table = Table(title="Written", title_justify="left", show_edge=False, pad_edge=False)
+    table = Table(title=say("Written"), title_justify="left", show_edge=False, pad_edge=False)
     if len(rebuilt) <= 20:
         for column in ("report", "scope", "format"):
-            table.add_column(column)
-        table.add_column("size", justify="right")
-        table.add_column("file")
+            table.add_column(say(column))
+        table.add_column(say("size"), justify="right")
+        table.add_column(say("file"))
         for o in rebuilt:
             size = f"{o.path.stat().st_size / 1024:.0f} KB"
-            name = o.institution or "national"
+            name = o.institution or say("national")
             table.add_row(escape(name), o.scope, o.format, size, escape(str(_shown(o.path, base))))
     else:
-        table.add_column("scope")
-        table.add_column("format")
-        table.add_column("files", justify="right")
-        table.add_column("size", justify="right")
+        table.add_column(say("scope"))
+        table.add_column(say("format"))
+        table.add_column(say("files"), justify="right")
+        table.add_column(say("size"), justify="right")
         counts = Counter((o.scope, o.format) for o in rebuilt)
         sizes: Counter[tuple[str, str]] = Counter()
         for o in rebuilt:
@@ -235,10 +286,11 @@ def written(outputs: Sequence[Output], base: Path) -> None:
         out.print(table)
         if len(rebuilt) > 20:
             folder = Path(os.path.commonpath([o.path for o in rebuilt]))
-            out.print(f"in {escape(str(_shown(folder, base)))}/")
+            out.print(escape(say("in {folder}/", folder=_shown(folder, base))))
     same = len(outputs) - len(rebuilt)
-    note = f"; {same} unchanged (use --force to rebuild them)" if same else ""
-    out.print(f"[green]✓[/] {_count(len(rebuilt), 'file')} written{note}")
+    note = say("; {n} unchanged (use --force to rebuild them)", n=same) if same else ""
+    done = say("✓ {files} written", files=_said_count(len(rebuilt), "file"))
+    out.print(f"[green]✓[/]{escape(done[1:] + note)}")
 
 
 def _shown(path: Path, base: Path) -> Path:

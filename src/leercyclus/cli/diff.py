@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from leercyclus.cli.options import RepoArgument
+from leercyclus.cli.options import RepoArgument, RepoOption, repository
 
 
 class DiffFormat(StrEnum):
@@ -17,25 +17,26 @@ class DiffFormat(StrEnum):
 
 
 def command(
-    cycle_a: Annotated[str, typer.Argument(help="The older cycle, e.g. 2025.")],
-    cycle_b: Annotated[str, typer.Argument(help="The newer cycle, e.g. 2026.")],
+    cycle_a: Annotated[str, typer.Argument(help="The older cycle, e.g. 2025.", metavar="OLD")],
+    cycle_b: Annotated[str, typer.Argument(help="The newer cycle, e.g. 2026.", metavar="NEW")],
     repo: RepoArgument = None,
     output: Annotated[
         DiffFormat,
         typer.Option(
             "--format",
             help="text for the terminal, markdown for a pull-request comment, json for tools.",
+            metavar="FORMAT",
         ),
     ] = DiffFormat.text,
+    repo_option: RepoOption = None,
 ) -> None:
     """Standards added, dropped and changed between two cycles, with a word-level diff."""
 
     from leercyclus.cli import console
     from leercyclus.loading.network import load_network
     from leercyclus.methods.peerreview import diff
-    from leercyclus.repository.listing import find_root
 
-    net = load_network(find_root(repo))
+    net = load_network(repository(repo, repo_option, f"diff {cycle_a} {cycle_b} PATH"))
     result = diff.compare(net, cycle_a, cycle_b)
     if output is DiffFormat.json:
         console.plain(diff.as_json(result))

@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from leercyclus.cli.options import CycleOption, InstitutionArgument
+from leercyclus.cli.options import (
+    CycleOption,
+    InstitutionArgument,
+    RepoArgument,
+    RepoOption,
+    repository,
+)
 
 export_app = typer.Typer(
     help="Write a spreadsheet form (.xlsx) to fill in; read it back with `leercyclus import`.",
@@ -15,49 +21,51 @@ export_app = typer.Typer(
 )
 
 Institution = InstitutionArgument
-Format = Annotated[str, typer.Option("--format", help="The form's format: xlsx.")]
+Format = Annotated[str, typer.Option("--format", help="The form's format: xlsx.", metavar="FORMAT")]
 Cycle = CycleOption
 Out = Annotated[
     Path | None,
     typer.Option(
         "--out",
-        help="The form's file (default: INSTITUTION-KIND-CYCLE.xlsx in the current folder).",
+        help="The form's file (default: forms/INSTITUTION-KIND-CYCLE.xlsx in the repository, "
+        "a folder git ignores: a form is confidential).",
+        metavar="FILE",
+        show_default=False,
     ),
 ]
-Force = Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")]
-Repo = Annotated[
-    Path | None,
-    typer.Option(
-        "--repo",
-        help="The network repository (default: the nearest folder upward holding leercyclus.yaml).",
-    ),
+Force = Annotated[
+    bool, typer.Option("--force", help="Overwrite the file if it exists.", metavar="")
 ]
 
 
 @export_app.command("self-review")
 def export_self_review(
     institution: Institution,
+    repo: RepoArgument = None,
     output: Format = "xlsx",
     cycle: Cycle = None,
     out: Out = None,
     force: Force = False,
-    repo: Repo = None,
+    repo_option: RepoOption = None,
 ) -> None:
     """A self-review form: one row per standard, for the institution's team to fill in."""
-    _export("self-review", institution, output, cycle, out, force, repo)
+    root = repository(repo, repo_option, f"export self-review {institution} PATH")
+    _export("self-review", institution, output, cycle, out, force, root)
 
 
 @export_app.command("visit")
 def export_visit(
     institution: Institution,
+    repo: RepoArgument = None,
     output: Format = "xlsx",
     cycle: Cycle = None,
     out: Out = None,
     force: Force = False,
-    repo: Repo = None,
+    repo_option: RepoOption = None,
 ) -> None:
     """A review-day form: the team's outcome and note per standard, beside the self-review."""
-    _export("visit", institution, output, cycle, out, force, repo)
+    root = repository(repo, repo_option, f"export visit {institution} PATH")
+    _export("visit", institution, output, cycle, out, force, root)
 
 
 def _export(
@@ -67,37 +75,41 @@ def _export(
     cycle: str | None,
     out: Path | None,
     force: bool,
-    repo: Path | None,
+    root: Path,
 ) -> None:
     from leercyclus.cli import console
     from leercyclus.errors import UsageError
     from leercyclus.forms import export_form
-    from leercyclus.repository.listing import find_root
 
     if output.lower() != "xlsx":
         raise UsageError(f"unknown form format '{output}'", "forms are written as --format xlsx")
-    exported = export_form(find_root(repo), kind, institution, cycle, out, force=force)
+    exported = export_form(root, kind, institution, cycle, out, force=force)
     console.form_exported(exported.path, exported.rows, exported.prefilled)
     raise typer.Exit(0)
 
 
 def import_command(
-    file: Annotated[Path, typer.Argument(help="The filled-in form (.xlsx).", show_default=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(help="The filled-in form (.xlsx).", metavar="FILE", show_default=False),
+    ],
+    repo: RepoArgument = None,
     force: Annotated[
         bool,
         typer.Option(
             "--force",
             help="Import even if the YAML file was changed after the form was exported "
             "(the form's answers win).",
+            metavar="",
         ),
     ] = False,
-    repo: Repo = None,
+    repo_option: RepoOption = None,
 ) -> None:
     """Read a filled-in form back into its YAML file, keeping the file's comments."""
     from leercyclus.cli import console
     from leercyclus.forms import import_form
-    from leercyclus.repository.listing import find_root
 
-    result = import_form(file, find_root(repo), force=force)
+    root = repository(repo, repo_option, f"import {file} PATH")
+    result = import_form(file, root, force=force)
     console.form_imported(result)
     raise typer.Exit(0)

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from leercyclus.cli.options import CycleOption, InstitutionArgument, RepoArgument
+from leercyclus.cli.options import (
+    CycleOption,
+    Force,
+    InstitutionArgument,
+    RepoArgument,
+    RepoOption,
+    repository,
+)
 
 if TYPE_CHECKING:
     from leercyclus.loading.network import CycleData, Network
@@ -22,29 +29,31 @@ app = typer.Typer(
 )
 
 Repo = RepoArgument
-Force = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]
 Institution = InstitutionArgument
 
 
 @app.command("cycle")
 def cycle(
-    cycle_id: Annotated[str, typer.Argument(help="The new cycle's id, e.g. 2027.")],
+    cycle_id: Annotated[str, typer.Argument(help="The new cycle's id, e.g. 2027.", metavar="ID")],
     repo: Repo = None,
     source: Annotated[
         str | None,
         typer.Option(
-            "--from", help="The cycle to start from (default: the newest).", show_default=False
+            "--from",
+            help="The cycle to start from (default: the newest).",
+            metavar="ID",
+            show_default=False,
         ),
     ] = None,
     force: Force = False,
+    repo_option: RepoOption = None,
 ) -> None:
     """The next cycle: standards carried over (the evaluation applied), participants, domains."""
     from leercyclus.cli import console
     from leercyclus.loading.network import load_network
     from leercyclus.methods.peerreview.newfiles import next_cycle, write_new
-    from leercyclus.repository.listing import find_root
 
-    root = find_root(repo)
+    root = repository(repo, repo_option, f"new cycle {cycle_id} PATH")
     plan = next_cycle(load_network(root), cycle_id, source, force)
     for path in write_new(root, plan.files, force):
         console.out.print(f"  wrote  {path.relative_to(root).as_posix()}", markup=False)
@@ -70,47 +79,60 @@ def _ids(ids: list[str]) -> str:
 
 @app.command("self-review")
 def self_review(
-    institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
+    institution: Institution,
+    repo: Repo = None,
+    cycle: CycleOption = None,
+    force: Force = False,
+    repo_option: RepoOption = None,
 ) -> None:
     """A self-review form: every standard's text as comments, answers to fill in."""
     from leercyclus.methods.peerreview.skeletons import self_review_form
 
-    _form(self_review_form, institution, repo, cycle, force)
+    root = repository(repo, repo_option, f"new self-review {institution} PATH")
+    _form(self_review_form, institution, root, cycle, force)
 
 
 @app.command("visit")
 def visit(
-    institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
+    institution: Institution,
+    repo: Repo = None,
+    cycle: CycleOption = None,
+    force: Force = False,
+    repo_option: RepoOption = None,
 ) -> None:
     """A review-day form: the team, and per standard the self-review's outcome as comments."""
     from leercyclus.methods.peerreview.skeletons import visit_form
 
-    _form(visit_form, institution, repo, cycle, force)
+    root = repository(repo, repo_option, f"new visit {institution} PATH")
+    _form(visit_form, institution, root, cycle, force)
 
 
 @app.command("actions")
 def actions(
-    institution: Institution, repo: Repo = None, cycle: CycleOption = None, force: Force = False
+    institution: Institution,
+    repo: Repo = None,
+    cycle: CycleOption = None,
+    force: Force = False,
+    repo_option: RepoOption = None,
 ) -> None:
     """An action-plan form, with the oesters of the review day as starting points."""
     from leercyclus.methods.peerreview.skeletons import actions_form
 
-    _form(actions_form, institution, repo, cycle, force)
+    root = repository(repo, repo_option, f"new actions {institution} PATH")
+    _form(actions_form, institution, root, cycle, force)
 
 
 def _form(
     make: Callable[[Network, CycleData, str], tuple[Path, str]],
     institution: str,
-    repo: Path | None,
+    root: Path,
     cycle: str | None,
     force: bool,
 ) -> None:
     from leercyclus.cli import console
     from leercyclus.loading.network import load_network
     from leercyclus.methods.peerreview.newfiles import pick_cycle, write_new
-    from leercyclus.repository.listing import find_root
 
-    root = find_root(repo)
     net = load_network(root)
     path, text = make(net, pick_cycle(net, cycle), institution)
     write_new(root, {path: text}, force)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from leercyclus.cli.options import CycleOption, RepoArgument
+from leercyclus.cli.options import CycleOption, RepoArgument, RepoOption, repository
 
 
 def command(
@@ -18,39 +18,56 @@ def command(
         typer.Option(
             "--institution",
             help="Only this institution's report; repeat for more (default: every participant).",
+            metavar="ID",
+            show_default=False,
         ),
     ] = None,
     national: Annotated[
-        bool, typer.Option("--national/--no-national", help="Build the national report too.")
+        bool,
+        typer.Option("--national/--no-national", help="Build the national report too.", metavar=""),
     ] = True,
     formats: Annotated[
         str | None,
         typer.Option(
             "--format",
             help="Comma-separated: md, html, docx, pdf (default: the formats of leercyclus.yaml).",
+            metavar="FORMATS",
+            show_default=False,
         ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Output folder (default: build/ in REPO).")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Output folder (default: build/ in REPO).",
+            metavar="DIR",
+            show_default=False,
+        ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Rebuild every output, changed or not.")
+        bool,
+        typer.Option("--force", help="Rebuild every output, changed or not.", metavar=""),
     ] = False,
     language: Annotated[
         str | None,
-        typer.Option("--language", help="nl or en (default: the language of leercyclus.yaml)."),
+        typer.Option(
+            "--language",
+            help="nl or en (default: the language of leercyclus.yaml).",
+            metavar="nl|en",
+            show_default=False,
+        ),
     ] = None,
+    repo_option: RepoOption = None,
 ) -> None:
     """Build the confidential institution reports and the anonymous national report."""
     from leercyclus.cli import console
     from leercyclus.commands.pipeline import build_reports, check
-    from leercyclus.errors import UsageError
+    from leercyclus.errors import Interrupted, UsageError
     from leercyclus.methods.peerreview.reports import ReportRequest, parse_formats
-    from leercyclus.repository.listing import find_root
 
     if language not in (None, "nl", "en"):
         raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
-    root = find_root(repo)
+    root = repository(repo, repo_option, "report PATH")
     request = ReportRequest(
         cycle=cycle,
         institutions=tuple(institution or ()),
@@ -59,11 +76,16 @@ def command(
         out=out.absolute() if out else None,  # a link inside the repository is refused
         language=language,
     )
-    with console.status("checking the data"):
-        result = check(root)
-    if not result.ok:
-        console.findings_text(result.errors, result.network.file_count, strict=False)
-    with console.progress("building reports") as step:
-        outputs = build_reports(result, request, step, force=force)
+    try:
+        with console.status("checking the data"):
+            result = check(root)
+        if not result.ok:
+            console.findings_text(result.errors, result.network.file_count, strict=False)
+        with console.progress("building reports") as step:
+            outputs = build_reports(result, request, step, force=force)
+    except (Interrupted, KeyboardInterrupt):
+        raise Interrupted(
+            console.say("interrupted: the build was stopped and nothing was written")
+        ) from None
     console.written(outputs, Path.cwd())
     raise typer.Exit(0)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from leercyclus.cli.options import CycleOption, RepoArgument
+from leercyclus.cli.options import CycleOption, RepoArgument, RepoOption, repository
 
 
 class StatusFormat(StrEnum):
@@ -21,12 +21,13 @@ def command(
     cycle: CycleOption = None,
     output: Annotated[
         StatusFormat,
-        typer.Option("--format", help="text for people, json for tools."),
+        typer.Option("--format", help="text for people, json for tools.", metavar="FORMAT"),
     ] = StatusFormat.text,
     today: Annotated[
         str | None,
         typer.Option("--today", help="Count as if it were this date (YYYY-MM-DD).", hidden=True),
     ] = None,
+    repo_option: RepoOption = None,
 ) -> None:
     """Show per participant what is done in the cycle, and the cycle's milestones."""
     from leercyclus.cli import console
@@ -35,13 +36,12 @@ def command(
     from leercyclus.loading.network import choose_cycle
     from leercyclus.methods.improvement.status import improvement_rows
     from leercyclus.methods.peerreview.status import cycle_status
-    from leercyclus.repository.listing import find_root
 
     try:
         day = dt.date.fromisoformat(today) if today else dt.date.today()
     except ValueError:
         raise UsageError(f"--today '{today}' is not a date", "write it as YYYY-MM-DD") from None
-    root = find_root(repo)
+    root = repository(repo, repo_option, "status PATH")
     result = check(root, today=day)
     data = choose_cycle(result.network, cycle)
     status = cycle_status(

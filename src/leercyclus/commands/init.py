@@ -52,11 +52,71 @@ class InitResult:
     cycle: str
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    source: str | None = None
+    """What the CI recipes install leercyclus from; None: the network still has to say."""
 
 
-def init_files(network: str, cycle: str) -> dict[str, str]:
-    """Every file of a new network repository: relative path → text."""
-    values = {"network": network, "cycle": cycle, "version": __version__}
+def requirement(source: str | None) -> str | None:
+    """What pip installs leercyclus from, for the CI recipes: `source` as a requirement.
+
+    `source` is a git URL pinned to a tag or commit (git+https://host/group/leercyclus.git@v1.2.0),
+    a wheel (a path inside the network repository, or a URL), or a requirement that names
+    leercyclus itself (once it is on a package index: leercyclus==1.2.0).
+    """
+    if source is None:
+        return None
+    source = source.strip()
+    if re.match(r"leercyclus\s*(?:[=~<>!@\[]|$)", source):
+        return source
+    if source.startswith("git+"):
+        if not re.search(r"\.git@[^/@]+$|@[0-9a-f]{7,40}$|@v?\d[\w.-]*$", source):
+            raise UsageError(
+                f"the git URL {source} names no tag or commit: the recipes would install "
+                "whatever is newest",
+                "pin it: git+https://<host>/<group>/leercyclus.git@v" + __version__,
+            )
+        return f"leercyclus @ {source}"
+    if source.endswith(".whl"):
+        return f"leercyclus @ {source}" if "://" in source else source
+    raise UsageError(
+        f"--source {source}: not a git URL or a wheel",
+        "give git+https://<host>/<group>/leercyclus.git@v" + __version__ + ", or the path of "
+        "a leercyclus wheel (.whl) inside the new repository",
+    )
+
+
+def installed_source() -> str | None:
+    """Where this leercyclus was installed from, if that is a place CI can install from too: a
+    git repository at a commit (pip records it, PEP 610); a local folder or file is not."""
+    import importlib.metadata
+
+    try:
+        text = importlib.metadata.distribution("leercyclus").read_text("direct_url.json")
+        recorded = json.loads(text or "null")
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return None
+    if not isinstance(recorded, dict):
+        return None
+    vcs = recorded.get("vcs_info")
+    url = recorded.get("url", "")
+    if not isinstance(vcs, dict) or vcs.get("vcs") != "git" or not url.startswith("https://"):
+        return None
+    revision = vcs.get("requested_revision") or vcs.get("commit_id")
+    return f"git+{url}@{revision}" if revision else None
+
+
+def init_files(network: str, cycle: str, source: str | None = None) -> dict[str, str]:
+    """Every file of a new network repository: relative path → text; `source` is where CI
+    installs leercyclus from (see `requirement`), None to leave that for the network to fill in."""
+    wanted = requirement(source)
+    values = {
+        "network": network,
+        "cycle": cycle,
+        "version": __version__,
+        "requirement": json.dumps(wanted or ""),
+        "hooksource": _hook_source(wanted),
+        "hooklanguage": _hook_language(wanted),
+    }
     files: dict[str, str] = {}
     for source, (place, kind) in STARTER.items():
         rel = place.format(cycles=CYCLES, cycle=cycle)
@@ -68,6 +128,21 @@ def init_files(network: str, cycle: str) -> dict[str, str]:
     for name, text in all_schemas().items():
         files[f"{DEFAULT_FOLDER}/{name}"] = text
     return files
+
+
+def _hook_source(wanted: str | None) -> str:
+    if wanted is None or not wanted.startswith("leercyclus"):
+        return (
+            "It runs the leercyclus\n# installed where you commit (in the activated virtual "
+            "environment), so no install is\n# needed for it."
+        )
+    return "pre-commit installs leercyclus\n# for it from the same place as CI does."
+
+
+def _hook_language(wanted: str | None) -> str:
+    if wanted is None or not wanted.startswith("leercyclus"):
+        return "        language: system"
+    return f"        language: python\n        additional_dependencies: [{json.dumps(wanted)}]"
 
 
 def vscode_settings() -> str:
@@ -82,8 +157,11 @@ def vscode_settings() -> str:
     return json.dumps(settings, indent=2, ensure_ascii=False) + "\n"
 
 
-def init(folder: Path, *, network: str, cycle: str | None, force: bool) -> InitResult:
-    """Write a new network repository into `folder`; with `force`, next to what is there."""
+def init(
+    folder: Path, *, network: str, cycle: str | None, force: bool, source: str | None = None
+) -> InitResult:
+    """Write a new network repository into `folder`; with `force`, next to what is there.
+    `source`: where its CI installs leercyclus from (see `requirement`)."""
     cycle = cycle or str(dt.date.today().year)
     if not re.fullmatch(STANDARD_ID, cycle):
         raise UsageError(
@@ -101,8 +179,9 @@ def init(folder: Path, *, network: str, cycle: str | None, force: bool) -> InitR
             "give a new or empty folder, or add --force to add the missing files "
             "(existing files are left as they are)",
         )
-    result = InitResult(folder, cycle)
-    for rel, text in init_files(network.strip(), cycle).items():
+    files = init_files(network.strip(), cycle, source)
+    result = InitResult(folder, cycle, source=requirement(source))
+    for rel, text in files.items():
         path = folder / rel
         if path.exists():
             result.skipped.append(rel)

@@ -20,9 +20,14 @@ if TYPE_CHECKING:
 
 
 def check_summary(
-    root: Path, *, strict_mode: bool = False, today: dt.date | None = None
+    root: Path,
+    *,
+    strict_mode: bool = False,
+    today: dt.date | None = None,
+    cycle: str | None = None,
 ) -> Summary:
-    """`check`, answered from the last run when nothing it depends on has changed.
+    """`check`, answered from the last run when nothing it depends on has changed; with `cycle`,
+    only that cycle's findings and those of the files every cycle shares.
 
     The answer depends on every file's content, the list of files, the day (overdue actions),
     the git state (review flags) and the leercyclus version; all of them make up the key.
@@ -36,6 +41,8 @@ def check_summary(
         summary_key,
     )
 
+    if cycle is not None:
+        _require_cycle(root, cycle)
     day = today or dt.date.today()
     outside = outside_state(root)
     stored = remembered(root)
@@ -50,7 +57,23 @@ def check_summary(
         key = summary_key(day, network.contents, network.listing, outside)
         if key:
             remember(root, key, found)
+    if cycle is not None:
+        found = in_cycle(found, listing, cycle)
     return Summary(strict(found.findings), found.files) if strict_mode else found
+
+
+def _require_cycle(root: Path, cycle: str) -> None:
+    from leercyclus.errors import UsageError
+    from leercyclus.repository.listing import CYCLES
+
+    if not (root / CYCLES / cycle).is_dir():
+        folders = sorted(p.name for p in (root / CYCLES).glob("*") if p.is_dir())
+        raise UsageError(
+            f"there is no cycle '{cycle}' (no folder {CYCLES}/{cycle})",
+            f"the cycles are: {', '.join(folders)}"
+            if folders
+            else "start one with `leercyclus init`",
+        )
 
 
 _KEPT: list[object] = []
@@ -105,8 +128,36 @@ def check(
         findings += method.check(network, day)
         findings += overdue(method.actions(network), day)
         findings += check_references(method.references(network), targets)
-    located = locate_all(findings, root)
+    located = locate_all(_quiet_closed(findings, network), root)
     return CheckResult(network, strict(located) if strict_mode else located)
+
+
+def _quiet_closed(findings: list[Finding], network: Network) -> list[Finding]:
+    """A closed cycle's files no longer warn: what was left unfinished stays as it was."""
+    from leercyclus.repository.listing import CYCLES
+
+    closed = tuple(
+        f"{CYCLES}/{data.id}/"
+        for data in network.cycles.values()
+        if data.cycle is not None and data.cycle.model.closed
+    )
+    if not closed:
+        return findings
+    return [f for f in findings if f.severity == "error" or not f.file.startswith(closed)]
+
+
+def in_cycle(summary: Summary, listing: Listing, cycle: str) -> Summary:
+    """Only the findings of one cycle's files and of the files every cycle shares."""
+    from leercyclus.repository.listing import CYCLES
+
+    folder = f"{CYCLES}/{cycle}"
+    files = sum(1 for source in listing[0] if source.cycle in (None, cycle))
+    findings = [
+        f
+        for f in summary.findings
+        if f.file == folder or f.file.startswith(f"{folder}/") or not f.file.startswith(CYCLES)
+    ]
+    return Summary(findings, files)
 
 
 def build_reports(
@@ -169,13 +220,18 @@ def build_reports(
             if method.reports is not None:
                 method.reports(run)
         national = None
-        if plan.national:  # while workers render the institution reports, if there are many
-            from leercyclus.methods.peerreview.national_privacy import prepare
+        try:
+            if plan.national:  # while workers render the institution reports, if there are many
+                from leercyclus.methods.peerreview.national_privacy import prepare
 
-            national = prepare(net, plan, tell)
-            rel = PUBLIC.path(cycle, None, "national-report")
-            build.emit(rel, "national-report", PUBLIC.name, None, **national.context)
-            tell.advance("national report")
+                national = prepare(net, plan, tell)
+                rel = PUBLIC.path(cycle, None, "national-report")
+                build.emit(rel, "national-report", PUBLIC.name, None, **national.context)
+                tell.advance("national report")
+        except BaseException:  # interrupted or failed: the workers' reports are not needed
+            if pending is not None:
+                pending.cancel()
+            raise
         if pending is not None:
             pending.wait(build, tell)
         build.convert(cores())

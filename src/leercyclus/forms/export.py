@@ -22,6 +22,26 @@ from leercyclus.forms.kinds import (
 from leercyclus.forms.workbook import append_texts, build_workbook
 from leercyclus.loading.network import load_network
 
+FORMS = "forms"
+"""Where exported forms go by default: a folder of the repository that git ignores (its own
+.gitignore says so, in repositories made before `init` listed it too). A filled-in form is as
+confidential as the YAML file it becomes."""
+
+_FORMS_IGNORE = (
+    "# Exported forms (leercyclus export): confidential, never in git. Import them with\n"
+    "# `leercyclus import FILE`; the YAML files they fill in are what git keeps.\n*\n"
+)
+
+
+def forms_folder(root: Path) -> Path:
+    """The repository's folder for exported forms, with the .gitignore that keeps it out of git."""
+    folder = root / FORMS
+    ignore = folder / ".gitignore"
+    if not ignore.is_file():
+        folder.mkdir(exist_ok=True)
+        ignore.write_text(_FORMS_IGNORE, encoding="utf-8")
+    return folder
+
 
 def export_form(
     root: Path, kind: str, institution: str, cycle: str | None, out: Path | None, *, force: bool
@@ -40,7 +60,7 @@ def export_form(
     spec = form_kind(kind, net.settings.model.language)
     data = usable_cycle(net, cycle, institution)
     current = loaded_model(data, spec.kind, institution)
-    target = (out or Path.cwd() / f"{institution}-{kind}-{data.id}.xlsx").resolve()
+    target = (out or forms_folder(root) / f"{institution}-{kind}-{data.id}.xlsx").resolve()
     if target.suffix.lower() != ".xlsx":
         raise UsageError(
             f"{target.name}: a form is an .xlsx file", "give --out a name ending in .xlsx"

@@ -98,3 +98,10 @@ class Cycle(Strict):
         "Wanneer elke stap van de cyclus af moet zijn; `leercyclus status` toont wat te laat is.",
         default=None,
     )
+    closed: bool = doc(
+        "true once the cycle is over: its files no longer warn (a self-review left unfinished, "
+        "an action plan gone overdue); errors are still reported.",
+        "true zodra de cyclus voorbij is: de bestanden ervan geven geen waarschuwingen meer "
+        "(een zelfreview die niet af is, acties over de datum); fouten blijven gemeld.",
+        default=False,
+    )

@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 import threading
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -157,6 +158,17 @@ def default_lookup_cache() -> Path | None:
     return Path(base) / "leercyclus" / f"deduce-{deduce_version()}"
 
 
+def tables_built(lookup_cache: Path | None = None) -> bool:
+    """Whether deduce's lookup tables are built here; the first start builds them (1-2 min)."""
+    folder = lookup_cache or default_lookup_cache()
+    if folder is None:
+        spec = importlib.util.find_spec("deduce")
+        if spec is None or spec.origin is None:
+            return False
+        folder = Path(spec.origin).parent / "data" / "lookup"
+    return (folder / "cache" / "lookup_structs.pickle").is_file()
+
+
 def engine(lookup_cache: Path | None = None) -> Any:
     """The process's one deduce instance, started on first use (about 10 s and 1.1 GB)."""
     global _ENGINE
@@ -170,7 +182,8 @@ def _start(lookup_cache: Path | None) -> Any:
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     try:
-        import deduce
+        with warnings.catch_warnings():  # deduce turns every warning on at import
+            import deduce
     except ImportError:
         raise _missing() from None
     finally:  # deduce configures the root logger on import: keep the program's own

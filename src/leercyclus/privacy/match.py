@@ -150,18 +150,29 @@ def trie_pattern(keys: Iterable[str], sep: str) -> str:
     return _node_pattern(root, sep)
 
 
-def _node_pattern(node: dict[str, dict], sep: str) -> str:  # type: ignore[type-arg]
-    ends = "" in node
-    branches = [
-        _edge(char, child, sep) + _node_pattern(child, sep)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    if len(branches) == 1 and not ends:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
+def _node_pattern(root: dict[str, dict], sep: str) -> str:  # type: ignore[type-arg]
+    """The trie below `root` as a pattern; built bottom-up without recursion, so that a very
+    long name (a character per level) cannot exhaust the stack."""
+    patterns: dict[int, str] = {}
+    stack: list[tuple[dict[str, dict], bool]] = [(root, False)]  # type: ignore[type-arg]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for char, child in node.items() if char)
+            continue
+        branches = [
+            _edge(char, child, sep) + patterns.pop(id(child))
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            patterns[id(node)] = ""
+        elif len(branches) == 1 and "" not in node:
+            patterns[id(node)] = branches[0]
+        else:
+            patterns[id(node)] = "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+    return patterns[id(root)]
 
 
 def _edge(char: str, child: dict[str, dict], sep: str) -> str:  # type: ignore[type-arg]

@@ -126,7 +126,16 @@ def list_files(root: Path) -> Listing:
 
 
 def _rel(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
+    rel = path.relative_to(root).as_posix()
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the file system could not decode: a foreign name
+        shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise UsageError(
+            f"the name of {shown} is not UTF-8 text",
+            "rename it with letters, digits and '-' (it was saved with another character set)",
+        ) from None
+    return rel
 
 
 def _kind_of(kinds: list[FileKind], parts: tuple[str, ...]) -> tuple[FileKind, str] | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from leercyclus.parallel import context, cores
+from leercyclus.parallel import cores, pool, stop
 from leercyclus.repository.cache import Parsed, digest
 from leercyclus.repository.yamlread import YamlProblem, decode, load_json
 
@@ -84,9 +84,12 @@ class Batch:
     def __enter__(self) -> Batch:
         return self
 
-    def __exit__(self, *_: object) -> None:
+    def __exit__(self, failed: type[BaseException] | None, *_: object) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            if failed is None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+            else:  # interrupted or failed: the workers' results no longer matter
+                stop(self._pool)
             self._pool = None
 
     def start(self) -> None:
@@ -96,7 +99,7 @@ class Batch:
             return
         count = workers * self.CHUNKS_PER_WORKER
         plan = [list(range(first, len(self.paths), count)) for first in range(count)]
-        self._pool = ProcessPoolExecutor(workers, mp_context=context(), initializer=gc.disable)
+        self._pool = pool(workers, initializer=gc.disable)
         self._running = {
             self._pool.submit(parse_files, [self.paths[i] for i in indices]): indices
             for indices in plan

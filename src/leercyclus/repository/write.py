@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from leercyclus.errors import OutputError
 
+STAGING = ".staging-"
+"""The prefix of a build's staging folder: `.staging-<pid>-<random>`, inside the output folder
+(so that the final renames stay on one file system), readable by its owner only."""
+
 
 @contextmanager
 def staging(out: Path) -> Iterator[Path]:
-    """A fresh folder inside `out` for a build; removed afterwards, whatever happens."""
+    """A fresh folder inside `out` for a build; removed afterwards, whatever happens.
+
+    A run that was killed (SIGKILL, a power cut) cannot remove its folder: the next run does.
+    """
     try:
         out.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+        remove_stale_staging(out)
+        folder = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=out))
     except OSError as exc:
         raise OutputError(
             f"cannot write to {out}: {exc.strerror}", "choose another folder with --out"
@@ -42,23 +52,67 @@ def refuse_links(base: Path, path: Path) -> None:
             )
 
 
+def remove_stale_staging(out: Path) -> list[Path]:
+    """Remove the staging folders in `out` whose run has ended; the removed folders."""
+    removed = []
+    for folder in out.glob(f"{STAGING}*"):
+        if folder.is_dir() and not _running(folder.name[len(STAGING) :].split("-")[0]):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _running(pid: str) -> bool:
+    """Whether the process that made a staging folder still runs (an older name: no)."""
+    if not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, but is another user's
+        return True
+    return True
+
+
 def publish(files: list[Path], staged: Path, out: Path) -> list[Path]:
-    """Move staged files to the same place under `out`; each rename is atomic. Nothing is
+    """Move staged files to the same place under `out`; each rename is atomic, and Ctrl-C
+    waits until all are moved (a half-published build would mix two builds). Nothing is
     written if a target or a folder on its way is a symbolic link."""
     targets = [out / file.relative_to(staged) for file in files]
     for target in targets:
         refuse_links(out, target)
     placed = []
-    try:
-        for file, target in zip(files, targets, strict=True):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            file.replace(target)
-            placed.append(target)
-    except OSError as exc:
-        raise OutputError(
-            f"cannot write {target}: {exc.strerror}", "check the folder's permissions"
-        ) from None
+    with _uninterrupted():
+        try:
+            for file, target in zip(files, targets, strict=True):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                file.replace(target)
+                placed.append(target)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write {target}: {exc.strerror}", "check the folder's permissions"
+            ) from None
     return placed
+
+
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Hold Ctrl-C until the block is done, then raise it (in the main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: received.append(signum))
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    if received:  # now as the handler in place would have it (the CLI's, or KeyboardInterrupt)
+        signal.raise_signal(signal.SIGINT)
 
 
 def write_text(path: Path, text: str) -> Path:

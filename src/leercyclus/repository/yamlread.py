@@ -91,6 +91,8 @@ def _problems(text: str) -> Iterator[None]:
     try:
         yield
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in (exc.problem or ""):
+            raise _nesting_problem(exc, text) from None
         raise _syntax_problem(exc, text) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(exc, text) from None
@@ -122,6 +124,28 @@ def _check_depth(text: str) -> None:
                 depth -= 1
     except yaml.YAMLError:
         return  # compose reports the syntax error with its position
+
+
+def _nesting_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """libyaml's own nesting limit as LC005, where the file first nests past MAX_DEPTH.
+
+    libyaml 0.2.6 (PyYAML 6.0.2 and later) stops at 1,000 levels, and in a flow collection its
+    scanner reads every opening bracket ahead before the first event, so loading never sees the
+    level where MAX_DEPTH is passed. The text before libyaml's limit is read again: the same
+    walk stops where loading would have stopped on a libyaml without that limit.
+    """
+    mark = exc.problem_mark
+    loader = _BaseLoader(text[: mark.index] if mark is not None else text)
+    try:
+        tojson.convert(loader)
+    except YamlProblem as problem:  # LC005 at the level past MAX_DEPTH (or a problem before it)
+        return problem
+    except yaml.YAMLError:  # the cut text ends in the middle of a collection
+        pass
+    finally:
+        loader.dispose()
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return YamlProblem("LC005", f"the file nests deeper than {MAX_DEPTH} levels", line, column)
 
 
 def _mark(event: yaml.Event) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from leercyclus.loading.network import Network
-from leercyclus.parallel import can_fork, cores
+from leercyclus.parallel import can_fork, cores, pool, stop
 from leercyclus.publishing.build import Build, Output
 from leercyclus.publishing.convert import Conversion
 from leercyclus.publishing.scopes import CONFIDENTIAL
@@ -38,7 +38,6 @@ class Pending:
 
     def wait(self, build: Build, tell: Progress) -> None:
         """Collect the workers' outputs in the plan's order."""
-        global _STATE
         try:
             for chunk, future in zip(self.chunks, self.futures, strict=True):
                 outputs, keys, jobs = future.result()
@@ -47,9 +46,21 @@ class Pending:
                 build.jobs.extend(jobs)
                 for inst in chunk:
                     tell.advance(inst)
-        finally:
-            self.pool.shutdown(cancel_futures=True)
-            _STATE = None
+        except BaseException:
+            self.cancel()
+            raise
+        self.pool.shutdown(cancel_futures=True)
+        _forget()
+
+    def cancel(self) -> None:
+        """End the workers now (an interrupted or failed build)."""
+        stop(self.pool)
+        _forget()
+
+
+def _forget() -> None:
+    global _STATE
+    _STATE = None
 
 
 def render_institutions(build: Build, net: Network, plan: Plan, tell: Progress) -> Pending | None:
@@ -69,9 +80,9 @@ def render_institutions(build: Build, net: Network, plan: Plan, tell: Progress) 
     global _STATE
     _STATE = (build, net, plan)
     chunks = [institutions[i : i + CHUNK] for i in range(0, len(institutions), CHUNK)]
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-    futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
-    return Pending(pool, futures, chunks)
+    workers_pool = pool(workers, multiprocessing.get_context("fork"))
+    futures = [workers_pool.submit(_render_chunk, chunk) for chunk in chunks]
+    return Pending(workers_pool, futures, chunks)
 
 
 def emit_institution(build: Build, net: Network, plan: Plan, inst: str) -> None:
