@@ -1,0 +1,85 @@
+"""The Samen-Audit's files of a loaded network, per cycle: framework, audits, conversations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from leercyclus.loading.network import Loaded, Network
+    from leercyclus.models.audit import AuditRecord, Conversation, Framework
+    from leercyclus.models.institutions import Location
+
+FRAMEWORK = "audit-framework"
+AUDIT = "audit"
+CONVERSATION = "audit-conversation"
+
+
+@dataclass
+class AuditCycle:
+    """One cycle's Samen-Audit: keys are (institution, location) and (institution, conversation)."""
+
+    id: str
+    framework: Loaded[Framework] | None
+    audits: dict[tuple[str, str], Loaded[AuditRecord]] = field(default_factory=dict)
+    conversations: dict[tuple[str, str], Loaded[Conversation]] = field(default_factory=dict)
+    framework_failed: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return self.framework is None and not self.audits and not self.conversations
+
+    def institutions(self) -> list[str]:
+        """Every institution with an audit or a conversation in this cycle, sorted."""
+        return sorted({i for i, _ in self.audits} | {i for i, _ in self.conversations})
+
+    def conversations_of(self, institution: str) -> list[Loaded[Conversation]]:
+        """An institution's conversations, by date."""
+        found = [c for (i, _), c in self.conversations.items() if i == institution]
+        return sorted(found, key=lambda c: (c.model.date, c.model.id))
+
+    def covers(self, conversation: Conversation, institution: str, location: str) -> bool:
+        """Whether a conversation discusses the location (no locations: all of them)."""
+        return not conversation.locations or location in conversation.locations
+
+    def audited(self, institution: str) -> list[str]:
+        return sorted(loc for i, loc in self.audits if i == institution)
+
+
+def _split(key: str) -> tuple[str, str]:
+    first, _, rest = key.partition("/")
+    return first, rest
+
+
+def audit_cycles(net: Network) -> list[AuditCycle]:
+    """Every cycle that has audit files, oldest first."""
+    found = []
+    for cycle in net.cycle_order():
+        data = net.cycles[cycle]
+        frameworks = data.files.get(FRAMEWORK, {})
+        item = AuditCycle(
+            cycle,
+            next(iter(frameworks.values()), None),
+            {_split(k): v for k, v in data.files.get(AUDIT, {}).items()},
+            {_split(k): v for k, v in data.files.get(CONVERSATION, {}).items()},
+            bool(data.failed.get(FRAMEWORK)),
+        )
+        if not item.empty or item.framework_failed:
+            found.append(item)
+    return found
+
+
+def locations(net: Network) -> dict[str, dict[str, Location]] | None:
+    """Per registered institution its locations by id; None when institutions.yaml is unread."""
+    if net.register is None:
+        return None
+    return {i.id: {loc.id: loc for loc in i.locations} for i in net.register.model.institutions}
+
+
+def last_date(record: AuditRecord) -> dt.date:
+    return max(record.dates)
+
+
+def first_date(record: AuditRecord) -> dt.date:
+    return min(record.dates)
