@@ -45,6 +45,12 @@ def convert(job: Conversion) -> Path:
                 extra_args=extra,
             )  # fmt: skip
             return job.target
+        if job.target.suffix == ".pptx":  # slides: one per heading, `::: notes` as speaker notes
+            pypandoc.convert_file(
+                str(job.source), "pptx", format="markdown", outputfile=str(job.target),
+                extra_args=common,
+            )  # fmt: skip
+            return job.target
         if job.target.suffix == ".pdf":
             extra = [*common, "--standalone", "--default-image-extension=svg"]
             template = _find(job.templates, "report.typ")
@@ -62,6 +68,14 @@ def convert(job: Conversion) -> Path:
             "check templates/reference.docx or templates/report.typ in your repository",
         ) from None
     raise ValueError(f"no conversion to {job.target.suffix}")
+
+
+def markdown_to_html(text: str) -> str:
+    """An HTML fragment of a Markdown text (for reports whose HTML follows their Markdown)."""
+    import pypandoc
+
+    html: str = pypandoc.convert_text(text, "html", format="markdown", extra_args=["--quiet"])
+    return html
 
 
 def _typst(

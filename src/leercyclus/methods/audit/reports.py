@@ -1,0 +1,179 @@
+"""The Samen-Audit's outputs: per location a confidential report and a conversation deck, per
+institution an overview, and a public accountability summary for the network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from leercyclus.methods.audit.aggregate import LocationReport, location_report
+from leercyclus.methods.audit.data import AuditCycle, audit_cycles
+from leercyclus.methods.audit.deck import deck_markdown, question_csv, question_rows
+from leercyclus.methods.audit.overview import institution_overview, public_summary
+from leercyclus.methods.audit.texts import texts
+from leercyclus.publishing.scopes import CONFIDENTIAL, PUBLIC
+
+if TYPE_CHECKING:
+    from leercyclus.loading.method import ReportRun
+    from leercyclus.loading.network import Network
+    from leercyclus.privacy.match import Term
+
+FOLDER = "samen-audit"
+"""The outputs' name prefix inside their scope's folder."""
+PUBLIC_NAME = "samen-audit-verantwoording"
+
+
+def _cycle_id(run: ReportRun) -> str:
+    cycle: Any = run.cycle
+    return cycle if isinstance(cycle, str) else str(cycle.id)
+
+
+def _names(net: Network, inst: str, loc: str) -> tuple[str, str]:
+    if net.register is None:
+        return inst, loc
+    for item in net.register.model.institutions:
+        if item.id == inst:
+            place = next((x.name for x in item.locations if x.id == loc), loc)
+            return item.name, place
+    return inst, loc
+
+
+def location_reports(net: Network, cycle_id: str) -> tuple[AuditCycle | None, list[LocationReport]]:
+    """Every audited location's report of a cycle (none when the cycle has no framework)."""
+    cycles = audit_cycles(net)
+    index = next((n for n, c in enumerate(cycles) if c.id == cycle_id), None)
+    if index is None or cycles[index].framework is None:
+        return None, []
+    cycle = cycles[index]
+    found = [
+        location_report(cycles, index, inst, loc, _names(net, inst, loc))
+        for inst, loc in sorted(cycle.audits)
+    ]
+    return cycle, found
+
+
+def emit_reports(run: ReportRun) -> None:
+    """Emit every Samen-Audit output of the run's cycle."""
+    net, build = run.network, run.build
+    cycle_id = _cycle_id(run)
+    cycle, reports = location_reports(net, cycle_id)
+    if cycle is None or cycle.framework is None:
+        return
+    fw = cycle.framework.model
+    tx = texts(run.language)
+    meta = _meta(net, build)
+    wanted = set(run.institutions) if run.institutions else None
+    levels = [(lv.id, lv.title) for lv in fw.levels]
+    for inst in sorted({r.institution for r in reports}):
+        if wanted is not None and inst not in wanted:
+            continue
+        mine = [r for r in reports if r.institution == inst]
+        for r in mine:
+            rel = CONFIDENTIAL.path(cycle_id, inst, f"{FOLDER}-{r.location}")
+            _emit(run, rel, "audit-location", CONFIDENTIAL.name, inst, r=r, tx=tx, meta=meta)
+            _deck(run, CONFIDENTIAL.path(cycle_id, inst, f"{FOLDER}-gesprek-{r.location}"), r, tx)
+        held = [c.model.level for c in cycle.conversations_of(inst)]
+        overview = institution_overview(mine, levels, held)
+        rel = CONFIDENTIAL.path(cycle_id, inst, FOLDER)
+        _emit(run, rel, "audit-institution", CONFIDENTIAL.name, inst, o=overview, tx=tx, meta=meta)
+        run.tell.advance(f"Samen-Audit {inst}")
+    if wanted is None:
+        held = [c.model.level for c in cycle.conversations.values()]
+        agreements = [a for c in cycle.conversations.values() for a in c.model.agreements]
+        done = sum(1 for a in agreements if a.status == "done")
+        assert net.settings is not None
+        summary = public_summary(
+            cycle_id, reports, levels, held, (len(agreements), done),
+            net.settings.model.national.min_group,
+        )  # fmt: skip
+        rel = PUBLIC.path(cycle_id, None, PUBLIC_NAME)
+        _emit(run, rel, "audit-public", PUBLIC.name, None, s=summary, tx=tx, meta=meta)
+
+
+def _meta(net: Network, build: Any) -> dict[str, Any]:
+    from leercyclus.publishing.provenance import provenance
+
+    settings = net.settings.model if net.settings is not None else None
+    return {
+        "network": settings.network if settings else "",
+        "provenance": provenance(net.root, build.out),
+    }
+
+
+def _emit(run: ReportRun, rel: Path, template: str, scope: str, key: str | None, **ctx: Any) -> None:
+    """Emit a report whose HTML is its Markdown, converted (one template for both)."""
+    if "html" in run.build.formats:
+        from leercyclus.publishing.convert import markdown_to_html
+
+        text = run.build.render.render(f"{template}.md.j2", **ctx)
+        ctx["body"] = markdown_to_html(text)
+        ctx["title"] = _title(text)
+    run.build.emit(rel, template, scope, key, **ctx)
+
+
+def _title(markdown: str) -> str:
+    import json
+
+    for line in markdown.splitlines()[1:8]:
+        if line.startswith("title: "):
+            return str(json.loads(line.removeprefix("title: ")))
+    return ""
+
+
+def _deck(run: ReportRun, rel: Path, r: LocationReport, tx: dict[str, str]) -> None:
+    """The deck (pptx, converted with the reports) and the question list (csv)."""
+    from leercyclus.publishing.build import Output
+    from leercyclus.publishing.convert import Conversion
+    from leercyclus.repository.write import write_text
+
+    build = run.build
+    scratch = build.stage / ".work" / rel.parent / rel.name
+    source = scratch / "deck.md"
+    write_text(source, deck_markdown(r, tx, getattr(run, "poll_url", None)))
+    target = rel.with_suffix(".pptx")
+    (build.stage / target).parent.mkdir(parents=True, exist_ok=True)
+    build.jobs.append(Conversion(source, build.stage / target, scratch, build.epoch, build.templates))
+    build.outputs.append(Output(target, CONFIDENTIAL.name, r.institution, "pptx"))
+    questions = rel.parent / f"{rel.name}-vragen.csv"
+    write_text(build.stage / questions, question_csv(question_rows(r, tx)))
+    build.outputs.append(Output(questions, CONFIDENTIAL.name, r.institution, "csv"))
+
+
+def guard_terms(net: Network) -> list[Term]:
+    """What must never reach the public summary: every identifying string the repository
+    knows, and the names and ids of locations and units."""
+    from leercyclus.privacy.anonymize import known_terms
+    from leercyclus.privacy.match import Term
+
+    terms = known_terms(net)
+    if net.register is not None:
+        origin = net.register.rel
+        for inst in net.register.model.institutions:
+            for place in inst.locations:
+                where = f"{origin}: {inst.id} locations {place.id}"
+                terms += [Term(place.name, "place", where), Term(place.id, "extra", where)]
+                terms += [Term(unit, "extra", f"{where} units") for unit in place.units]
+    return terms
+
+
+def guard_public(run: ReportRun) -> None:
+    """Read back the public summary; refuse the build if it names a location, unit or person."""
+    from leercyclus.errors import DataError
+    from leercyclus.privacy.leakguard import find_leaks
+
+    ours = [
+        path
+        for path in run.build.guarded_files().get(PUBLIC.name, [])
+        if path.name.startswith(PUBLIC_NAME)
+    ]
+    if not ours:
+        return
+    leaks = find_leaks(ours, guard_terms(run.network))
+    if leaks:
+        lines = [f"'{leak.term.text}' ({leak.term.origin}) in {leak.output.name}" for leak in leaks]
+        raise DataError(
+            "the Samen-Audit summary would name a location, unit or person, so nothing was "
+            "written:\n  " + "\n  ".join(lines[:10]),
+            "the summary prints no free text: check templates/audit-public.md.j2",
+        )
+    run.build.mark_guarded(ours)
