@@ -25,8 +25,6 @@ from leercyclus.models.common import (
     doc,
 )
 
-ItemId = StandardId
-"""The id of a theme, scale level, conversation level or observer."""
 
 NOT_OBSERVED = "not_observed"
 """The score an observer gives a theme they did not see (when the scale allows it)."""
@@ -38,7 +36,7 @@ BasicSafety = Literal["decubitus", "medicatieveiligheid", "acp", "vrijheidsbeper
 class Level(Strict):
     """One level of the scale."""
 
-    id: ItemId = doc(
+    id: StandardId = doc(
         "The level's id, as scores write it (e.g. 1, 2, 3, 4).",
         "Code van het niveau, zoals scores het schrijven (bijv. 1, 2, 3, 4).",
     )
@@ -63,7 +61,7 @@ class Scale(Strict):
 class Theme(Strict):
     """A theme observers score: hard (safety) or soft (quality of life)."""
 
-    id: ItemId = doc("The theme's id, e.g. zinvolle-dag.", "Code van het thema.")
+    id: StandardId = doc("The theme's id, e.g. zinvolle-dag.", "Code van het thema.")
     kind: Literal["hard", "soft"] = doc(
         "hard (safety: medication, pressure ulcers, ...) or soft (attention, a meaningful day).",
         "hard (veiligheid) of soft (aandacht, zinvolle dag, sfeer).",
@@ -88,7 +86,7 @@ class Theme(Strict):
 class ConversationLevel(Strict):
     """A level of the organisation where the scores are discussed."""
 
-    id: ItemId = doc("The level's id, e.g. team.", "Code van het niveau, bijv. team.")
+    id: StandardId = doc("The level's id, e.g. team.", "Code van het niveau, bijv. team.")
     title: Text = doc("What the level is called.", "Naam van het overleg.")
 
 
@@ -123,7 +121,7 @@ class Framework(Strict):
 class Observer(Strict):
     """An observer, by role and perspective: never by name."""
 
-    id: ItemId = doc("Short id within the audit, e.g. o1.", "Korte code binnen de audit.")
+    id: StandardId = doc("Short id within the audit, e.g. o1.", "Korte code binnen de audit.")
     role: Text = doc(
         "The observer's role, e.g. lid centrale cliëntenraad (never a name).",
         "Rol van de observator, bijv. lid centrale cliëntenraad (nooit een naam).",
@@ -137,13 +135,13 @@ class Observer(Strict):
 class Score(Strict):
     """One observer's score of one theme, with the observations behind it."""
 
-    observer: ItemId = doc("The observer's id.", "Code van de observator.")
-    unit: ItemId | None = doc(
+    observer: StandardId = doc("The observer's id.", "Code van de observator.")
+    unit: StandardId | None = doc(
         "The unit observed, one of the location's units in institutions.yaml.",
         "De waargenomen unit (huiskamer, afdeling) uit institutions.yaml.",
         default=None,
     )
-    score: ItemId = doc(
+    score: StandardId = doc(
         "A level id of the scale, or not_observed.",
         "Een niveau van de schaal, of not_observed (niet gezien).",
     )
@@ -157,7 +155,7 @@ class Score(Strict):
 class Agreed(Strict):
     """The observers' agreed score of a theme, after their debrief."""
 
-    score: ItemId = doc("A level id of the scale.", "Een niveau van de schaal.")
+    score: StandardId = doc("A level id of the scale.", "Een niveau van de schaal.")
     note: Text | None = doc(
         "Why they agreed on it.", "Waarom de observatoren dit afspraken.", default=None
     )
@@ -193,7 +191,7 @@ class AuditRecord(Strict):
 class QuizResult(Strict):
     """The answers to one quiz question, as the polling tool counted them."""
 
-    theme: ItemId = doc("The theme the question was about.", "Het thema van de vraag.")
+    theme: StandardId = doc("The theme the question was about.", "Het thema van de vraag.")
     question: Text | None = doc(
         "The question as asked (default: the deck's predict-first question).",
         "De vraag zoals gesteld (standaard: de voorspelvraag uit de presentatie).",
@@ -209,7 +207,7 @@ class QuizResult(Strict):
 class Meaning(Strict):
     """What a theme's score meant to the people in the conversation."""
 
-    theme: ItemId = doc("The theme.", "Het thema.")
+    theme: StandardId = doc("The theme.", "Het thema.")
     text: Text = doc("What the score meant to us.", "Wat de score voor ons betekende.")
 
 
@@ -217,7 +215,7 @@ class Conversation(Strict):
     """A reflection conversation about the audit's scores (audit/<institution>/conversations/)."""
 
     id: ActionId = doc("Equals the file's name.", "Gelijk aan de bestandsnaam.")
-    level: ItemId = doc("A conversation level of the framework.", "Een overlegniveau.")
+    level: StandardId = doc("A conversation level of the framework.", "Een overlegniveau.")
     date: IsoDate = doc("When it was held.", "Wanneer het gesprek was.")
     locations: list[InstitutionId] = doc(
         "The audited locations it discussed (empty: all of the institution's).",
@@ -247,7 +245,7 @@ class Conversation(Strict):
         "De afspraken, als acties (hetzelfde model als elk actieplan).",
         default_factory=list,
     )
-    escalate_to: list[ItemId] = doc(
+    escalate_to: list[StandardId] = doc(
         "Levels that must take something up, each by a later conversation at that level.",
         "Niveaus die iets moeten oppakken, elk in een later gesprek op dat niveau.",
         default_factory=list,

@@ -113,7 +113,7 @@ def central(fw: Framework, scores: list[str]) -> str | None:
     ranks = sorted(r for s in scores if (r := rank(fw, s)) is not None)
     if not ranks:
         return None
-    return fw.scale.levels[ranks[(len(ranks) - 1) // 2]].id
+    return str(fw.scale.levels[ranks[(len(ranks) - 1) // 2]].id)
 
 
 def shown_score(fw: Framework, record: AuditRecord, theme: str) -> tuple[str | None, bool]:
@@ -156,10 +156,14 @@ def location_report(
     record = cycle.audits[institution, location].model
     previous = _previous(cycles, index, institution, location)
     prev_fw = previous[0].framework.model if previous and previous[0].framework else None
-    talks = [c for c in cycle.conversations_of(institution) if cycle.covers(c.model, institution, location)]
+    talks = [
+        c
+        for c in cycle.conversations_of(institution)
+        if cycle.covers(c.model, location)
+    ]
     prev_talks = (
         [c for c in previous[0].conversations_of(institution)
-         if previous[0].covers(c.model, institution, location)]
+         if previous[0].covers(c.model, location)]
         if previous else []
     )  # fmt: skip
     labels = {lv.id: lv.label for lv in fw.scale.levels}
@@ -219,7 +223,7 @@ def location_report(
         (titles.get(c.model.level, c.model.level), a)
         for cyc in (cycles[: index + 1])
         for c in cyc.conversations_of(institution)
-        if cyc.covers(c.model, institution, location)
+        if cyc.covers(c.model, location)
         for a in c.model.agreements
         if a.status in ("open", "in_progress")
     ]

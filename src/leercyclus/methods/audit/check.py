@@ -49,10 +49,12 @@ def _framework(cycle: AuditCycle) -> list[Finding]:
     found: list[Finding] = []
     if cycle.framework is None:
         if not cycle.framework_failed:
-            for item in [*cycle.audits.values(), *cycle.conversations.values()][:1]:
+            files = sorted(a.rel for a in cycle.audits.values())
+            files += sorted(c.rel for c in cycle.conversations.values())
+            for rel in files[:1]:
                 found.append(
                     error(
-                        item.rel,
+                        rel,
                         "LC309",
                         f"cycle {cycle.id} has audit files but no audit/framework.yaml: add "
                         "the framework (themes, scale, conversation levels), see docs/audit.md",
@@ -102,7 +104,7 @@ def _registered(
     if register is None:
         return []
     if inst not in register:
-        hint = suggest(inst, register)
+        hint = suggest(inst, list(register))
         return [
             error(
                 file,
@@ -114,7 +116,7 @@ def _registered(
         ]
     if loc in register[inst]:
         return []
-    hint = suggest(loc, register[inst])
+    hint = suggest(loc, list(register[inst]))
     return [
         error(
             file,
@@ -213,7 +215,7 @@ def _team_in_time(
     held = [
         c.model.date
         for c in cycle.conversations_of(inst)
-        if c.model.level == team.id and cycle.covers(c.model, inst, loc)
+        if c.model.level == team.id and cycle.covers(c.model, loc)
     ]
     if any(day <= due for day in held):
         return []
@@ -263,7 +265,7 @@ def _before_audit(cycle: AuditCycle, inst: str, talk: Loaded[Conversation]) -> l
     audited = [
         (min(record.model.dates), loc)
         for (i, loc), record in cycle.audits.items()
-        if i == inst and cycle.covers(model, inst, loc)
+        if i == inst and cycle.covers(model, loc)
     ]
     if not audited:
         return []
@@ -339,9 +341,7 @@ def _conversation_texts(model: Conversation) -> Iterator[tuple[tuple[str | int, 
             yield ("agreements", n, "progress", m, "note"), note.note
 
 
-def _free_text(
-    file: str, texts: Iterable[tuple[tuple[str | int, ...], str]]
-) -> Iterator[Finding]:
+def _free_text(file: str, texts: Iterable[tuple[tuple[str | int, ...], str]]) -> Iterator[Finding]:
     for path, text in texts:
         for what in contact_data(text):
             yield warning(

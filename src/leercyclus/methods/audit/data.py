@@ -39,7 +39,8 @@ class AuditCycle:
         found = [c for (i, _), c in self.conversations.items() if i == institution]
         return sorted(found, key=lambda c: (c.model.date, c.model.id))
 
-    def covers(self, conversation: Conversation, institution: str, location: str) -> bool:
+    @staticmethod
+    def covers(conversation: Conversation, location: str) -> bool:
         """Whether a conversation discusses the location (no locations: all of them)."""
         return not conversation.locations or location in conversation.locations
 

@@ -100,7 +100,9 @@ def _meta(net: Network, build: Any) -> dict[str, Any]:
     }
 
 
-def _emit(run: ReportRun, rel: Path, template: str, scope: str, key: str | None, **ctx: Any) -> None:
+def _emit(
+    run: ReportRun, rel: Path, template: str, scope: str, key: str | None, **ctx: Any
+) -> None:
     """Emit a report whose HTML is its Markdown, converted (one template for both)."""
     if "html" in run.build.formats:
         from leercyclus.publishing.convert import markdown_to_html
@@ -132,7 +134,9 @@ def _deck(run: ReportRun, rel: Path, r: LocationReport, tx: dict[str, str]) -> N
     write_text(source, deck_markdown(r, tx, getattr(run, "poll_url", None)))
     target = rel.with_suffix(".pptx")
     (build.stage / target).parent.mkdir(parents=True, exist_ok=True)
-    build.jobs.append(Conversion(source, build.stage / target, scratch, build.epoch, build.templates))
+    build.jobs.append(
+        Conversion(source, build.stage / target, scratch, build.epoch, build.templates)
+    )
     build.outputs.append(Output(target, CONFIDENTIAL.name, r.institution, "pptx"))
     questions = rel.parent / f"{rel.name}-vragen.csv"
     write_text(build.stage / questions, question_csv(question_rows(r, tx)))
