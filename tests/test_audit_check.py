@@ -30,13 +30,13 @@ CASES: list[tuple[str, Mapping[str, str | None], list[Found]]] = [
           "the score '5' is not declared (there are: 1, 2, 3, 4, not_observed)")]),
     ("undeclared_observer", {AUDIT: changed(AUDIT, "{observer: o2, score: \"2\"",
                                             "{observer: o3, score: \"2\"")}, [
-        E(AUDIT, 12, 19, "LC301", "the observer 'o3' is not declared: did you mean 'o1'?")]),
+        E(AUDIT, 12, 18, "LC301", "the observer 'o3' is not declared (there are: o1, o2)")]),
     ("undeclared_unit", {AUDIT: changed(AUDIT, "unit: huiskamer-1", "unit: huiskamer-3")}, [
         E(AUDIT, 9, 13, "LC301",
-          "the unit 'huiskamer-3' is not declared: did you mean 'huiskamer-1'?")]),
+          "the unit 'huiskamer-3' is not declared: did you mean 'huiskamer-2'?")]),
     ("not_observed_refused", {FRAMEWORK: changed(FRAMEWORK, "themes:\n",
                                                  "  not_observed: false\nthemes:\n")}, [
-        E(AUDIT, 16, 34, "LC301",
+        E(AUDIT, 15, 29, "LC301",
           "the score 'not_observed' is not declared (there are: 1, 2, 3, 4)")]),
     ("undeclared_level", {TEAM: changed(TEAM, "level: team", "level: teams")}, [
         E(TEAM, 2, 8, "LC301",
@@ -50,15 +50,19 @@ CASES: list[tuple[str, Mapping[str, str | None], list[Found]]] = [
           "the answer 'drie' is not declared (there are: 1, 2, 3, 4)")]),
     ("unregistered_location", {AUDIT: changed(AUDIT, "location: de-horst", "location: horst"),
                                }, [
-        E(AUDIT, 1, 11, "LC107", "the file is called de-horst.yaml, but location is 'horst': "
-          "make them equal (location: de-horst, or rename the file)")]),
+        E(AUDIT, 1, 11, "LC107", "the file is named de-horst.yaml, but location is 'horst': "
+          "rename the file to horst.yaml or set location: de-horst")]),
     ("unregistered_location_file", {
         AUDIT: None,
         AUDIT.replace("de-horst", "de-hors"): changed(AUDIT, "location: de-horst",
                                                       "location: de-hors")}, [
         E(AUDIT.replace("de-horst", "de-hors"), 1, 11, "LC302",
           "'de-hors' is not a location of 'de-linde' in institutions.yaml: did you mean "
-          "'de-horst'?")]),
+          "'de-horst'?"),
+        W(AUDIT.replace("de-horst", "de-hors"), 2, 1, "LC305",
+          "no team conversation about de-hors within 42 days of the audit (by 2025-10-22): "
+          "discuss the results with the team, and record it under "
+          "audit/de-linde/conversations/")]),
     ("unregistered_institution", {
         AUDIT: None, AUDIT.replace("/de-linde/", "/de-lind/"): AUDIT_FILES[AUDIT]}, [
         E(AUDIT.replace("/de-linde/", "/de-lind/"), 1, 11, "LC302",
@@ -70,7 +74,7 @@ CASES: list[tuple[str, Mapping[str, str | None], list[Found]]] = [
           "audit/de-lind/conversations/")]),
     ("score_without_observation", {AUDIT: changed(AUDIT, "observations: [Middag leeg.]",
                                                   "observations: []")}, [
-        W(AUDIT, 15, 29, "LC303",
+        W(AUDIT, 14, 29, "LC303",
           "observer o1 scored zinvolle-dag without an observation: write down what was seen, "
           "the story behind the number")]),
     ("one_observer_no_client", {AUDIT: AUDIT_FILES[AUDIT]
@@ -87,7 +91,7 @@ CASES: list[tuple[str, Mapping[str, str | None], list[Found]]] = [
           "(the first was on 2025-11-01): discuss the results with the team, and record it "
           "under audit/de-linde/conversations/")]),
     ("escalation_not_taken_up", {MANAGEMENT: None}, [
-        W(TEAM, 16, 16, "LC306",
+        W(TEAM, 16, 15, "LC306",
           "this conversation escalated to management, but no later management conversation "
           "took it up within 42 days: hold it and record it, or remove the escalation")]),
     ("conversation_before_audit", {MANAGEMENT: changed(MANAGEMENT, "date: 2025-11-04",
@@ -95,12 +99,12 @@ CASES: list[tuple[str, Mapping[str, str | None], list[Found]]] = [
         E(MANAGEMENT, 3, 7, "LC307",
           "the conversation is dated 2025-09-01, before the audit of de-horst began "
           "(2025-09-09): correct the date, or move it to the cycle of the audit it discusses"),
-        W(TEAM, 16, 16, "LC306",
+        W(TEAM, 16, 15, "LC306",
           "this conversation escalated to management, but no later management conversation "
           "took it up within 42 days: hold it and record it, or remove the escalation")]),
     ("contact_data", {TEAM: changed(TEAM, "text: De middag is leeg.",
                                     "text: Bel dochter via 06-12345678.")}, [
-        W(TEAM, 9, 34, "LC308",
+        W(TEAM, 9, 33, "LC308",
           "this text holds what looks like a phone number: audit files are about what was "
           "seen, never about who; remove it")]),
     ("no_framework", {FRAMEWORK: None}, [
@@ -108,7 +112,9 @@ CASES: list[tuple[str, Mapping[str, str | None], list[Found]]] = [
           "cycle 2025 has audit files but no audit/framework.yaml: add the framework (themes, "
           "scale, conversation levels), see docs/audit.md")]),
     ("observer_twice", {AUDIT: changed(AUDIT, "{id: o2, role", "{id: o1, role")}, [
-        E(AUDIT, 5, 9, "LC310", "the observer 'o1' is there twice: give each its own id")]),
+        E(AUDIT, 5, 10, "LC310", "the observer 'o1' is there twice: give each its own id"),
+        E(AUDIT, 12, 18, "LC301", "the observer 'o2' is not declared (there are: o1)"),
+        E(AUDIT, 15, 18, "LC301", "the observer 'o2' is not declared (there are: o1)")]),
 ]
 # fmt: on
 

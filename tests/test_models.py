@@ -46,6 +46,9 @@ def test_models_cover_the_file_kinds_of_the_contract() -> None:
         "visit",
         "actions",
         "evaluation",
+        "audit-framework",
+        "audit",
+        "audit-conversation",
     ]
 
 

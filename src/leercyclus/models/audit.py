@@ -176,12 +176,12 @@ class AuditRecord(Strict):
         "De observatoren, met rol en perspectief.",
         min_length=1,
     )
-    scores: dict[str, list[Score]] = doc(
+    scores: dict[StandardId, list[Score]] = doc(
         "Per theme id, each observer's score with observations.",
         "Per thema de score van elke observator, met observaties.",
         default_factory=dict,
     )
-    agreed: dict[str, Agreed] = doc(
+    agreed: dict[StandardId, Agreed] = doc(
         "Per theme id, the agreed score after the observers' debrief (optional).",
         "Per thema de score waarover de observatoren het na hun nabespreking eens werden.",
         default_factory=dict,
@@ -197,7 +197,7 @@ class QuizResult(Strict):
         "De vraag zoals gesteld (standaard: de voorspelvraag uit de presentatie).",
         default=None,
     )
-    answers: dict[str, WholeNumber] = doc(
+    answers: dict[StandardId, WholeNumber] = doc(
         "Per scale level id, how many chose it.",
         "Per niveau van de schaal hoeveel deelnemers het kozen.",
         default_factory=dict,

@@ -73,6 +73,6 @@ METHOD = Method(
     actions=_actions,
     targets=_targets,
     references=_references,
-    # reports=_reports,
-    # guard=_guard,
+    reports=_reports,
+    guard=_guard,
 )

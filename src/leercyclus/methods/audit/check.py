@@ -131,7 +131,7 @@ def _registered(
 def _unknown(
     file: str, path: tuple[str | int, ...], what: str, value: str, known: Iterable[str], **kw: bool
 ) -> Finding:
-    options = list(known)
+    options = list(dict.fromkeys(known))
     hint = suggest(value, options)
     tail = f": did you mean '{hint}'?" if hint else f" (there are: {', '.join(options) or 'none'})"
     return error(file, "LC301", f"{what} '{value}' is not declared{tail}", path, **kw)
