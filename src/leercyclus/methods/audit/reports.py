@@ -178,6 +178,7 @@ def guard_public(run: ReportRun) -> None:
         raise DataError(
             "the Samen-Audit summary would name a location, unit or person, so nothing was "
             "written:\n  " + "\n  ".join(lines[:10]),
-            "the summary prints no free text: check templates/audit-public.md.j2",
+            "the summary prints only the titles of the framework's themes and levels: rename "
+            "the one that names it in audit/framework.yaml",
         )
     run.build.mark_guarded(ours)
