@@ -207,3 +207,41 @@ def test_a_location_name_in_the_public_summary_stops_the_build(tmp_path: Path) -
     out = tmp_path / "out"
     assert run(["report", str(root), "--format", "md", "--out", str(out), "--no-national"]) == 1
     assert not (out / "2025" / "public").exists()
+
+
+def test_status_shows_team_conversations_escalations_and_agreements(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from audit_helpers import MANAGEMENT
+    from leercyclus.methods.audit.status import audit_status
+
+    net = load_network(audit_network(tmp_path / "a", {MANAGEMENT: None}), use_cache=False)
+    (row,) = audit_status(net, "2025", dt.date(2026, 4, 1))
+    assert (row.location, row.team, row.team_date, row.team_due) == (
+        "de-horst", "discussed", "2025-10-01", "2025-10-22"
+    )  # fmt: skip
+    assert row.escalations_open == ["team-2025-10 → management"]
+    assert (row.agreements_open, row.agreements_overdue) == (1, 1)  # due 2026-03-01
+
+    late = {TEAM: changed(TEAM, "date: 2025-10-01", "date: 2025-11-01")}
+    net = load_network(audit_network(tmp_path / "b", late), use_cache=False)
+    (row,) = audit_status(net, "2025", dt.date(2026, 1, 1))
+    assert (row.team, row.escalations_open, row.agreements_overdue) == ("late", [], 0)
+
+    none = {TEAM: None}
+    net = load_network(audit_network(tmp_path / "c", none), use_cache=False)
+    assert audit_status(net, "2025", dt.date(2025, 10, 1))[0].team == "due"
+    assert audit_status(net, "2025", dt.date(2025, 10, 23))[0].team == "missing"
+
+
+def test_status_json_has_the_audit_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    root = audit_network(tmp_path / "net")
+    assert run(["status", str(root), "--format", "json", "--today", "2026-01-01"]) == 0
+    rows = json.loads(capsys.readouterr().out)["audit"]
+    assert [(r["location"], r["team"], r["agreements_open"]) for r in rows] == [
+        ("de-horst", "discussed", 1)
+    ]

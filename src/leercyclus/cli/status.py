@@ -33,6 +33,7 @@ def command(
     from leercyclus.commands.pipeline import check
     from leercyclus.errors import UsageError
     from leercyclus.loading.network import choose_cycle
+    from leercyclus.methods.audit.status import audit_status
     from leercyclus.methods.peerreview.status import cycle_status
     from leercyclus.repository.listing import find_root
 
@@ -51,8 +52,14 @@ def command(
         errors=len(result.errors),
         warnings=len(result.warnings),
     )
+    audits = audit_status(result.network, data.id, day)
     if output is StatusFormat.json:
-        console.status_json(status.as_json())
+        payload = status.as_json()
+        if audits:
+            payload["audit"] = [row.as_json() for row in audits]
+        console.status_json(payload)
     else:
         console.status_text(status)
+        if audits:
+            console.audit_status_text(audits)
     raise typer.Exit(0)
