@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from leercyclus.methods.audit.contact import contact_data
+from leercyclus.methods.audit.contact import contact_data, suspect
 from leercyclus.methods.audit.data import AuditCycle, audit_cycles, last_date, locations
 from leercyclus.models.audit import NOT_OBSERVED
 from leercyclus.repository.findings import Finding, error, suggest, warning
@@ -22,6 +22,7 @@ def check_audits(net: Network, today: dt.date) -> list[Finding]:
     """Every LC3xx finding of the network."""
     register = locations(net)
     cycles = audit_cycles(net)
+    held = _held(cycles)
     found: list[Finding] = []
     for cycle in cycles:
         found += _framework(cycle)
@@ -41,7 +42,7 @@ def check_audits(net: Network, today: dt.date) -> list[Finding]:
             found += _before_audit(cycle, inst, talk)
             if fw is not None:
                 found += _declared_in_conversation(talk, fw)
-                found += _taken_up(cycles, inst, talk, fw, today)
+                found += _taken_up(held.get(inst, {}), talk, fw, today)
     return found
 
 
@@ -264,8 +265,8 @@ def _before_audit(cycle: AuditCycle, inst: str, talk: Loaded[Conversation]) -> l
     model = talk.model
     audited = [
         (min(record.model.dates), loc)
-        for (i, loc), record in cycle.audits.items()
-        if i == inst and cycle.covers(model, loc)
+        for loc, record in cycle.audits_of(inst)
+        if cycle.covers(model, loc)
     ]
     if not audited:
         return []
@@ -284,8 +285,7 @@ def _before_audit(cycle: AuditCycle, inst: str, talk: Loaded[Conversation]) -> l
 
 
 def _taken_up(
-    cycles: list[AuditCycle],
-    inst: str,
+    held: dict[str, list[tuple[dt.date, str]]],
     talk: Loaded[Conversation],
     fw: Framework,
     today: dt.date,
@@ -293,14 +293,8 @@ def _taken_up(
     model = talk.model
     if today <= model.date + dt.timedelta(days=fw.discuss_within_days):
         return
-    later = [
-        c.model
-        for cycle in cycles
-        for c in cycle.conversations_of(inst)
-        if c.model.date >= model.date and c.model.id != model.id
-    ]
     for n, target in enumerate(model.escalate_to):
-        if any(c.level == target for c in later):
+        if any(day >= model.date and cid != model.id for day, cid in held.get(target, ())):
             continue
         yield warning(
             talk.rel,
@@ -310,6 +304,16 @@ def _taken_up(
             "remove the escalation",
             ("escalate_to", n),
         )
+
+
+def _held(cycles: list[AuditCycle]) -> dict[str, dict[str, list[tuple[dt.date, str]]]]:
+    """Per institution and conversation level, the (date, id) of its conversations in any cycle."""
+    found: dict[str, dict[str, list[tuple[dt.date, str]]]] = {}
+    for cycle in cycles:
+        for (inst, _), talk in cycle.conversations.items():
+            levels = found.setdefault(inst, {})
+            levels.setdefault(talk.model.level, []).append((talk.model.date, talk.model.id))
+    return found
 
 
 def _record_texts(model: AuditRecord) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -342,7 +346,10 @@ def _conversation_texts(model: Conversation) -> Iterator[tuple[tuple[str | int, 
 
 
 def _free_text(file: str, texts: Iterable[tuple[tuple[str | int, ...], str]]) -> Iterator[Finding]:
-    for path, text in texts:
+    items = list(texts)
+    if not suspect("\n".join(text for _, text in items)):  # one search for the whole file
+        return
+    for path, text in items:
         for what in contact_data(text):
             yield warning(
                 file,

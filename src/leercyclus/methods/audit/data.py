@@ -25,6 +25,10 @@ class AuditCycle:
     audits: dict[tuple[str, str], Loaded[AuditRecord]] = field(default_factory=dict)
     conversations: dict[tuple[str, str], Loaded[Conversation]] = field(default_factory=dict)
     framework_failed: bool = False
+    _talks: dict[str, list[Loaded[Conversation]]] | None = field(default=None, repr=False)
+    _audits: dict[str, list[tuple[str, Loaded[AuditRecord]]]] | None = field(
+        default=None, repr=False
+    )
 
     @property
     def empty(self) -> bool:
@@ -36,8 +40,21 @@ class AuditCycle:
 
     def conversations_of(self, institution: str) -> list[Loaded[Conversation]]:
         """An institution's conversations, by date."""
-        found = [c for (i, _), c in self.conversations.items() if i == institution]
-        return sorted(found, key=lambda c: (c.model.date, c.model.id))
+        if self._talks is None:
+            self._talks = {}
+            for (inst, _), talk in self.conversations.items():
+                self._talks.setdefault(inst, []).append(talk)
+            for talks in self._talks.values():
+                talks.sort(key=lambda c: (c.model.date, c.model.id))
+        return self._talks.get(institution, [])
+
+    def audits_of(self, institution: str) -> list[tuple[str, Loaded[AuditRecord]]]:
+        """An institution's audits: (location, file), by location."""
+        if self._audits is None:
+            self._audits = {}
+            for (inst, loc), record in sorted(self.audits.items()):
+                self._audits.setdefault(inst, []).append((loc, record))
+        return self._audits.get(institution, [])
 
     @staticmethod
     def covers(conversation: Conversation, location: str) -> bool:
@@ -45,7 +62,7 @@ class AuditCycle:
         return not conversation.locations or location in conversation.locations
 
     def audited(self, institution: str) -> list[str]:
-        return sorted(loc for i, loc in self.audits if i == institution)
+        return [loc for loc, _ in self.audits_of(institution)]
 
 
 def _split(key: str) -> tuple[str, str]:
