@@ -47,6 +47,11 @@ def test_the_outputs_are_the_expected_files(built: Path) -> None:
         for inst in INSTITUTIONS
         for ext in ("html", "md")
     ] + ["2026/public/national-report.html", "2026/public/national-report.md"]
+    expected += [  # the Samen-Audit of het-baken: two locations, and its overview
+        f"2026/confidential/het-baken/samen-audit{name}.{ext}"
+        for name in ("", "-de-esch", "-hooghuis")
+        for ext in ("html", "md")
+    ]
     assert _outputs(built) == sorted(expected)
 
 
@@ -60,6 +65,8 @@ def test_the_outputs_are_the_expected_files(built: Path) -> None:
         ),
         "2026/public/national-report.md",
         "2026/public/national-report.html",
+        "2026/confidential/het-baken/samen-audit-de-esch.md",
+        "2026/confidential/het-baken/samen-audit.md",
     ],
 )
 def test_report_matches_its_golden_file(built: Path, rel: str) -> None:
