@@ -830,15 +830,24 @@ AUDIT_THEMES = [
     ("sfeer", "soft", "Sfeer in de huiskamer"),
     ("eten", "soft", "Eten en drinken"),
 ]
-AUDIT_LEVELS = [("team", "Teamoverleg"), ("management", "Managementteam"),
-                ("bestuur", "Raad van bestuur"), ("clientenraad", "Centrale cliëntenraad")]  # fmt: skip
-LOCATION_NAMES = ["De Esch", "Het Hooghuis", "De Akker", "Vlinderhof", "De Hoeve", "Het Veld",
-                  "De Boomgaard", "Zonnewende", "De Wilgen", "Het Spijker", "De Meent", "Rietland"]  # fmt: skip
-OBSERVERS = [("o1", "kwaliteitsverpleegkundige", "staff"), ("o2", "lid cliëntenraad", "client"),
-             ("o3", "teamleider van een andere locatie", "external")]  # fmt: skip
+AUDIT_LEVELS = [
+    ("team", "Teamoverleg"),
+    ("management", "Managementteam"),
+    ("bestuur", "Raad van bestuur"),
+    ("clientenraad", "Centrale cliëntenraad"),
+]
+LOCATION_NAMES = [
+    *("De Esch", "Het Hooghuis", "De Akker", "Vlinderhof", "De Hoeve", "Het Veld"),
+    *("De Boomgaard", "Zonnewende", "De Wilgen", "Het Spijker", "De Meent", "Rietland"),
+]
+OBSERVERS = [
+    ("o1", "kwaliteitsverpleegkundige", "staff"),
+    ("o2", "lid cliëntenraad", "client"),
+    ("o3", "teamleider van een andere locatie", "external"),
+]
 
 
-def audit_locations(inst: Institution, count: int) -> list[Doc]:
+def audit_locations(count: int) -> list[Doc]:
     """`count` locations of an institution, each with two units."""
     return [
         {"id": slug(LOCATION_NAMES[n % len(LOCATION_NAMES)]) + (f"-{n}" if n >= 12 else ""),
@@ -865,7 +874,7 @@ def write_audits(cw: CycleWriter, members: list[Institution], count: int) -> Non
     cw.w.write(rel, framework, f"Samen-Audit {cw.year}")
     latest = cw.year == LATEST_YEAR
     for inst in members:
-        for loc in audit_locations(inst, count):
+        for loc in audit_locations(count):
             rel = cw.rel("audit", inst.id, f"{loc['id']}.yaml")
             rng = cw.w.rng(rel)
             audited = day(rng, cw.year, (3, 1), (3, 20))
@@ -895,7 +904,8 @@ def write_audits(cw: CycleWriter, members: list[Institution], count: int) -> Non
                 "quiz": [{"theme": "zinvolle-dag", "answers": {"2": rng.randint(0, 5),
                                                                "3": rng.randint(0, 5)}}],
                 "meanings": [{"theme": "zinvolle-dag", "text": sentence(rng, "de middag")}],
-                "agreements": [{"id": "afspraak", "what": improvement(rng, "de middag", with_om=False),
+                "agreements": [{"id": "afspraak",
+                                "what": improvement(rng, "de middag", with_om=False),
                                 "owner": "teamleider", "due": max(due, audited),
                                 "status": "open" if latest else "done",
                                 "themes": ["zinvolle-dag"]}],
@@ -940,8 +950,8 @@ def generate(
     writer.write("leercyclus.yaml", {**settings, "national": national}, f"Instellingen {network}")
     register = {"institutions": [i.as_data() for i in everyone]}
     if audits:  # the Samen-Audit's locations, per institution
-        for item, inst in zip(register["institutions"], everyone, strict=True):
-            item["locations"] = audit_locations(inst, audits)
+        for item in register["institutions"]:
+            item["locations"] = audit_locations(audits)
     writer.write("institutions.yaml", register, f"Register van het {network}")
     for n, year in enumerate(years):
         members = everyone if year == years[-1] else [i for i in everyone if rng.random() < 0.9]

@@ -191,7 +191,10 @@ def test_the_deck_reads_back_with_its_questions_reveal_and_notes(tmp_path: Path)
     ]
     assert "kwaliteitsverpleegkundige Aandacht nodig; lid cliëntenraad niet gezien" in notes
     reveal, reveal_notes = slides[5]
-    assert reveal == ["Zinvolle dag: Aandacht nodig", "De observatoren: Aandacht nodig\nMiddag leeg."]
+    assert reveal == [
+        "Zinvolle dag: Aandacht nodig",
+        "De observatoren: Aandacht nodig\nMiddag leeg.",
+    ]
     assert "Scores van de observatoren" in reveal_notes
     open_question, _ = slides[6]
     assert open_question == [
@@ -234,9 +237,7 @@ def test_status_shows_team_conversations_escalations_and_agreements(tmp_path: Pa
     assert audit_status(net, "2025", dt.date(2025, 10, 23))[0].team == "missing"
 
 
-def test_status_json_has_the_audit_rows(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_status_json_has_the_audit_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
     root = audit_network(tmp_path / "net")

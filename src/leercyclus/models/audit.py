@@ -25,7 +25,6 @@ from leercyclus.models.common import (
     doc,
 )
 
-
 NOT_OBSERVED = "not_observed"
 """The score an observer gives a theme they did not see (when the scale allows it)."""
 

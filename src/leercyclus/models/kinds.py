@@ -142,9 +142,7 @@ PEERREVIEW_KINDS = (
 )
 """The peer-review cycle's files."""
 
-_BY_METHOD: tuple[str, ...] = (
-    "leercyclus.models.audit_kinds",
-)
+_BY_METHOD: tuple[str, ...] = ("leercyclus.models.audit_kinds",)
 """Modules (without pydantic) whose `KINDS` tuple a learning method adds, one line each."""
 
 

@@ -156,11 +156,7 @@ def location_report(
     record = cycle.audits[institution, location].model
     previous = _previous(cycles, index, institution, location)
     prev_fw = previous[0].framework.model if previous and previous[0].framework else None
-    talks = [
-        c
-        for c in cycle.conversations_of(institution)
-        if cycle.covers(c.model, location)
-    ]
+    talks = [c for c in cycle.conversations_of(institution) if cycle.covers(c.model, location)]
     prev_talks = (
         [c for c in previous[0].conversations_of(institution)
          if previous[0].covers(c.model, location)]

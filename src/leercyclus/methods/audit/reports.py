@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from leercyclus.loading.method import ReportRun
     from leercyclus.loading.network import Network
     from leercyclus.privacy.match import Term
+    from leercyclus.publishing.render import Renderer
 
 FOLDER = "samen-audit"
 """The outputs' name prefix inside their scope's folder."""
@@ -94,9 +95,10 @@ def _meta(net: Network, build: Any) -> dict[str, Any]:
     from leercyclus.publishing.provenance import provenance
 
     settings = net.settings.model if net.settings is not None else None
+    out = getattr(build, "out", None)  # the build's folder is no change of the data
     return {
         "network": settings.network if settings else "",
-        "provenance": provenance(net.root, build.out),
+        "provenance": provenance(net.root, out if isinstance(out, Path) else None),
     }
 
 
@@ -104,13 +106,26 @@ def _emit(
     run: ReportRun, rel: Path, template: str, scope: str, key: str | None, **ctx: Any
 ) -> None:
     """Emit a report whose HTML is its Markdown, converted (one template for both)."""
-    if "html" in run.build.formats:
+    if "html" in run.formats:
         from leercyclus.publishing.convert import markdown_to_html
 
-        text = run.build.render.render(f"{template}.md.j2", **ctx)
+        text = _renderer(run).render(f"{template}.md.j2", **ctx)
         ctx["body"] = markdown_to_html(text)
         ctx["title"] = _title(text)
     run.build.emit(rel, template, scope, key, **ctx)
+
+
+_RENDERERS: dict[tuple[Path, str], Renderer] = {}
+
+
+def _renderer(run: ReportRun) -> Renderer:
+    """One template environment per repository and language (templates compile once)."""
+    from leercyclus.publishing.render import renderer
+
+    key = (run.network.root, run.language)
+    if key not in _RENDERERS:
+        _RENDERERS[key] = renderer(run.network.root, run.language)
+    return _RENDERERS[key]
 
 
 def _title(markdown: str) -> str:
@@ -124,23 +139,10 @@ def _title(markdown: str) -> str:
 
 def _deck(run: ReportRun, rel: Path, r: LocationReport, tx: dict[str, str]) -> None:
     """The deck (pptx, converted with the reports) and the question list (csv)."""
-    from leercyclus.publishing.build import Output
-    from leercyclus.publishing.convert import Conversion
-    from leercyclus.repository.write import write_text
-
-    build = run.build
-    scratch = build.stage / ".work" / rel.parent / rel.name
-    source = scratch / "deck.md"
-    write_text(source, deck_markdown(r, tx, getattr(run, "poll_url", None)))
-    target = rel.with_suffix(".pptx")
-    (build.stage / target).parent.mkdir(parents=True, exist_ok=True)
-    build.jobs.append(
-        Conversion(source, build.stage / target, scratch, build.epoch, build.templates)
-    )
-    build.outputs.append(Output(target, CONFIDENTIAL.name, r.institution, "pptx"))
+    run.build.emit_slides(rel, CONFIDENTIAL.name, r.institution, deck_markdown(r, tx))
     questions = rel.parent / f"{rel.name}-vragen.csv"
-    write_text(build.stage / questions, question_csv(question_rows(r, tx)))
-    build.outputs.append(Output(questions, CONFIDENTIAL.name, r.institution, "csv"))
+    rows = question_csv(question_rows(r, tx))
+    run.build.emit_file(questions, CONFIDENTIAL.name, r.institution, rows)
 
 
 def guard_terms(net: Network) -> list[Term]:
