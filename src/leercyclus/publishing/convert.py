@@ -70,12 +70,25 @@ def convert(job: Conversion) -> Path:
     raise ValueError(f"no conversion to {job.target.suffix}")
 
 
-def markdown_to_html(text: str) -> str:
-    """An HTML fragment of a Markdown text (for reports whose HTML follows their Markdown)."""
+_NEXT = "<!-- leercyclus:next-document -->"
+
+
+def markdown_to_html(texts: list[str]) -> list[str]:
+    """An HTML fragment of each Markdown text (for reports whose HTML follows their Markdown),
+    converted by one pandoc run: a pandoc run costs more than the conversion itself."""
     import pypandoc
 
-    html: str = pypandoc.convert_text(text, "html", format="markdown", extra_args=["--quiet"])
-    return html
+    if not texts:
+        return []
+    joined = f"\n\n{_NEXT}\n\n".join(texts)
+    html: str = pypandoc.convert_text(joined, "html", format="markdown", extra_args=["--quiet"])
+    parts = html.split(_NEXT)
+    if len(parts) == len(texts):
+        return [part.strip() + "\n" for part in parts]
+    return [  # a text swallowed the marker (inside a list, a code block): one run each
+        str(pypandoc.convert_text(text, "html", format="markdown", extra_args=["--quiet"]))
+        for text in texts
+    ]
 
 
 def _typst(

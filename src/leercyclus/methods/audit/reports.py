@@ -65,19 +65,19 @@ def emit_reports(run: ReportRun) -> None:
     meta = _meta(net, build)
     wanted = set(run.institutions) if run.institutions else None
     levels = [(lv.id, lv.title) for lv in fw.levels]
+    pending: list[Pending] = []
     for inst in sorted({r.institution for r in reports}):
         if wanted is not None and inst not in wanted:
             continue
         mine = [r for r in reports if r.institution == inst]
         for r in mine:
             rel = CONFIDENTIAL.path(cycle_id, inst, f"{FOLDER}-{r.location}")
-            _emit(run, rel, "audit-location", CONFIDENTIAL.name, inst, r=r, tx=tx, meta=meta)
+            pending.append((rel, "audit-location", CONFIDENTIAL.name, inst, {"r": r}))
             _deck(run, CONFIDENTIAL.path(cycle_id, inst, f"{FOLDER}-gesprek-{r.location}"), r, tx)
         held = [c.model.level for c in cycle.conversations_of(inst)]
         overview = institution_overview(mine, levels, held)
         rel = CONFIDENTIAL.path(cycle_id, inst, FOLDER)
-        _emit(run, rel, "audit-institution", CONFIDENTIAL.name, inst, o=overview, tx=tx, meta=meta)
-        run.tell.advance(f"Samen-Audit {inst}")
+        pending.append((rel, "audit-institution", CONFIDENTIAL.name, inst, {"o": overview}))
     if wanted is None:
         held = [c.model.level for c in cycle.conversations.values()]
         agreements = [a for c in cycle.conversations.values() for a in c.model.agreements]
@@ -88,7 +88,8 @@ def emit_reports(run: ReportRun) -> None:
             net.settings.model.national.min_group,
         )  # fmt: skip
         rel = PUBLIC.path(cycle_id, None, PUBLIC_NAME)
-        _emit(run, rel, "audit-public", PUBLIC.name, None, s=summary, tx=tx, meta=meta)
+        pending.append((rel, "audit-public", PUBLIC.name, None, {"s": summary}))
+    _emit_all(run, pending, {"tx": tx, "meta": meta})
 
 
 def _meta(net: Network, build: Any) -> dict[str, Any]:
@@ -102,17 +103,40 @@ def _meta(net: Network, build: Any) -> dict[str, Any]:
     }
 
 
-def _emit(
-    run: ReportRun, rel: Path, template: str, scope: str, key: str | None, **ctx: Any
-) -> None:
-    """Emit a report whose HTML is its Markdown, converted (one template for both)."""
+Pending = tuple[Path, str, str, str | None, dict[str, Any]]
+"""An output to emit: where, its template, scope, institution, and its own context."""
+
+
+def _emit_all(run: ReportRun, pending: list[Pending], common: dict[str, Any]) -> None:
+    """Emit the reports; their HTML is their Markdown converted (one template for both), all
+    in one pandoc run."""
+    bodies: list[tuple[str, str]] = []
     if "html" in run.formats:
         from leercyclus.publishing.convert import markdown_to_html
 
-        text = _renderer(run).render(f"{template}.md.j2", **ctx)
-        ctx["body"] = markdown_to_html(text)
-        ctx["title"] = _title(text)
-    run.build.emit(rel, template, scope, key, **ctx)
+        render = _renderer(run)
+        texts = [render.render(f"{t}.md.j2", **common, **ctx) for _, t, _, _, ctx in pending]
+        split = [_front_matter(text) for text in texts]
+        html = markdown_to_html([body for _, body in split])
+        bodies = [(title, body) for (title, _), body in zip(split, html, strict=True)]
+    for n, (rel, template, scope, key, ctx) in enumerate(pending):
+        extra = {"title": bodies[n][0], "body": bodies[n][1]} if bodies else {}
+        run.build.emit(rel, template, scope, key, **common, **ctx, **extra)
+
+
+def _front_matter(markdown: str) -> tuple[str, str]:
+    """The title of a Markdown report, and the report without its front matter."""
+    import json
+
+    title = ""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end > 0:
+            for line in markdown[4:end].splitlines():
+                if line.startswith("title: "):
+                    title = str(json.loads(line.removeprefix("title: ")))
+            return title, markdown[end + 5 :]
+    return title, markdown
 
 
 _RENDERERS: dict[tuple[Path, str], Renderer] = {}
@@ -126,15 +150,6 @@ def _renderer(run: ReportRun) -> Renderer:
     if key not in _RENDERERS:
         _RENDERERS[key] = renderer(run.network.root, run.language)
     return _RENDERERS[key]
-
-
-def _title(markdown: str) -> str:
-    import json
-
-    for line in markdown.splitlines()[1:8]:
-        if line.startswith("title: "):
-            return str(json.loads(line.removeprefix("title: ")))
-    return ""
 
 
 def _deck(run: ReportRun, rel: Path, r: LocationReport, tx: dict[str, str]) -> None:
