@@ -246,3 +246,29 @@ def test_status_json_has_the_audit_rows(tmp_path: Path, capsys: pytest.CaptureFi
     assert [(r["location"], r["team"], r["agreements_open"]) for r in rows] == [
         ("de-horst", "discussed", 1)
     ]
+
+
+def test_a_file_output_is_rewritten_only_when_it_changes(tmp_path: Path) -> None:
+    from leercyclus.publishing.build import Build
+    from leercyclus.publishing.render import renderer
+    from leercyclus.publishing.scopes import CONFIDENTIAL
+
+    def build(stage: str) -> Build:
+        made = Build(tmp_path / "out", tmp_path / stage, ["md"], renderer(None, "nl"), (), None)
+        made.load_manifest("2025")
+        return made
+
+    rel = CONFIDENTIAL.path("2025", "de-linde", "vragen.csv")
+    first = build("s1")
+    first.emit_file(rel, "confidential", "de-linde", "type,question\n")
+    first.publish("2025")
+    assert (tmp_path / "out" / rel).read_text(encoding="utf-8") == "type,question\n"
+    again = build("s2")
+    again.emit_file(rel, "confidential", "de-linde", "type,question\n")
+    again.emit_file(rel.with_name("ander.csv"), "confidential", "de-linde", "x\n")
+    assert [(o.path.name, o.rebuilt) for o in again.outputs] == [
+        ("vragen.csv", False),
+        ("ander.csv", True),
+    ]
+    with pytest.raises(ValueError, match="not in the folder of scope 'public'"):
+        again.emit_slides(rel, "public", None, "# Dia\n")
