@@ -4,7 +4,7 @@ where observers differed, the change since the previous audit, the conversations
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leercyclus.methods.audit.agreement import alpha, enough_for_alpha
@@ -100,7 +100,6 @@ class ConversationEntry:
     agreements: list[Action]
     escalate_to: list[str]
     cycle: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def rank(fw: Framework, score: str) -> int | None:

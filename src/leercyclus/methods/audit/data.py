@@ -34,10 +34,6 @@ class AuditCycle:
     def empty(self) -> bool:
         return self.framework is None and not self.audits and not self.conversations
 
-    def institutions(self) -> list[str]:
-        """Every institution with an audit or a conversation in this cycle, sorted."""
-        return sorted({i for i, _ in self.audits} | {i for i, _ in self.conversations})
-
     def conversations_of(self, institution: str) -> list[Loaded[Conversation]]:
         """An institution's conversations, by date."""
         if self._talks is None:
@@ -60,9 +56,6 @@ class AuditCycle:
     def covers(conversation: Conversation, location: str) -> bool:
         """Whether a conversation discusses the location (no locations: all of them)."""
         return not conversation.locations or location in conversation.locations
-
-    def audited(self, institution: str) -> list[str]:
-        return [loc for loc, _ in self.audits_of(institution)]
 
 
 def _split(key: str) -> tuple[str, str]:
@@ -97,7 +90,3 @@ def locations(net: Network) -> dict[str, dict[str, Location]] | None:
 
 def last_date(record: AuditRecord) -> dt.date:
     return max(record.dates)
-
-
-def first_date(record: AuditRecord) -> dt.date:
-    return min(record.dates)

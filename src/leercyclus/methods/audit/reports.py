@@ -24,11 +24,6 @@ FOLDER = "samen-audit"
 PUBLIC_NAME = "samen-audit-verantwoording"
 
 
-def _cycle_id(run: ReportRun) -> str:
-    cycle: Any = run.cycle
-    return cycle if isinstance(cycle, str) else str(cycle.id)
-
-
 def _names(net: Network, inst: str, loc: str) -> tuple[str, str]:
     if net.register is None:
         return inst, loc
@@ -56,7 +51,7 @@ def location_reports(net: Network, cycle_id: str) -> tuple[AuditCycle | None, li
 def emit_reports(run: ReportRun) -> None:
     """Emit every Samen-Audit output of the run's cycle."""
     net, build = run.network, run.build
-    cycle_id = _cycle_id(run)
+    cycle_id = run.cycle
     cycle, reports = location_reports(net, cycle_id)
     if cycle is None or cycle.framework is None:
         return
