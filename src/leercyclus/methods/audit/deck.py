@@ -11,7 +11,7 @@ from leercyclus.methods.audit.aggregate import LocationReport, ThemeResult
 from leercyclus.publishing.render import md_escape
 
 
-def deck_markdown(r: LocationReport, tx: dict[str, str], poll_url: str | None = None) -> str:
+def deck_markdown(r: LocationReport, tx: dict[str, str]) -> str:
     """The deck as pandoc Markdown: three slides per theme, the facilitator's facts in notes."""
     title = f"{tx['deck']}: {r.location_name}"
     subtitle = f"{r.institution_name} · {tx['cycle']} {r.cycle}"
@@ -22,8 +22,6 @@ def deck_markdown(r: LocationReport, tx: dict[str, str], poll_url: str | None = 
         "---",
         "",
     ]
-    if poll_url:
-        out += [f"# {md_escape(tx['poll'].format(url=''))}", "", f"<{poll_url}>", ""]
     for theme in r.themes:
         out += _theme_slides(r, theme, tx)
     return "\n".join(out)
