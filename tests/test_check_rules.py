@@ -172,6 +172,10 @@ def test_scenario_gives_exactly_its_finding(
 
 ELSEWHERE = {
     "LC217": "test_history.py",
+    **dict.fromkeys(
+        (*(f"LC5{n:02d}" for n in range(1, 11)), "LC601", "LC602", "LC603", "LC605", "LC606"),
+        "test_improvement_rules.py",
+    ),
     **{f"LC3{n:02}": "test_audit_check.py" for n in range(1, 11)},
 }
 """Codes whose scenario needs more than files (LC217: a git history), or that a learning method

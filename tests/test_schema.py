@@ -73,6 +73,10 @@ def test_one_schema_per_file_kind_with_the_contract_names() -> None:
         "visit.schema.json",
         "actions.schema.json",
         "evaluation.schema.json",
+        "indicator.schema.json",
+        "project.schema.json",
+        "instrument.schema.json",
+        "analysis.schema.json",
         "audit-framework.schema.json",
         "audit.schema.json",
         "audit-conversation.schema.json",
@@ -121,7 +125,7 @@ def test_numbers_that_leercyclus_reads_as_text_pass_in_both_readings(
 def _example_files() -> list[SourceFile]:
     if not (EXAMPLE / "leercyclus.yaml").is_file():
         return []
-    return list_files(EXAMPLE)[0]
+    return [s for s in list_files(EXAMPLE)[0] if s.kind in KINDS]  # CSV: read by its method
 
 
 EXAMPLE_FILES = _example_files()

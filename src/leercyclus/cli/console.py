@@ -17,6 +17,7 @@ from rich.markup import escape
 if TYPE_CHECKING:
     from leercyclus.forms import ImportResult
     from leercyclus.methods.audit.status import AuditRow
+    from leercyclus.methods.improvement.status import Row as ImprovementRow
     from leercyclus.methods.peerreview.status import CycleStatus
     from leercyclus.publishing.build import Output
     from leercyclus.repository.findings import Finding
@@ -297,6 +298,21 @@ def audit_status_text(rows: Sequence[AuditRow]) -> None:
 def _state(state: str) -> str:
     colour = {"missing": "dim", "invalid": "red"}.get(state, "")
     return f"[{colour}]{state}[/]" if colour else state
+
+
+def improvement_text(rows: Sequence[ImprovementRow]) -> None:
+    """The improvement cycles' follow-ups: overdue steps and checks, missing figures."""
+    if not rows:
+        return
+    from rich.table import Table
+
+    out.print("\n[bold]Improvement cycles[/]")
+    table = Table(show_edge=False, pad_edge=False)
+    for heading in ("institution", "what", "project / indicator", "since"):
+        table.add_column(heading)
+    for r in rows:
+        table.add_row(escape(r.institution), f"[yellow]{r.what}[/]", escape(r.subject), r.detail)
+    (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
 
 
 def status_json(payload: dict[str, object]) -> None:

@@ -81,7 +81,7 @@ class Build:
         svgs: dict[str, str] = context.get("svg", {})
         charts = {name: name for name in svgs}  # the extension is chosen per format
         md = self.render.render(f"{template}.md.j2", **{**context, "charts": charts})
-        scratch = self.stage / ".work" / rel  # one folder per output: a folder may hold several
+        scratch = self.stage / ".work" / rel  # one folder per output: two may share a folder
         source = scratch / "report.md"
         for fmt in converted:
             target = rel.with_suffix(f".{fmt}")

@@ -43,7 +43,7 @@ def summary_key(
     a file cannot be read: no shortcut then), what the listing found (missing and unknown
     files), the git state and the leercyclus version."""
     digest = hashlib.sha256(f"{__version__}\0{today.isoformat()}\0".encode())
-    for rel, content in contents.items():
+    for rel, content in sorted(contents.items()):  # the loader may read kinds in its own order
         if content is None:
             return None
         digest.update(f"{rel}\0{content}\0".encode())
