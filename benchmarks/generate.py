@@ -818,6 +818,107 @@ class CycleWriter:
 
 
 OUTCOMES = ("met", "partly_met", "not_met", "not_applicable")
+# =============================================================================================
+# The Samen-Audit (only with --audits N): locations, a framework per cycle, audits, conversations
+
+AUDIT_THEMES = [
+    ("medicatie", "hard", "Medicatieveiligheid"),
+    ("decubitus", "hard", "Decubituspreventie"),
+    ("vrijheid", "hard", "Vrijheid en vrijheidsbeperking"),
+    ("acp", "hard", "Proactieve zorgplanning"),
+    ("aandacht", "soft", "Aandacht voor de persoon"),
+    ("zinvolle-dag", "soft", "Zinvolle dag"),
+    ("sfeer", "soft", "Sfeer in de huiskamer"),
+    ("eten", "soft", "Eten en drinken"),
+]
+AUDIT_LEVELS = [
+    ("team", "Teamoverleg"),
+    ("management", "Managementteam"),
+    ("bestuur", "Raad van bestuur"),
+    ("clientenraad", "Centrale cliëntenraad"),
+]
+LOCATION_NAMES = [
+    *("De Esch", "Het Hooghuis", "De Akker", "Vlinderhof", "De Hoeve", "Het Veld"),
+    *("De Boomgaard", "Zonnewende", "De Wilgen", "Het Spijker", "De Meent", "Rietland"),
+]
+OBSERVERS = [
+    ("o1", "kwaliteitsverpleegkundige", "staff"),
+    ("o2", "lid cliëntenraad", "client"),
+    ("o3", "teamleider van een andere locatie", "external"),
+]
+
+
+def audit_locations(count: int) -> list[Doc]:
+    """`count` locations of an institution, each with two units."""
+    return [
+        {"id": slug(LOCATION_NAMES[n % len(LOCATION_NAMES)]) + (f"-{n}" if n >= 12 else ""),
+         "name": LOCATION_NAMES[n % len(LOCATION_NAMES)] + (f" {n}" if n >= 12 else ""),
+         "units": ["huiskamer-1", "huiskamer-2"]}
+        for n in range(count)
+    ]  # fmt: skip
+
+
+def write_audits(cw: CycleWriter, members: list[Institution], count: int) -> None:
+    """A cycle's framework, an audit of each member's locations, and its conversations."""
+    rel = cw.rel("audit", "framework.yaml")
+    labels = ["Zorgelijk", "Aandacht nodig", "Op orde", "Voorbeeld voor anderen"]
+    framework: Doc = {
+        "scale": {"levels": [{"id": str(n + 1), "label": label} for n, label in enumerate(labels)]},
+        "themes": [
+            {"id": tid, "kind": kind, "title": title,
+             "look_fors": [f"Wat bewoners merken van {title.lower()}"]}
+            for tid, kind, title in AUDIT_THEMES
+        ],
+        "levels": [{"id": lid, "title": title} for lid, title in AUDIT_LEVELS],
+        "discuss_within_days": 42,
+    }  # fmt: skip
+    cw.w.write(rel, framework, f"Samen-Audit {cw.year}")
+    latest = cw.year == LATEST_YEAR
+    for inst in members:
+        for loc in audit_locations(count):
+            rel = cw.rel("audit", inst.id, f"{loc['id']}.yaml")
+            rng = cw.w.rng(rel)
+            audited = day(rng, cw.year, (3, 1), (3, 20))
+            scores: Doc = {}
+            for tid, _, title in AUDIT_THEMES:
+                base = rng.randint(1, 4)
+                scores[tid] = [
+                    {"observer": oid, "unit": loc["units"][n % 2],
+                     "score": str(min(4, max(1, base + rng.choice((-1, 0, 0, 1))))),
+                     "observations": [sentence(rng, title.lower(), first=True)]}
+                    for n, (oid, _, _) in enumerate(OBSERVERS)
+                ]  # fmt: skip
+            doc: Doc = {
+                "location": loc["id"],
+                "dates": [audited],
+                "observers": [{"id": o, "role": r, "perspective": p} for o, r, p in OBSERVERS],
+                "scores": scores,
+                "agreed": {tid: {"score": items[1]["score"]} for tid, items in scores.items()},
+            }
+            cw.w.write(rel, doc, f"Samen-Audit {cw.year}: {loc['name']}")
+            talk = f"team-{loc['id']}"
+            due = day(rng, LATEST_YEAR + 1, (1, 15), (10, 31)) if latest else audited
+            cw.w.write(cw.rel("audit", inst.id, "conversations", f"{talk}.yaml"), {
+                "id": talk, "level": "team", "date": audited + dt.timedelta(days=21),
+                "locations": [loc["id"]],
+                "participants": ["teamleider", f"{rng.randint(4, 9)} zorgmedewerkers"],
+                "quiz": [{"theme": "zinvolle-dag", "answers": {"2": rng.randint(0, 5),
+                                                               "3": rng.randint(0, 5)}}],
+                "meanings": [{"theme": "zinvolle-dag", "text": sentence(rng, "de middag")}],
+                "agreements": [{"id": "afspraak",
+                                "what": improvement(rng, "de middag", with_om=False),
+                                "owner": "teamleider", "due": max(due, audited),
+                                "status": "open" if latest else "done",
+                                "themes": ["zinvolle-dag"]}],
+                "escalate_to": ["management"],
+            }, f"Teamgesprek {loc['name']}")  # fmt: skip
+        talk = "management"
+        cw.w.write(cw.rel("audit", inst.id, "conversations", f"{talk}.yaml"), {
+            "id": talk, "level": "management", "date": dt.date(cw.year, 5, 15),
+            "participants": ["bestuurder", "locatiemanagers"],
+        }, f"Managementoverleg {inst.name}")  # fmt: skip
+
+
 DENSE = 25
 """Evidence entries per answer in a --dense network."""
 
@@ -831,6 +932,7 @@ def generate(
     errors: int = 0,
     seed: int = 1,
     dense: bool = False,
+    audits: int = 0,
     indicators: int = 0,
     periods: int = 60,
 ) -> Generated:
@@ -851,6 +953,9 @@ def generate(
     settings = {"network": network, "language": "nl", "formats": ["html", "docx"]}
     writer.write("leercyclus.yaml", {**settings, "national": national}, f"Instellingen {network}")
     register = {"institutions": [i.as_data() for i in everyone]}
+    if audits:  # the Samen-Audit's locations, per institution
+        for item in register["institutions"]:
+            item["locations"] = audit_locations(audits)
     writer.write("institutions.yaml", register, f"Register van het {network}")
     for n, year in enumerate(years):
         members = everyone if year == years[-1] else [i for i in everyone if rng.random() < 0.9]
@@ -863,6 +968,8 @@ def generate(
             if inst.has_plan:
                 cw.actions(inst, oesters)
         cw.evaluation()
+        if audits:
+            write_audits(cw, members, audits)
     if indicators:
         write_indicators(result, everyone, indicators, periods, seed)
     return result
@@ -949,6 +1056,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="short explanations and 25 evidence entries per answer: many small values per MB",
     )
+    parser.add_argument(
+        "--audits", type=int, default=0, help="Samen-Audit: audited locations per institution"
+    )
     args = parser.parse_args(argv)
     try:
         made = generate(
@@ -959,6 +1069,7 @@ def main(argv: list[str] | None = None) -> int:
             errors=args.errors,
             seed=args.seed,
             dense=args.dense,
+            audits=args.audits,
             indicators=args.indicators,
             periods=args.periods,
         )

@@ -106,3 +106,24 @@ def test_indicator_series_are_valid_and_leave_the_rest_unchanged(
     assert len(table.splitlines()) == 1 + 6 * 14
     for path in plain.root.rglob("*.yaml"):
         assert (made.root / path.relative_to(plain.root)).read_bytes() == path.read_bytes()
+
+
+def test_generated_audits_have_no_findings(generator: ModuleType, tmp_path: Path) -> None:
+    made = generator.generate(tmp_path / "net", 6, 5, cycles=2, seed=4, audits=2)
+    result = check(made.root, today=TODAY)
+    assert [f.message for f in result.findings] == []
+    assert made.files == result.network.file_count
+    latest = result.network.cycles["2026"].files
+    assert len(latest["audit"]) == 6 * 2
+    assert len(latest["audit-conversation"]) == 6 * 2 + 6  # a team's per location, management's
+    assert "audit-framework" in latest
+
+
+def test_without_audits_the_network_is_as_before(generator: ModuleType, tmp_path: Path) -> None:
+    plain = generator.generate(tmp_path / "a", 6, 5, seed=4)
+    audited = generator.generate(tmp_path / "b", 6, 5, seed=4, audits=1)
+    same = [p.relative_to(plain.root) for p in plain.root.rglob("*.yaml")]
+    changed = [
+        rel for rel in same if (plain.root / rel).read_bytes() != (audited.root / rel).read_bytes()
+    ]
+    assert changed == [Path("institutions.yaml")]  # only the locations are added

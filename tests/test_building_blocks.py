@@ -106,7 +106,9 @@ def test_a_scope_refuses_a_key_that_would_leave_its_folder(key: str) -> None:
 
 def test_every_method_keeps_to_its_block_of_codes() -> None:
     methods = registered()
-    assert [m.name for m in methods][0] == "peerreview"
+    names = [m.name for m in methods]
+    assert names[0] == "peerreview" and len(set(names)) == len(names)
+    assert len({m.codes for m in methods}) == len(methods)  # a block of codes each
     for method in methods:
         assert method.codes in CODE_BLOCKS
     assert all(code[:3] in CODE_BLOCKS for code in CODES)

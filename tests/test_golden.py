@@ -50,6 +50,11 @@ def test_the_outputs_are_the_expected_files(built: Path) -> None:
     expected += [  # the improvement method's overview, for the one with improvement data
         f"2026/confidential/de-linde/improvement-overview.{ext}" for ext in ("html", "md")
     ]
+    expected += [  # the Samen-Audit of het-baken: two locations, and its overview
+        f"2026/confidential/het-baken/samen-audit{name}.{ext}"
+        for name in ("", "-de-esch", "-hooghuis")
+        for ext in ("html", "md")
+    ]
     assert _outputs(built) == sorted(expected)
 
 
@@ -63,6 +68,8 @@ def test_the_outputs_are_the_expected_files(built: Path) -> None:
         ),
         "2026/public/national-report.md",
         "2026/public/national-report.html",
+        "2026/confidential/het-baken/samen-audit-de-esch.md",
+        "2026/confidential/het-baken/samen-audit.md",
     ],
 )
 def test_report_matches_its_golden_file(built: Path, rel: str) -> None:

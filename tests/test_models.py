@@ -50,6 +50,9 @@ def test_models_cover_the_file_kinds_of_the_contract() -> None:
         "project",
         "instrument",
         "analysis",
+        "audit-framework",
+        "audit",
+        "audit-conversation",
     ]
 
 

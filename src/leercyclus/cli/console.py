@@ -17,6 +17,7 @@ from rich.markup import escape as _markup_escape
 
 if TYPE_CHECKING:
     from leercyclus.forms import ImportResult
+    from leercyclus.methods.audit.status import AuditRow
     from leercyclus.methods.improvement.status import Row as ImprovementRow
     from leercyclus.methods.peerreview.status import CycleStatus
     from leercyclus.publishing.build import Output
@@ -351,6 +352,34 @@ def status_text(status: CycleStatus) -> None:
         if m.due:
             due = f"  due {m.due}" + (", [red]late[/]" if m.late else "")
         out.print(f"  {mark} {m.step} {m.name:<20} {shown}{due}")
+
+
+def audit_status_text(rows: Sequence[AuditRow]) -> None:
+    """The Samen-Audit's rows: per audited location its team conversation, open escalations and
+    agreements."""
+    from rich.table import Table
+
+    out.print("\n[bold]Samen-Audit[/]")
+    table = Table(show_edge=False, pad_edge=False)
+    for heading in ("location", "audited", "team conversation", "escalations open"):
+        table.add_column(heading)
+    table.add_column("agreements open", justify="right")
+    table.add_column("overdue", justify="right")
+    colours = {"discussed": "", "due": "dim", "late": "yellow", "missing": "red"}
+    for row in rows:
+        team = {"discussed": row.team_date, "late": f"late: {row.team_date}"}.get(
+            row.team, f"{row.team} (by {row.team_due})"
+        )
+        colour = colours[row.team]
+        table.add_row(
+            escape(f"{row.institution}/{row.location}"),
+            row.audited,
+            f"[{colour}]{team}[/]" if colour else str(team),
+            escape(", ".join(row.escalations_open)) or "0",
+            str(row.agreements_open),
+            f"[red]{row.agreements_overdue}[/]" if row.agreements_overdue else "0",
+        )
+    (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
 
 
 def _state(state: str) -> str:

@@ -34,6 +34,7 @@ def command(
     from leercyclus.commands.pipeline import check
     from leercyclus.errors import UsageError
     from leercyclus.loading.network import choose_cycle
+    from leercyclus.methods.audit.status import audit_status
     from leercyclus.methods.improvement.status import improvement_rows
     from leercyclus.methods.peerreview.status import cycle_status
 
@@ -53,9 +54,15 @@ def command(
         warnings=len(result.warnings),
     )
     follow_up = improvement_rows(result.network, day)
+    audits = audit_status(result.network, data.id, day)
     if output is StatusFormat.json:
-        console.status_json({**status.as_json(), "improvement": [r.as_json() for r in follow_up]})
+        payload = {**status.as_json(), "improvement": [r.as_json() for r in follow_up]}
+        if audits:
+            payload["audit"] = [row.as_json() for row in audits]
+        console.status_json(payload)
     else:
         console.status_text(status)
         console.improvement_text(follow_up)
+        if audits:
+            console.audit_status_text(audits)
     raise typer.Exit(0)

@@ -57,6 +57,12 @@ class Outputs(Protocol):
     def emit(self, rel: Path, template: str, scope: str, inst: str | None, **context: Any) -> None:
         """Render one output in every requested format; `rel` lies in its scope's folder."""
 
+    def emit_file(self, rel: Path, scope: str, inst: str | None, text: str) -> None:
+        """Write one output as it is (a CSV, say); its suffix is its format."""
+
+    def emit_slides(self, rel: Path, scope: str, inst: str | None, markdown: str) -> None:
+        """A slide deck (`rel`.pptx) from pandoc Markdown, converted with the other documents."""
+
     def guarded_files(self) -> dict[str, list[Path]]:
         """Per scope that leaves an institution, its outputs as they will be after this build."""
 

@@ -5,6 +5,18 @@ from __future__ import annotations
 from leercyclus.models.common import InstitutionId, Strict, Text, doc
 
 
+class Location(Strict):
+    """A location of an institution (where a Samen-Audit observes)."""
+
+    id: InstitutionId = doc("Stable id, e.g. de-horst.", "Vaste code, bijv. de-horst.")
+    name: Text = doc("The location's name.", "Naam van de locatie.")
+    units: list[InstitutionId] = doc(
+        "Teams or wards observed separately, by id (e.g. huiskamer-1).",
+        "Teams of afdelingen die apart worden geobserveerd (codes, bijv. huiskamer-1).",
+        default_factory=list,
+    )
+
+
 class Institution(Strict):
     """One institution of the network."""
 
@@ -19,6 +31,11 @@ class Institution(Strict):
         default_factory=list,
     )
     city: Text | None = doc("Where it is located.", "Vestigingsplaats.", default=None)
+    locations: list[Location] = doc(
+        "Its locations, for the Samen-Audit (optional).",
+        "De locaties van de instelling, voor de Samen-Audit (optioneel).",
+        default_factory=list,
+    )
 
 
 class InstitutionRegister(Strict):

@@ -109,6 +109,37 @@ class Build:
             )
             self._add(target, scope, inst, fmt, rebuilt=True)
 
+    def emit_file(self, rel: Path, scope: str, inst: str | None, text: str) -> None:
+        """Write one output as it is (a CSV, say); its suffix is its format."""
+        self._in_scope(rel, scope)
+        fmt = rel.suffix.lstrip(".")
+        rebuilt = self._changed(rel, self._key(fmt, text))
+        if rebuilt:
+            write_text(self.stage / rel, text)
+        self._add(rel, scope, inst, fmt, rebuilt=rebuilt)
+
+    def emit_slides(self, rel: Path, scope: str, inst: str | None, markdown: str) -> None:
+        """A slide deck (`rel`.pptx) from pandoc Markdown: a slide per heading, `::: notes` as
+        speaker notes; converted with the other documents."""
+        self._in_scope(rel, scope)
+        target = rel.with_suffix(".pptx")
+        if not self._changed(target, self._key("pptx", markdown, *self._templates_key)):
+            self._add(target, scope, inst, "pptx", rebuilt=False)
+            return
+        scratch = self.stage / ".work" / target
+        write_text(scratch / "slides.md", markdown)
+        (self.stage / target).parent.mkdir(parents=True, exist_ok=True)
+        self.jobs.append(
+            Conversion(
+                scratch / "slides.md", self.stage / target, scratch, self.epoch, self.templates
+            )
+        )
+        self._add(target, scope, inst, "pptx", rebuilt=True)
+
+    def _in_scope(self, rel: Path, scope: str) -> None:
+        if scope not in SCOPES or not SCOPES[scope].holds(rel):
+            raise ValueError(f"{rel} is not in the folder of scope {scope!r}")
+
     def convert(self, workers: int) -> None:
         """Run the queued DOCX and PDF conversions."""
         convert_all(self.jobs, workers)

@@ -59,6 +59,9 @@ def convert(job: Conversion) -> Path:
             extra = ["--reference-doc", str(reference)]
         _pandoc(job, "docx", job.target, extra, env)
         return job.target
+    if job.target.suffix == ".pptx":  # slides: one per heading, `::: notes` as speaker notes
+        _pandoc(job, "pptx", job.target, [], env)
+        return job.target
     if job.target.suffix == ".pdf":
         extra = ["--standalone"]
         template = _find(job.templates, "report.typ")
@@ -137,6 +140,27 @@ except typst.TypstError as exc:
 """
 """The typst child: isolated (-I: neither the current folder nor PYTHONPATH is searched, so a
 repository cannot bring a module of its own), with an empty folder for packages."""
+
+
+_NEXT = "<!-- leercyclus:next-document -->"
+
+
+def markdown_to_html(texts: list[str]) -> list[str]:
+    """An HTML fragment of each Markdown text (for reports whose HTML follows their Markdown),
+    converted by one pandoc run: a pandoc run costs more than the conversion itself."""
+    import pypandoc
+
+    if not texts:
+        return []
+    joined = f"\n\n{_NEXT}\n\n".join(texts)
+    html: str = pypandoc.convert_text(joined, "html", format="markdown", extra_args=["--quiet"])
+    parts = html.split(_NEXT)
+    if len(parts) == len(texts):
+        return [part.strip() + "\n" for part in parts]
+    return [  # a text swallowed the marker (inside a list, a code block): one run each
+        str(pypandoc.convert_text(text, "html", format="markdown", extra_args=["--quiet"]))
+        for text in texts
+    ]
 
 
 def _typst(

@@ -71,6 +71,20 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "A standard's text changed (in git) after a self-review answered it: review the answer.",
     ),
+    "LC301": (
+        "error",
+        "An audit or conversation names a theme, scale level, observer, unit or conversation "
+        "level that is not declared.",
+    ),
+    "LC302": ("error", "An audit or conversation names an institution or location not registered."),
+    "LC303": ("warning", "A score has no observation: the story behind the number is missing."),
+    "LC304": ("warning", "An audit has one observer, or none with a client or family perspective."),
+    "LC305": ("warning", "No team conversation about an audit within `discuss_within_days`."),
+    "LC306": ("warning", "An escalation that no later conversation at that level took up in time."),
+    "LC307": ("error", "A conversation is dated before the audit it discusses."),
+    "LC308": ("warning", "Free text holds an e-mail address, phone number or BSN."),
+    "LC309": ("error", "A cycle has audit files but no audit/framework.yaml."),
+    "LC310": ("error", "An id is used twice in the audit framework, an audit or a conversation."),
     "LC501": (
         "error",
         "An indicator series row is wrong: a period not written as the indicator's period, an"

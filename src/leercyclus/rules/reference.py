@@ -24,6 +24,9 @@ TITLES = {
     "project": "Improvement project",
     "instrument": "Questionnaire (PREM, PROM)",
     "analysis": "Incident analysis",
+    "audit-framework": "Samen-Audit framework",
+    "audit": "Samen-Audit of a location",
+    "audit-conversation": "Samen-Audit conversation",
 }
 
 NOTES = {
@@ -45,6 +48,24 @@ NOTES = {
     "`experience/<instrument>/<period>.csv` with `period,institution,item,answer,count`.",
     "analysis": "Only coded fields and de-identified texts: no narrative, no names, the month of "
     "the event and never its date. Its measures are action points that `check` follows.",
+    "institutions": "`locations` (with their `units`) are needed only for the Samen-Audit: an "
+    "audit names its location, and a score may name a unit of it.",
+    "audit-framework": "Frozen per cycle, like the standards. The scale's order is its meaning: "
+    "reports compare levels by their place in it (an ordinal scale: no averages). "
+    "`not_observed` is the score for a theme an observer did not see, never a level's id. The "
+    "first conversation level is the team, which must discuss an audit within "
+    "`discuss_within_days` of its last day (LC305); every escalation must be taken up by a "
+    "later conversation at its level within as many days (LC306).",
+    "audit": "The institution is the folder the file lies in (the file does not repeat it); "
+    "the location must be one of its `locations` in institutions.yaml. Observers are roles "
+    "with a perspective, never names; `check` warns about a score without observations, an "
+    "audit with one observer, or none from a client or family perspective. `agreed` is the "
+    "observers' score after their debrief (called consensus in early drafts); without it, "
+    "reports show the observers' median.",
+    "audit-conversation": "The institution is the folder above `conversations/`. A quiz "
+    "result names its theme and counts answers per scale level: the tool's numbers, kept as "
+    "conversation input and never added up across teams. `agreements` are actions of the "
+    "shared action model, so `check` and `status` follow them like any action.",
 }
 
 EXAMPLES = {
@@ -64,6 +85,8 @@ institutions:
     city: Zwolle
   - id: het-anker
     name: Stichting Het Anker
+    locations:
+      - {id: de-horst, name: De Horst, units: [huiskamer-1, huiskamer-2]}
 """,
     "cycle": """\
 id: "2025"
@@ -216,6 +239,71 @@ actions:
      owner: werkgroep protocollen, due: 2026-06-30, status: done}
 lesson: Afspraken met naasten gaan alleen mee als het formulier er een plek voor heeft.
 """,
+    "audit-framework": """\
+scale:
+  levels:
+    - {id: "1", label: Zorgelijk}
+    - {id: "2", label: Aandacht nodig}
+    - {id: "3", label: Op orde}
+    - {id: "4", label: Voorbeeld voor anderen}
+  not_observed: true
+themes:
+  - id: medicatie
+    kind: hard
+    title: Medicatieveiligheid
+    basic_safety: medicatieveiligheid
+    look_fors: [Aftekenlijsten volledig, Medicatie afgesloten bewaard]
+    questions:
+      - Wat maakt dat het aftekenen hier wel of niet lukt?
+  - id: zinvolle-dag
+    kind: soft
+    title: Zinvolle dag
+levels:
+  - {id: team, title: Teamoverleg}
+  - {id: management, title: Managementteam}
+  - {id: clientenraad, title: Cliëntenraad}
+discuss_within_days: 42
+""",
+    "audit": """\
+location: de-horst
+dates: [2026-03-12, 2026-03-13]
+observers:
+  - {id: o1, role: kwaliteitsverpleegkundige, perspective: staff}
+  - {id: o2, role: lid centrale cliëntenraad, perspective: client}
+  - {id: o3, role: teamleider andere locatie, perspective: external}
+scores:
+  medicatie:
+    - observer: o1
+      unit: huiskamer-1
+      score: "3"
+      observations: [Aftekenlijst compleet; bewoners kregen uitleg bij hun medicatie.]
+    - {observer: o2, score: not_observed}
+  zinvolle-dag:
+    - observer: o2
+      score: "2"
+      observations: [Zes bewoners zaten 's middags zonder activiteit in de huiskamer.]
+agreed:
+  zinvolle-dag: {score: "2", note: Iedereen zag hetzelfde middagpatroon.}
+""",
+    "audit-conversation": """\
+id: team-de-horst-2026-04
+level: team
+date: 2026-04-02
+locations: [de-horst]
+participants: [teamleider, 6 zorgmedewerkers, 1 familielid]
+quiz:
+  - {theme: zinvolle-dag, answers: {"1": 0, "2": 3, "3": 5, "4": 1}}
+meanings:
+  - {theme: zinvolle-dag, text: We dachten dat de middag gevuld was; bewoners ervaren dat anders.}
+unexpected: [Familie wil meedoen in de middag.]
+agreements:
+  - id: middagprogramma
+    what: Met familie een middagprogramma maken
+    owner: teamleider
+    due: 2026-06-01
+    themes: [zinvolle-dag]
+escalate_to: [management]
+""",
 }
 """A valid example of every file kind (tests check them against the models and the schemas)."""
 
@@ -311,11 +399,17 @@ def _nested(
     for value in node.get("patternProperties", {}).values():
         if (target := _target(value, defs)) is not None:
             return target, f".<{_placeholder(key)}>."
+        if value.get("type") == "array" and (target := _target(value["items"], defs)):
+            return target, f".<{_placeholder(key)}>[]."
     return None
 
 
+_PLACEHOLDERS = {"scores": "theme-id", "agreed": "theme-id", "answers": "level-id"}
+"""Mappings whose keys are ids of something else than what the key's name says."""
+
+
 def _placeholder(key: str) -> str:
-    return f"{key.removesuffix('s')}-id"
+    return _PLACEHOLDERS.get(key) or f"{key.removesuffix('s')}-id"
 
 
 _PLURALS = {"text": "texts", "id": "ids", "institution id": "institution ids"}

@@ -1,0 +1,70 @@
+"""Conversation starters per location: a slide deck (predict first, reveal, open question) and
+a plain question list to paste into a polling tool (Mentimeter, Slido, Wooclap)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from leercyclus.methods.audit.aggregate import LocationReport, ThemeResult
+from leercyclus.publishing.render import md_escape
+
+
+def deck_markdown(r: LocationReport, tx: dict[str, str]) -> str:
+    """The deck as pandoc Markdown: three slides per theme, the facilitator's facts in notes."""
+    title = f"{tx['deck']}: {r.location_name}"
+    subtitle = f"{r.institution_name} · {tx['cycle']} {r.cycle}"
+    out = [
+        "---",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        f"subtitle: {json.dumps(subtitle, ensure_ascii=False)}",
+        "---",
+        "",
+    ]
+    for theme in r.themes:
+        out += _theme_slides(r, theme, tx)
+    return "\n".join(out)
+
+
+def _theme_slides(r: LocationReport, th: ThemeResult, tx: dict[str, str]) -> list[str]:
+    title = md_escape(th.title)
+    observation = next((o for s in th.scores for o in s.observations), None)
+    scores = "; ".join(f"{s.role} {s.label}" for s in th.scores) or "—"
+    notes = [tx["notes_scores"].format(scores=scores)]
+    if th.previous is not None:
+        previous = dict(r.scale).get(th.previous, th.previous)
+        notes.append(tx["notes_previous"].format(label=previous))
+    if th.agreed_note:
+        notes.append(tx["notes_agreed"].format(note=th.agreed_note))
+    notes += [f"- {q}" for q in th.questions]
+    out = [f"# {title}", "", md_escape(tx["predict"].format(theme=th.title.lower())), ""]
+    out += [f"{n}. {md_escape(label)}" for n, (_, label) in enumerate(r.scale, 1)]
+    out += ["", "::: notes", *(md_escape(n) for n in notes), ":::", ""]
+    out += [f"# {title}: {md_escape(th.label or '—')}", ""]
+    out += [md_escape(tx["reveal"].format(label=th.label or "—")), ""]
+    if observation:
+        out += [f"> {md_escape(observation)}", ""]
+    out += ["::: notes", *(md_escape(n) for n in notes), ":::", ""]
+    out += [f"# {title}", "", md_escape(tx["open_question"]), ""]
+    if th.questions:
+        out += [f"- {md_escape(q)}" for q in th.questions] + [""]
+    return out
+
+
+def question_rows(r: LocationReport, tx: dict[str, str]) -> list[list[str]]:
+    """Per theme a multiple-choice "predict first" question and an open question: type,
+    question, then the options (the scale's labels, low to high)."""
+    labels = [label for _, label in r.scale]
+    rows = [["type", "question", *(f"option {n}" for n in range(1, len(labels) + 1))]]
+    for th in r.themes:
+        rows.append(["multiple_choice", tx["predict"].format(theme=th.title.lower()), *labels])
+        rows.append(["open", f"{th.title}: {tx['open_question']}", *([""] * len(labels))])
+    return rows
+
+
+def question_csv(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows(rows)
+    return buffer.getvalue()
