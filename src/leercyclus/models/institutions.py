@@ -19,6 +19,13 @@ class Institution(Strict):
         default_factory=list,
     )
     city: Text | None = doc("Where it is located.", "Vestigingsplaats.", default=None)
+    locations: list[Text] = doc(
+        "Names of its own locations, buildings, wards and teams (e.g. Dommeldal, Villa Zon):"
+        " like its names, never printed in the national report.",
+        "Namen van eigen locaties, gebouwen, afdelingen en teams (bijv. Dommeldal, Villa Zon):"
+        " net als de naam nooit in het landelijk rapport.",
+        default_factory=list,
+    )
 
 
 class InstitutionRegister(Strict):
