@@ -103,11 +103,13 @@ def check(
     # Imported only now, as they import pydantic: loading does that once its workers run.
     from leercyclus.methods.peerreview.crossref import cross_check
     from leercyclus.methods.peerreview.history import review_flags
+    from leercyclus.methods.peerreview.publishable import publishable_findings
 
     findings = [
         *network.findings,
         *cross_check(network, today or dt.date.today()),
         *review_flags(network),
+        *publishable_findings(network),
     ]
     located = locate_all(findings, root)
     return CheckResult(network, strict(located) if strict_mode else located)
