@@ -13,8 +13,14 @@ from leercyclus.publishing.convert import Conversion, convert_all
 from leercyclus.publishing.render import Renderer
 from leercyclus.repository.write import publish, write_atomic, write_text
 
-MANIFEST = ".manifest.json"
-"""Per cycle folder of the output: each output's content key, for incremental builds."""
+MANIFESTS = ".leercyclus"
+"""A folder at the root of the output, one manifest per cycle: each output's content key, for
+incremental builds. Not beside a cycle's public/: its keys name the institutions."""
+
+
+def manifest_path(out: Path, cycle: str) -> Path:
+    """Where the manifest of `cycle`'s outputs is kept."""
+    return out / MANIFESTS / f"manifest-{cycle}.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +110,15 @@ class Build:
         rebuilt = [o for o in self.outputs if o.rebuilt]
         publish([self.stage / o.path for o in rebuilt], self.stage, self.out)
         manifest = {**self._old.get(cycle, {}), **self.keys}
-        write_atomic(self.out / cycle / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
+        write_atomic(manifest_path(self.out, cycle), json.dumps(manifest, indent=1, sort_keys=True))
+        (self.out / cycle / ".manifest.json").unlink(missing_ok=True)  # where it used to be
         return [Output(self.out / o.path, o.scope, o.institution, o.format, o.rebuilt)
                 for o in self.outputs]  # fmt: skip
 
     def load_manifest(self, cycle: str) -> None:
         """What the last build wrote; a missing or damaged manifest means: rebuild all."""
         try:
-            data = json.loads((self.out / cycle / MANIFEST).read_text(encoding="utf-8"))
+            data = json.loads(manifest_path(self.out, cycle).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
         if isinstance(data, dict):
