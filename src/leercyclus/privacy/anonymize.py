@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 class Scrubber:
     """Replaces every known term and every identifying form, then lets `deidentify` find the rest.
 
-    In order: sentences that report the writer's own scores or claim to be the only one are left
-    out (with `claims`); known terms become placeholders; contact data, numbers, days, titled
+    In order: sentences that claim to be the only one or report the writer's own scores are
+    left out (with `claims`); known terms become placeholders; contact data, numbers, days, titled
     names and ward names found by their form (patterns.py); then deduce; then the forms again,
     for what deduce left in a new shape.
     """
@@ -28,10 +28,15 @@ class Scrubber:
         self.matcher = Matcher(terms)
         self._deidentify = deidentify
 
-    def scrub(self, text: str, *, claims: bool = False) -> str:
-        """`text` with known terms and (with `deidentify`) other identifying data replaced."""
+    def scrub(self, text: str, *, claims: bool = False, figures: bool = True) -> str:
+        """`text` with known terms and (with `deidentify`) other identifying data replaced.
+
+        With `claims`, sentences that claim to be the only one are left out, and with
+        `figures` too those that give own scores (not in the network's texts: its figures are
+        the network's).
+        """
         if claims:
-            text = drop_claims(text)
+            text = drop_claims(text, figures=figures)
         scrubbed = scrub_forms(self.matcher.sub(text, lambda term: PLACEHOLDERS[term.kind]))
         if self._deidentify is not None and scrubbed.strip():
             scrubbed = scrub_forms(self._deidentify(scrubbed))

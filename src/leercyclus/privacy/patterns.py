@@ -194,9 +194,13 @@ def contact_data(text: str) -> Iterator[tuple[str, str]]:
 
 def contact_data_at(normalized: str) -> Iterator[tuple[str, str, int, int]]:
     """(what, the text found, start, end) of every contact detail in an already normalised text."""
-    for form in CONTACT:
+    taken: list[tuple[int, int]] = []
+    for form in CONTACT:  # the first form that finds a text names it
         for match in form.regex.finditer(normalized):
-            yield form.what, match.group(form.group), *match.span(form.group)
+            start, end = match.span(form.group)
+            if all(end <= a or start >= b for a, b in taken):
+                taken.append((start, end))
+                yield form.what, match.group(form.group), start, end
 
 
 # Claims: a sentence that says which institution wrote it, without a name.
@@ -257,7 +261,7 @@ def claims(text: str, *, wide: bool = True) -> Iterator[tuple[str, str]]:
             continue
         if own_figures(sentence):
             yield "its own scores", sentence
-        elif unique.search(fold(sentence).text):
+        if unique.search(fold(sentence).text):
             yield "a claim only its writer fits", sentence
 
 
@@ -265,12 +269,14 @@ OMITTED = "[zin weggelaten]"
 """What stands where a sentence with a claim was."""
 
 
-def drop_claims(text: str) -> str:
-    """`text` without the sentences that report own scores or claim to be the only one."""
+def drop_claims(text: str, *, figures: bool = True) -> str:
+    """`text` without the sentences that claim to be the only one (or a newcomer), and, with
+    `figures`, those that report own scores."""
 
     def kept(match: re.Match[str]) -> str:
         sentence = match.group()
-        if next(claims(sentence, wide=False), None) is None:
+        found = [what for what, _ in claims(sentence, wide=False)]
+        if not found or (found == ["its own scores"] and not figures):
             return sentence
         body = sentence.strip()
         start = sentence.index(body)

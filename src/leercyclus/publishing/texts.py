@@ -75,7 +75,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_differences": "Zelfreview en reviewteam kwamen bij elke standaard tot hetzelfde oordeel.",
         "previous": "Vorige cyclus",
         "network_context": "In het netwerk",
-        "network_suppressed": "te weinig instellingen voor een netwerkbeeld",
+        "network_suppressed": "niet getoond, om herleidbaarheid te voorkomen (zie het landelijk rapport)",
         "network_context_note": (
             "Het netwerkbeeld telt de uitkomsten van alle deelnemende instellingen, alleen waar "
             "minstens {min_group} instellingen een oordeel hebben; het noemt geen andere instelling."
@@ -239,7 +239,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_differences": "The self-review and the review team agreed on every standard.",
         "previous": "Previous cycle",
         "network_context": "In the network",
-        "network_suppressed": "too few institutions for a network picture",
+        "network_suppressed": "not shown, to prevent recognition (see the national report)",
         "network_context_note": (
             "The network picture counts the outcomes of all participating institutions, only where "
             "at least {min_group} institutions have an outcome; it names no other institution."

@@ -85,13 +85,20 @@ def prepare(net: Network, plan: Plan, tell: Progress) -> National:
         ),
     )
     scrubber = Scrubber(terms, deidentify)
-    written_by_institutions = {r.rel for r in plan.data.self_reviews.values()}
-    written_by_institutions |= {v.rel for v in plan.data.visits.values()}
+    by_institutions = {r.rel for r in plan.data.self_reviews.values()}
+    by_institutions |= {v.rel for v in plan.data.visits.values()}
+    about_institutions = {f"{plan.data.cycle.rel}: theme.synthesis"} if plan.data.cycle else set()
+    if plan.data.evaluation is not None:
+        about_institutions.add(plan.data.evaluation.rel)
     sources: list[tuple[str, str]] = []
 
     def scrub(origin: str, text: str) -> str:
-        claims = origin.split(": ", 1)[0] in written_by_institutions
-        printed = scrubber.scrub(text, claims=claims)
+        """Institutions' texts lose claims and own scores; the network's texts about them
+        (synthesis, evaluation) lose claims; norms and titles keep every sentence."""
+        file = origin.split(": ", 1)[0]
+        mine = file in by_institutions
+        claims = mine or file in about_institutions or origin in about_institutions
+        printed = scrubber.scrub(text, claims=claims, figures=mine)
         sources.append((origin, printed))
         return printed
 
@@ -99,10 +106,10 @@ def prepare(net: Network, plan: Plan, tell: Progress) -> National:
     report = national_report(net, public_view(plan.data, scrub), meta, scrub)
     svg = {"sector": sector_chart(report, plan.language)}
     context = {"n": report, "svg": svg, "charts": None}
-    templates = net.root / "templates"
-    return National(
-        report, context, terms, allowed, sources, templates if templates.is_dir() else None
-    )
+    folder = net.root / "templates"
+    templates = folder if folder.is_dir() else None
+    allowed += _template_addresses(templates)
+    return National(report, context, terms, allowed, sources, templates)
 
 
 def public_meta(net: Network, meta: Meta, scrub: Scrub) -> Meta:
@@ -157,20 +164,38 @@ def public_view(data: CycleData, scrub: Scrub) -> CycleData:
     return dataclasses.replace(data, cycle=Loaded(data.cycle.source, cycle), standards=standards)
 
 
-def _templates_holding(leak: Leak, folder: Path | None) -> list[str]:
-    """The repository's template files that hold what leaked."""
-    from leercyclus.privacy.leakguard import sources_of
-
+def _template_texts(folder: Path | None) -> list[tuple[str, str]]:
+    """(name, text) of each of the repository's own template files."""
     if folder is None:
         return []
     texts = []
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix in (".j2", ".typ", ".css", ".html", ".md"):
             try:
-                texts.append((f"the template {path.relative_to(folder.parent)}", path.read_text()))
+                text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue
-    return sources_of(leak, texts)
+            texts.append((f"the template {path.relative_to(folder.parent)}", text))
+    return texts
+
+
+def _templates_holding(leak: Leak, folder: Path | None) -> list[str]:
+    """The repository's template files that hold what leaked."""
+    from leercyclus.privacy.leakguard import sources_of
+
+    return sources_of(leak, _template_texts(folder))
+
+
+def _template_addresses(folder: Path | None) -> list[str]:
+    """Web addresses the network wrote in its own templates (its website): public by choice."""
+    from leercyclus.privacy.patterns import contact_data
+
+    return [
+        found
+        for _, text in _template_texts(folder)
+        for what, found in contact_data(text)
+        if what == "a web address"
+    ]
 
 
 def sector_chart(report: NationalReport, language: str) -> str:

@@ -40,22 +40,21 @@ def publishable_findings(net: Network) -> list[Finding]:
                 )
             )
         for what, sentence in claims(field.text):
-            figures = what == "its own scores"
-            if figures and not field.by_institution:
-                continue  # the network's own text may give the network's figures
-            found.append(
-                warning(
-                    field.file,
-                    "LC220" if figures else "LC221",
-                    f"{_name(field.path)} {'gives' if figures else 'makes'} {what} "
-                    f"(«{_short(sentence)}»), and the national "
-                    "report prints this field: a reader who knows the participants could tell "
-                    "which institution this is; the report leaves such a sentence out, so "
-                    "describe the practice instead",
-                    field.path,
-                )
-            )
+            quoted = f"(«{_short(sentence)}»), {_PRINTED}"
+            if what == "its own scores" and field.by_institution:
+                message = f"{_name(field.path)} gives its own scores {quoted}"
+                found.append(warning(field.file, "LC220", message, field.path))
+            elif what != "its own scores":  # the network's own text may give network figures
+                message = f"{_name(field.path)} makes {what} {quoted}"
+                found.append(warning(field.file, "LC221", message, field.path))
     return found
+
+
+_PRINTED = (
+    "and the national report prints this field: a reader who knows the participants could "
+    "tell which institution this is; the report leaves such a sentence out, so describe the "
+    "practice instead"
+)
 
 
 def publishable_fields(net: Network) -> Iterator[Field]:
