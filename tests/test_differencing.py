@@ -119,7 +119,7 @@ def test_the_reader_learns_a_newcomers_outcome_without_the_rule(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The attack is real: without the differencing rule, one newcomer's outcome is read."""
-    monkeypatch.setattr(anonymize, "safe_beside", lambda group, published, min_group: True)
+    monkeypatch.setattr(anonymize, "safe_beside", lambda *_: True)
     before, after = ONE_JOINED
     then, now = build(tmp_path, before, after, grids(before, after, OUTCOMES), 5)
     assert reader(before, after, then, now, 5) == [

@@ -254,7 +254,7 @@ def test_the_guard_stops_what_the_scrubber_lets_through(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A scrubber that does nothing (a bug) is caught by the guard, which names the field."""
-    monkeypatch.setattr(anonymize.Scrubber, "scrub", lambda self, text, claims=False: text)
+    monkeypatch.setattr(anonymize.Scrubber, "scrub", lambda _, text, **__: text)
     repo = write(tmp_path / "net", planted_files())
     code, message = report_told(repo, tmp_path / "out", "md,html")
     assert code == 1

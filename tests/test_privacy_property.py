@@ -28,7 +28,6 @@ from privacy_helpers import (
     PLANTED_PARTICIPANTS,
     REGISTER,
     SHARED,
-    cycle_file,
     report_files,
     report_told,
     settings_file,
@@ -315,7 +314,7 @@ def test_a_planted_identifier_never_reaches_a_public_byte(
         root = Path(folder)
         repo = write(root / "net", network(plants))
         code, told = report_told(repo, root / "out", "md,html", "--institution", "de-linde")
-        for plant, field, _ in plants:
+        for plant, _, _ in plants:
             event(plant.kind)
         if code == 1:
             event("refused")
