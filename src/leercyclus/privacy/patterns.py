@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from leercyclus.privacy.normalize import fold
+from leercyclus.privacy.normalize import Folded, fold
 
 
 @dataclass(frozen=True)
@@ -166,14 +166,16 @@ SCRUBBED = (*CONTACT[:-1], *DATES, CONTACT[-1], *NAMED)
 
 def scrub_forms(text: str) -> str:
     """`text` with every contact detail, number, day, titled name and ward name replaced."""
+    folded = fold(text)
     for form in SCRUBBED:
-        text = _replace(form, text)
+        if form.regex.search(folded.text) is not None:
+            text = _replace(form, text, folded)
+            folded = fold(text)
     return text
 
 
-def _replace(form: Form, text: str) -> str:
+def _replace(form: Form, text: str, folded: Folded) -> str:
     """`text` with what `form` finds (in its normalised reading) replaced by its placeholder."""
-    folded = fold(text)
     parts: list[str] = []
     done = 0
     for match in form.regex.finditer(folded.text):
