@@ -154,7 +154,8 @@ CASES: list[Any] = [
         "continues 'A1', but this cycle has no 'previous' in cycle.yaml: set it, or remove "
         "'continues'")]),
     ("own_scores_in_parel", [W(VISIT, 19, 11, "LC220",
-        f"parels[0].text gives its own scores («We voldoen aan 11 van de 14 normen.»), {PRINTED}")]),
+        "parels[0].text gives its own scores («We voldoen aan 11 van de 14 normen.»), "
+        + PRINTED)]),
     ("claim_in_oester_title", [W(VISIT, 24, 12, "LC221",
         "oesters[0].title makes a claim only its writer fits («Als enige in het netwerk naasten "
         f"later betrokken dan gewenst»), {PRINTED}")]),
