@@ -7,10 +7,12 @@ found by its form (patterns.py), through the one normalisation scrubber and guar
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from leercyclus.privacy.anonymize import Scrubber, safe_beside
 from leercyclus.privacy.match import Matcher, Term
-from leercyclus.privacy.normalize import fold, key, normalize
+from leercyclus.privacy.normalize import _fold_each, fold, key, normalize
 from leercyclus.privacy.patterns import OMITTED, claims, contact_data, drop_claims, scrub_forms
 from leercyclus.privacy.variants import abbreviations, name_terms, person_terms, place_terms
 
@@ -211,3 +213,9 @@ def test_a_figure_may_stand_beside_another_only_over_groups_that_differ_much() -
     assert safe_beside(set("abcdefghijklm"), [set("abcdefgh")], 5)  # five joined
     assert not safe_beside(set("abcdefghijklm"), [set("abcdefghn")], 5)  # five joined, one left
     assert not safe_beside(set("abcd"), [], 5)  # too few on its own
+
+
+@given(st.text(alphabet="ab Zë\n\t\u00a0ßﬁ\u00ad\u200bé'’-`´ıО", max_size=24))
+def test_the_fast_fold_is_the_character_by_character_fold(text: str) -> None:
+    fast, slow = fold(text), _fold_each(text)
+    assert (fast.text, list(fast.origins)) == (slow.text, list(slow.origins))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from leercyclus.privacy.match import PLACEHOLDERS, Matcher, Term, lookup_key, tidy
+from leercyclus.privacy.match import PLACEHOLDERS, Term, lookup_key, matcher_for, tidy
 from leercyclus.privacy.patterns import drop_claims, scrub_forms
 from leercyclus.privacy.variants import id_terms, name_terms, person_terms, place_terms
 
@@ -25,7 +25,7 @@ class Scrubber:
     def __init__(
         self, terms: Sequence[Term], deidentify: Callable[[str], str] | None = None
     ) -> None:
-        self.matcher = Matcher(terms)
+        self.matcher = matcher_for(tuple(terms))
         self._deidentify = deidentify
 
     def scrub(self, text: str, *, claims: bool = False, figures: bool = True) -> str:

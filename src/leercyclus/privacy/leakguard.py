@@ -11,7 +11,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from leercyclus.errors import LeercyclusError
-from leercyclus.privacy.match import Matcher, Term, trie_pattern
+from leercyclus.privacy.match import Matcher, Term, matcher_for, trie_pattern
 from leercyclus.privacy.normalize import fold, key
 from leercyclus.privacy.patterns import contact_data_at
 
@@ -40,7 +40,7 @@ def find_leaks(
     scrubber uses. Strings in `allowed` (the contacts of shared parels: name, e-mail, phone)
     may appear; they are blanked out before the search.
     """
-    matcher = Matcher(terms)
+    matcher = matcher_for(tuple(terms))
     mask = _mask_pattern(allowed)
     leaks: list[Leak] = []
     for output in outputs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -138,6 +139,12 @@ class Matcher:
             done = hit.end
         parts.append(text[done:])
         return "".join(parts)
+
+
+@functools.lru_cache(maxsize=4)
+def matcher_for(terms: tuple[Term, ...]) -> Matcher:
+    """One Matcher per set of terms: the scrubber and the leak guard share its compiled regex."""
+    return Matcher(terms)
 
 
 def _longest_first(

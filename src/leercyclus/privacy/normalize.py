@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 INVISIBLE = frozenset(
@@ -67,7 +68,7 @@ class Folded:
     """A normalised text, and for each of its characters the index it came from."""
 
     text: str
-    origins: tuple[int, ...]
+    origins: Sequence[int]
     length: int
     """The length of the original text."""
 
@@ -76,8 +77,40 @@ class Folded:
         return self.origins[start], self.origins[end - 1] + 1
 
 
+_SPACES = re.compile(r"^ +| +$| {2,}")
+_SPECIAL = re.compile(r"[^\x20-\x7e]|`")
+"""Characters that may fold to something else: all but printable ASCII (and the backquote)."""
+
+
 def fold(text: str) -> Folded:
     """`text` normalised (see the module's docstring), with the way back to `text`."""
+    pieces: list[str] = []
+    done = 0
+    for special in _SPECIAL.finditer(text):  # most characters are plain ASCII and stay
+        folded = fold_char(special.group())
+        if len(folded) != 1:
+            return _fold_each(text)  # a character that goes, or becomes several
+        pieces += (text[done : special.start()], folded)
+        done = special.end()
+    flat = "".join(pieces) + text[done:] if pieces else text  # one for one: only spaces to go
+    if _SPACES.search(flat) is None:
+        return Folded(flat, range(len(flat)), len(text))
+    parts: list[str] = []
+    origins: list[int] = []
+    done = 0
+    for run in _SPACES.finditer(flat):
+        start, end = run.span()
+        keep = start + (0 if start == 0 or end == len(flat) else 1)
+        parts.append(flat[done:keep])
+        origins.extend(range(done, keep))
+        done = end
+    parts.append(flat[done:])
+    origins.extend(range(done, len(flat)))
+    return Folded("".join(parts), origins, len(text))
+
+
+def _fold_each(text: str) -> Folded:
+    """`fold`, character by character."""
     chars: list[str] = []
     origins: list[int] = []
     space = True  # a leading space is dropped, as is every space after another
@@ -94,7 +127,7 @@ def fold(text: str) -> Folded:
     while chars and chars[-1] == " ":
         chars.pop()
         origins.pop()
-    return Folded("".join(chars), tuple(origins), len(text))
+    return Folded("".join(chars), origins, len(text))
 
 
 def normalize(text: str) -> str:

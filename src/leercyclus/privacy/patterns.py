@@ -24,10 +24,34 @@ class Form:
     placeholder: str
     group: str = "x"
     """The named group that is replaced (the rest, a title or a label, stays)."""
+    hint: str | None = None
+    """The name of what a text must hold for `regex` to find anything (_HINTS): skips most."""
 
 
-def _form(what: str, pattern: str, placeholder: str) -> Form:
-    return Form(what, re.compile(pattern), placeholder)
+_HINTS: dict[str, tuple[str, ...]] = {
+    "@": ("@", " at ", "(at", "[at", "{at", "<at", "at)", "at]", "at}", "at>", "apest", "apenst"),
+    "digit": (),
+    "digits": (),
+    "birth": ("geb", "born", "birth", "dob"),
+    "web": ("www", "http", ".nl", ".com", ".org", ".net", ".eu", ".be", ".de", ".info", ".nu",
+            ".io", ".frl"),
+    "account": ("@", "insta", "twitter", "facebook", "linkedin", "tiktok", "youtube", "mastodon",
+                "bluesky", "threads", "snapchat"),
+    "title": ("mevr", "meneer", "mw.", "mvr.", "dhr.", "de heer", "mr.", "dr.", "drs.", "ir.",
+              "ing.", "prof.", "zuster", "broeder", "dokter", "ds.", "dominee", "pastor", "mrs",
+              "miss"),
+    "unit": ("afdeling", "locatie", "vestiging", "gebouw", "paviljoen", "villa", "unit",
+             "woonvorm", "woongroep", "woning", "huis", "kliniek", "team", "vleugel", "pand",
+             "campus", "terrein", "ward", "building"),
+}  # fmt: skip
+"""What a text (lowercased) must hold for a form to find anything: words, or digits (())."""
+_DIGITS = {"digit": re.compile(r"\d"), "digits": re.compile(r"\d(?:[\s().\-/+]{0,3}\d){6}")}
+"""A digit; seven digits, apart at most by separators (a phone number, a long number)."""
+
+
+def _form(what: str, pattern: str, placeholder: str, hint: str) -> Form:
+    assert hint in _HINTS
+    return Form(what, re.compile(pattern), placeholder, hint=hint)
 
 
 def _bracketed(word: str) -> str:
@@ -51,30 +75,35 @@ CONTACT: tuple[Form, ...] = (
         "an e-mail address",
         rf"(?<![\w.+-])(?P<x>{_LOCAL}(?:@|\s@\s)[\w-]+(?:\.[\w-]+)*\.{_TLD})(?![\w-])",
         "[e-mailadres]",
+        "@",
     ),
     _form(
         "an e-mail address written out",
         rf"(?<![\w.+-])(?P<x>{_LOCAL}\s*(?:{_bracketed(_AT_WORD)}|{_bracketed('@')})\s*[\w-]+"
         rf"(?:(?:\.|{_SPELLED_DOT})[\w-]+)*)(?![\w-])",
         "[e-mailadres]",
+        "@",
     ),
     _form(
         "an e-mail address written out",
         rf"(?<![\w.+-])(?P<x>{_LOCAL}\s+{_AT_WORD}\s+[\w-]+(?:(?:\.|{_SPELLED_DOT})[\w-]+)*"
         rf"(?:\.|{_SPELLED_DOT}){_TLD})(?![\w-])",
         "[e-mailadres]",
+        "@",
     ),
     _form(
         "a phone number",
         rf"(?<![\w+])(?P<x>(?:\+|00)\s?\d{{1,3}}{_DIGIT_SEP}(?:\(0\){_DIGIT_SEP})?\d"
         rf"(?:{_DIGIT_SEP}\d){{6,11}})(?!\d)",
         "[telefoonnummer]",
+        "digits",
     ),
     _form(
         "a phone number",
         rf"(?<![\w+])(?P<x>0\d(?:{_DIGIT_SEP}\d){{8}}|\(0\d{{1,3}}\)\s?\d(?:{_DIGIT_SEP}\d){{5,7}})"
         r"(?!\d)",
         "[telefoonnummer]",
+        "digits",
     ),
     _form(
         "a web address",
@@ -82,17 +111,20 @@ CONTACT: tuple[Form, ...] = (
         r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:nl|com|org|net|eu|be|de|info|nu|io|frl)"
         r"(?:/[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?])?)(?![\w-])",
         "[website]",
+        "web",
     ),
     _form(
         "a social-media account",
         r"(?<![\w.@/])(?P<x>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])",
         "[account]",
+        "account",
     ),
     _form(
         "a social-media account",
         r"(?i:\b(?:instagram|insta|twitter|facebook|linkedin|tiktok|youtube|mastodon|bluesky|"
         r"threads|snapchat)\s*:\s*)(?P<x>[\w.@/-]{2,40}\w)",
         "[account]",
+        "account",
     ),
     _form(
         "a client or record number",
@@ -100,6 +132,7 @@ CONTACT: tuple[Form, ...] = (
         r"verzekerings|burgerservice|bewoners?)[\s-]?(?:nummer|nr|no|code|id)\.?|bsn|agb(?:-code)?|"
         r"big(?:-nummer)?|uzovi))\s*[:#]?\s*(?P<x>[A-Za-z]{0,3}[-/]?\d(?:[\d.\-/]*\d)?)",
         "[nummer]",
+        "digit",
     ),
     _form(
         "a birth date",
@@ -107,6 +140,7 @@ CONTACT: tuple[Form, ...] = (
         r"dob)\s*(?:op|in|:|on)?)\s*(?P<x>(?:\d{1,2}[-/.\s]+(?:\d{1,2}|" + _MONTHS + r")"
         r"[-/.\s]+)?(?:19|20)\d\d)(?!\d)",
         "[datum]",
+        "birth",
     ),
     _form(
         "a long number",
@@ -114,6 +148,7 @@ CONTACT: tuple[Form, ...] = (
         r"(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?![\d.\-/]))"
         r"(?P<x>\d(?:[.\-/]?\d){6,})(?![\w])(?!\s*(?i:euro|eur)\b)",
         "[nummer]",
+        "digits",
     ),
 )
 """Contact data and numbers: replaced in every text, refused in public outputs, warned about."""
@@ -123,17 +158,20 @@ DATES: tuple[Form, ...] = (
         "a date",
         rf"(?i)(?<![\w.])(?P<x>\d{{1,2}}(?:e|ste|de)?\s+{_MONTHS}(?:\s+(?:19|20)\d\d)?)(?![\w])",
         "[datum]",
+        "digit",
     ),
     _form(
         "a date",
         rf"(?i)(?<![\w.])(?P<x>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)"
         r"(?![\w])",
         "[datum]",
+        "digit",
     ),
     _form(
         "a date",
         r"(?<![\w.])(?P<x>\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)(?![\w])",
         "[datum]",
+        "digit",
     ),
 )
 """A day of the year, with or without its year: a review day or a birthday singles out."""
@@ -147,6 +185,7 @@ NAMED: tuple[Form, ...] = (
         r"ing\.|prof\.|zuster|broeder|dokter|ds\.|dominee|pastor|mrs\.?|miss))\s+"
         rf"(?P<x>(?:[A-Z]\.\s*)*(?:{_PARTICLE}\s+)*{_NAME}(?:[ -]{_NAME})?)",
         "[persoon]",
+        "title",
     ),
     _form(
         "the name of a ward, building or team",
@@ -156,6 +195,7 @@ NAMED: tuple[Form, ...] = (
         rf"(?P<x>(?!(?:[A-Z]{{2,6}})(?!\w))(?:(?:de|het|'t|ter|ten)\s+)?{_NAME}"
         rf"(?:\s+{_NAME})*)",
         "[locatie]",
+        "unit",
     ),
 )
 """Names found by the word before them: "mevrouw Kok", "afdeling Dommeldal"."""
@@ -167,11 +207,35 @@ SCRUBBED = (*CONTACT[:-1], *DATES, CONTACT[-1], *NAMED)
 def scrub_forms(text: str) -> str:
     """`text` with every contact detail, number, day, titled name and ward name replaced."""
     folded = fold(text)
+    hints = _Hints(folded.text)
     for form in SCRUBBED:
-        if form.regex.search(folded.text) is not None:
+        if hints.allow(form) and form.regex.search(folded.text):
             text = _replace(form, text, folded)
             folded = fold(text)
+            hints = _Hints(folded.text)
     return text
+
+
+class _Hints:
+    """Which quick tests a text passes, each answered once (see _HINTS)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = text.lower()
+        self.known: dict[str, bool] = {}
+
+    def allow(self, form: Form) -> bool:
+        """May `form` find something in the text?"""
+        if form.hint is None:
+            return True
+        if form.hint not in self.known:
+            words = _HINTS[form.hint]
+            self.known[form.hint] = (
+                any(map(self.lowered.__contains__, words))
+                if words
+                else _DIGITS[form.hint].search(self.text) is not None
+            )
+        return self.known[form.hint]
 
 
 def _replace(form: Form, text: str, folded: Folded) -> str:
@@ -197,7 +261,10 @@ def contact_data(text: str) -> Iterator[tuple[str, str]]:
 def contact_data_at(normalized: str) -> Iterator[tuple[str, str, int, int]]:
     """(what, the text found, start, end) of every contact detail in an already normalised text."""
     taken: list[tuple[int, int]] = []
+    hints = _Hints(normalized)
     for form in CONTACT:  # the first form that finds a text names it
+        if not hints.allow(form):
+            continue
         for match in form.regex.finditer(normalized):
             start, end = match.span(form.group)
             if all(end <= a or start >= b for a, b in taken):
@@ -218,10 +285,11 @@ _FIGURE = re.compile(
     rf"|\d+(?:[.,]\d+)?\s*(?:%|procent|percent)|{_NUMBER}\s+(?:standaarden|normen|criteria|"
     r"standards|domeinen|domains))(?!\w)"
 )
-_SCORE = re.compile(
-    r"(?i)(?:standaard|norm|criteri|voldo|voldaan|voldeed|voldeden|behaald|scoor|score|"
-    r"standard|fully met|partly met|not met|\bwe meet\b|\bmeets?\b)"
-)
+_SCORE_WORDS = (
+    "standaard", "norm", "criteri", "voldo", "voldaan", "voldeed", "behaald", "scoor", "score",
+    "standard", "fully met", "partly met", "not met", "we meet", "meets",
+)  # fmt: skip
+"""Words of judging: beside a count or share, they make it a score."""
 _UNIQUE = re.compile(
     r"(?i)(?<!\w)(?:als\s+enige|de\s+enige\s+(?:\w+\s+){0,3}?(?:in|van|binnen|uit)\s+(?:het|ons|"
     r"de|dit)\s+(?:netwerk|regio|provincie|land|sector)|(?:uniek|enig)\s+(?:in|binnen)\s+"
@@ -248,15 +316,25 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 def own_figures(sentence: str) -> bool:
     """Whether a sentence reports scores: a count or share beside a word of judging."""
     text = fold(sentence).text
-    return bool(_FIGURE.search(text)) and bool(_SCORE.search(text))
+    return _scores(text, text.lower())
 
 
-def claims(text: str, *, wide: bool = True) -> Iterator[tuple[str, str]]:
+def _scores(text: str, lowered: str) -> bool:
+    return any(map(lowered.__contains__, _SCORE_WORDS)) and _FIGURE.search(text) is not None
+
+
+def claims(
+    text: str, *, wide: bool = True, normalized: str | None = None
+) -> Iterator[tuple[str, str]]:
     """(what, the sentence) of each sentence that says which institution wrote it.
 
     `wide` also finds what may be innocent ("de enige manier", "the only way"): for warnings.
+    `normalized` is `text` normalised, where the caller has it.
     """
     unique = _UNIQUE_WIDE if wide else _UNIQUE
+    whole = fold(text).text if normalized is None else normalized
+    if unique.search(whole) is None and not _scores(whole, whole.lower()):
+        return  # most texts claim nothing: one look at the whole first
     for match in _SENTENCE.finditer(text):
         sentence = match.group().strip()
         if not sentence:

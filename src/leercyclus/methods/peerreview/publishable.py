@@ -24,11 +24,13 @@ class Field:
 def publishable_findings(net: Network) -> list[Finding]:
     """LC220, LC221 and LC222: own scores, claims to be the only one, and contact data, in
     every field the national report prints (docs/privacy.md)."""
-    from leercyclus.privacy.patterns import claims, contact_data
+    from leercyclus.privacy.normalize import normalize
+    from leercyclus.privacy.patterns import claims, contact_data_at
 
     found = []
     for field in publishable_fields(net):
-        for what, text in contact_data(field.text):
+        normalized = normalize(field.text)
+        for what, text, _, _ in contact_data_at(normalized):
             found.append(
                 warning(
                     field.file,
@@ -39,7 +41,7 @@ def publishable_findings(net: Network) -> list[Finding]:
                     field.path,
                 )
             )
-        for what, sentence in claims(field.text):
+        for what, sentence in claims(field.text, normalized=normalized):
             quoted = f"(«{_short(sentence)}»), {_PRINTED}"
             if what == "its own scores" and field.by_institution:
                 message = f"{_name(field.path)} gives its own scores {quoted}"
