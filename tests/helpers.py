@@ -312,5 +312,19 @@ SCENARIOS: dict[str, dict[str, str | bytes | None]] = {
             "    standards: [B1]\n    source: oester:2025/de-linde/naasten-later\n",
         )
     },
+    # Texts the national report prints that would tell who wrote them.
+    "own_scores_in_parel": {
+        VISIT: edited(
+            VISIT, "zelf workshops.", "zelf workshops. We voldoen aan 11 van de 14 normen."
+        )
+    },
+    "claim_in_oester_title": {
+        VISIT: edited(
+            VISIT, "title: Naasten later", "title: Als enige in het netwerk naasten later"
+        )
+    },
+    "contact_in_parel": {
+        VISIT: edited(VISIT, "zelf workshops.", "zelf workshops. Mail werkplaats (at) linde.nl.")
+    },
 }
 """Named scenarios: MINIMAL with one or two files changed so that exactly one rule breaks."""

@@ -297,13 +297,13 @@ PLANT = (
 
 NUMERALS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht")
 
-REACHING = ("themareflectie", "parelkop", "pareltekst", "oesterkop", "evaluatienotitie",
+REACHING = ("themacitaat", "parelkop", "pareltekst", "oesterkop", "evaluatienotitie",
             "procesverslag")  # fmt: skip
 """Marker words of the free texts that reach the national report (scrubbed)."""
 
-CONFIDENTIAL = ("zelfuitleg", "bewijsstuk", "zelfdeelnemers", "teamnotitie", "verborgenkop",
-                "verborgentekst", "oestertekst", "oestertip", "ambitietekst", "actietekst",
-                "actiehouder", "voortgangtekst")  # fmt: skip
+CONFIDENTIAL = ("themareflectie", "zelfuitleg", "bewijsstuk", "zelfdeelnemers", "teamnotitie",
+                "verborgenkop", "verborgentekst", "oestertekst", "oestertip", "ambitietekst",
+                "actietekst", "actiehouder", "voortgangtekst")  # fmt: skip
 """Marker words of the free texts that never reach the national report."""
 
 
@@ -351,6 +351,7 @@ def planted_files(slots: Sequence[int] = range(6), *, tied_titles: bool = False)
                     for sid in standards
                 },  # fmt: skip
                 "theme": text("themareflectie"),
+                "theme_quote": text("themacitaat"),
             }
         )
         name, email, phone = SHARED[slot]

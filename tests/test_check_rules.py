@@ -53,6 +53,11 @@ NO_EXPLANATION = (
     "(hoe geven wij dit vorm?)"
 )
 OUTCOMES = "met, partly_met, not_met, not_applicable, volledig, deels, niet, nvt"
+PRINTED = (
+    "and the national report prints this field: a reader who knows the participants could tell "
+    "which institution this is; the report leaves such a sentence out, so describe the practice "
+    "instead"
+)
 
 # fmt: off
 CASES: list[Any] = [
@@ -151,6 +156,16 @@ CASES: list[Any] = [
     ("continues_without_previous", [E(STANDARD_A2, 5, 12, "LC216",
         "continues 'A1', but this cycle has no 'previous' in cycle.yaml: set it, or remove "
         "'continues'")]),
+    ("own_scores_in_parel", [W(VISIT, 19, 11, "LC220",
+        "parels[0].text gives its own scores («We voldoen aan 11 van de 14 normen.»), "
+        + PRINTED)]),
+    ("claim_in_oester_title", [W(VISIT, 24, 12, "LC221",
+        "oesters[0].title makes a claim only its writer fits («Als enige in het netwerk naasten "
+        f"later betrokken dan gewenst»), {PRINTED}")]),
+    ("contact_in_parel", [W(VISIT, 19, 11, "LC222",
+        "parels[0].text holds an e-mail address written out ('werkplaats (at) linde.nl'), and "
+        "the national report prints this field: it would be replaced there, and the report "
+        "refused if it got through; give contact details only as a shared parel's contact")]),
 ]
 # fmt: on
 

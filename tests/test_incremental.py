@@ -71,11 +71,12 @@ def test_one_changed_self_review_rebuilds_its_report_and_the_national_report(rep
     before = _snapshot(repo / "build")
     path = repo / REVIEW
     text = path.read_text(encoding="utf-8")
-    # The theme reflection appears in its own report and, scrubbed, in the national report.
-    marker = "theme: >-\n  "
-    assert marker in text
-    path.write_text(text.replace(marker, marker + "Nieuw inzicht na de reviewdag. ", 1), "utf-8")
-    git(repo, "commit", "-qam", "het-anker: theme reflection")
+    # The reflection appears in its own report, the quote (scrubbed) in the national report.
+    for marker in ("theme: >-\n  ", "theme_quote: >-\n  "):
+        assert marker in text
+        text = text.replace(marker, marker + "Nieuw inzicht na de reviewdag. ", 1)
+    path.write_text(text, "utf-8")
+    git(repo, "commit", "-qam", "het-anker: theme reflection and quote")
     _build(repo)
     after = _snapshot(repo / "build")
     rebuilt = sorted(k for k in after if after[k] != before.get(k))

@@ -9,7 +9,7 @@ import pytest
 import typst
 
 from leercyclus.errors import LeercyclusError
-from leercyclus.privacy.leakguard import extract_text, find_leaks, normalize, sources_of
+from leercyclus.privacy.leakguard import Leak, extract_text, find_leaks, normalize, sources_of
 from leercyclus.privacy.match import Term
 
 LINDE = Term("De Linde", "institution", "institutions.yaml: de-linde (alias)")
@@ -26,7 +26,8 @@ def write(path: Path, text: str) -> Path:
 
 
 def found(path: Path, terms: list[Term] = TERMS, allowed: tuple[str, ...] = ()) -> set[str]:
-    return {leak.term.text for leak in find_leaks([path], terms, allowed)}
+    """What the guard found: terms, and contact data such as a web address."""
+    return {leak.found for leak in find_leaks([path], terms, allowed)}
 
 
 def test_markdown_is_read_as_it_is(tmp_path: Path) -> None:
@@ -45,7 +46,9 @@ def test_html_text_attributes_and_title(tmp_path: Path) -> None:
     <a href="https://example.org" aria-label="x" data-who="Karin de Boer">link</a>
     </body></html>"""
     path = write(tmp_path / "r.html", html)
-    assert found(path) == {"De Linde", "Zwolle", "Petra Jansen", "Karin de Boer", "ZGL"}
+    assert found(path) == {
+        "De Linde", "Zwolle", "Petra Jansen", "Karin de Boer", "ZGL", "https://example.org"
+    }  # fmt: skip
 
 
 def test_embedded_images_are_not_read_as_text(tmp_path: Path) -> None:
@@ -71,7 +74,7 @@ def test_html_from_pandoc(tmp_path: Path) -> None:
     )
     path = tmp_path / "r.html"
     pypandoc.convert_text(markdown, "html", format="md", outputfile=str(path), extra_args=["-s"])
-    assert found(path) == {"Zwolle", "ZGL", "Petra Jansen"}
+    assert found(path) == {"Zwolle", "ZGL", "Petra Jansen", "https://example.org"}
 
 
 def test_docx_body_tables_links_and_properties(tmp_path: Path) -> None:
@@ -82,7 +85,7 @@ def test_docx_body_tables_links_and_properties(tmp_path: Path) -> None:
     )
     path = tmp_path / "r.docx"
     pypandoc.convert_text(markdown, "docx", format="md", outputfile=str(path))
-    assert found(path) == {"Petra Jansen", "De Linde", "Zwolle", "ZGL"}
+    assert found(path) == {"Petra Jansen", "De Linde", "Zwolle", "ZGL", "https://zgl.example.org"}
     assert "Petra Jansen" in extract_text(path)  # from docProps/core.xml, the author
 
 
@@ -109,7 +112,9 @@ def test_pdf_text_metadata_links_and_broken_words(tmp_path: Path) -> None:
     )
     path = tmp_path / "r.pdf"
     typst.compile(str(source), output=str(path))
-    assert found(path) == {"ZGL", "Petra Jansen", "De Linde", "Zwolle"}
+    assert found(path) == {
+        "ZGL", "Petra Jansen", "De Linde", "Zwolle", "https://example.org/zwolle"
+    }  # fmt: skip
 
 
 def test_ligatures_and_soft_hyphens_are_resolved() -> None:
@@ -132,6 +137,7 @@ def test_each_term_is_reported_once_per_output(tmp_path: Path) -> None:
     two = write(tmp_path / "b.md", "ZGL")
     leaks = find_leaks([one, two], TERMS)
     assert [(leak.output.name, leak.term) for leak in leaks] == [("a.md", ZGL), ("b.md", ZGL)]
+    assert [leak.origin for leak in leaks] == [ZGL.origin, ZGL.origin]
 
 
 def test_a_clean_output_has_no_leaks(tmp_path: Path) -> None:
@@ -156,7 +162,38 @@ def test_sources_of_a_term() -> None:
         ("cycles/2025/visits/het-anker.yaml: oesters[1].text", "Niets bijzonders"),
         ("cycles/2025/evaluation.yaml: process", "Zoals bij de linde"),
     ]
-    assert sources_of(LINDE, texts) == [
+    leak = Leak(Path("r.md"), LINDE.text, LINDE.origin, "", LINDE)
+    assert sources_of(leak, texts) == [
         "cycles/2025/visits/de-linde.yaml: parels[0].text",
         "cycles/2025/evaluation.yaml: process",
     ]
+
+
+def test_contact_data_is_refused_unless_allowed(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "r.md",
+        "Mail naam (at) zorg punt nl, bel 06-12345678 of volg @zorglinde. "
+        "Contact: Karin de Boer, 06-11223344, k.deboer@example.org.",
+    )
+    leaks = find_leaks([path], TERMS, ["Karin de Boer", "06-11223344", "k.deboer@example.org"])
+    assert [(leak.found, leak.origin, leak.term) for leak in leaks] == [
+        ("naam (at) zorg punt nl", "an e-mail address written out", None),
+        ("06-12345678", "a phone number", None),
+        ("@zorglinde", "a social-media account", None),
+    ]
+    texts = [
+        ("cycles/2025/visits/x.yaml: parels[0].text", "Bel 06 - 12345678."),
+        ("cycles/2025/visits/y.yaml: parels[0].text", "Bel 06-87654321."),
+    ]
+    assert sources_of(leaks[1], texts) == ["cycles/2025/visits/x.yaml: parels[0].text"]
+
+
+def test_the_guard_reads_through_the_scrubbers_normalisation(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.md", "Bij ZGL\u200b en de Lin\u00adde, ook Zwоlle (Cyrillic o).")
+    assert found(path) == {"ZGL", "De Linde", "Zwolle"}
+
+
+def test_an_allowed_contact_hyphenated_over_a_line_is_still_allowed(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.md", "Contact: Karin de Boer- man.")
+    terms = [Term("Karin de Boerman", "person", "x"), Term("Karin", "person", "x")]
+    assert found(path, terms, ("Karin de Boerman",)) == set()

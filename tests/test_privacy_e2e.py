@@ -1,9 +1,9 @@
 """The national report is anonymous end to end: planted names reach no public output format.
 
-Standards, the cycle's title, theme and domain titles and the network's name are written by the
-network for all its members and are public: the reports print them as written (a norm must not
-be rewritten by a de-identifier), and the leak guard still reads them. A name there cannot be
-scrubbed, so it stops the build: see `test_a_name_in_a_verbatim_text_stops_the_build`.
+Every text the report prints goes through the scrubber, the network's own texts too (standards,
+the cycle's title, theme and domains, the network's name): no field is trusted because it is
+"fixed". The leak guard then reads every public byte, metadata included, as a second line that
+does not rely on the scrubber: see `test_the_guard_stops_what_the_scrubber_lets_through`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ from hypothesis import strategies as st
 
 from leercyclus.cli import run
 from leercyclus.methods.peerreview.national_privacy import National
+from leercyclus.privacy import anonymize
 from leercyclus.privacy.leakguard import extract_text, normalize
+from leercyclus.publishing.render import packaged_templates
 from privacy_helpers import (
     CONFIDENTIAL,
     EXTRA_TERMS,
@@ -54,7 +56,10 @@ from privacy_helpers import (
 pytestmark = pytest.mark.deduce
 
 NATIONAL = Path("2025", "public", "national-report")
-GUARD = "the national report would name an institution or a person, so nothing was written"
+GUARD = (
+    "the national report would name an institution or a person, or print contact data, so "
+    "nothing was written"
+)
 
 
 def public_text(out: Path, fmt: str, cycle: str = "2025") -> str:
@@ -114,7 +119,7 @@ def walk(
 
 def identities_in(national: National, skip: frozenset[str]) -> list[str]:
     texts = [*walk(national.report, skip=skip), *walk(national.context["svg"], "svg")]
-    assert any("themareflectie" in text for _, text in texts)  # the walk sees the free texts
+    assert any("themacitaat" in text for _, text in texts)  # the walk sees the free texts
     return [
         f"{where}: {identity}"
         for where, text in texts
@@ -158,7 +163,7 @@ def test_the_order_of_texts_does_not_follow_the_institutions(tmp_path: Path) -> 
     """
     forward = national_md(tmp_path / "forward", tuple(range(len(PLANTED_PARTICIPANTS))))
     backward = national_md(tmp_path / "backward", REVERSED)
-    assert forward.count("themareflectie") == len(PLANTED_PARTICIPANTS)
+    assert forward.count("themacitaat") == len(PLANTED_PARTICIPANTS)
     assert forward == backward
 
 
@@ -172,10 +177,10 @@ def test_parels_with_the_same_title_are_not_listed_by_institution(tmp_path: Path
 
 
 class Verbatim(NamedTuple):
-    """A network-level text with an identifying term in it, and where it is written."""
+    """A network-level text with an identifying term in it, and the formats to read."""
 
     term: str
-    source: str
+    formats: str
     files: dict[str, str]
 
 
@@ -189,43 +194,54 @@ def _standard(**texts: str) -> dict[str, str]:
     return {"cycles/2025/standards/A2.yaml": standard_file("A2", **texts)}
 
 
+ALL = "md,html,docx,pdf"
 VERBATIM = {
     "network name": Verbatim(
         "Zwolle",
-        "leercyclus.yaml: network",
+        ALL,
         {"leercyclus.yaml": settings_file(extra_terms=EXTRA_TERMS, network="Netwerk Zwolle")},
     ),
-    "cycle title": Verbatim(
-        "De Linde", "cycles/2025/cycle.yaml: title", _cycle(title="Cyclus 2025 bij De Linde")
-    ),
-    "theme title": Verbatim(
-        "Kempenhof",
-        "cycles/2025/cycle.yaml: theme.title",
-        _cycle(theme=("Naasten in Kempenhof", "Hoe?")),
-    ),
+    "cycle title": Verbatim("De Linde", ALL, _cycle(title="Cyclus 2025 bij De Linde")),
+    "theme title": Verbatim("Kempenhof", "md,html", _cycle(theme=("Naasten in Kempenhof", "Hoe?"))),
     "theme question": Verbatim(
-        "Petra Jansen",
-        "cycles/2025/cycle.yaml: theme.questions[0]",
-        _cycle(theme=("Naasten", "Wat zegt Petra Jansen?")),
+        "Petra Jansen", "md,html", _cycle(theme=("Naasten", "Wat zegt Petra Jansen?"))
     ),
     "domain title": Verbatim(
         "Project Noorderlicht",
-        "cycles/2025/cycle.yaml: domains[1].title",
+        "md,html",
         _cycle(domain_titles={"B": "Regie (Project Noorderlicht)"}),
     ),
-    "standard title": Verbatim(
-        "Bosrand", "cycles/2025/standards/A2.yaml: title", _standard(title="Het Bosrand-model")
-    ),
-    "standard text": Verbatim(
-        "Deventer", "cycles/2025/standards/A2.yaml: text", _standard(text="Zoals in Deventer.")
-    ),
+    "standard title": Verbatim("Bosrand", "md,html", _standard(title="Het Bosrand-model")),
+    "standard text": Verbatim("Deventer", "md,html", _standard(text="Zoals in Deventer.")),
     "standard guidance": Verbatim(
-        "r.hendriks@example.org",
-        "cycles/2025/standards/A2.yaml: guidance",
-        _standard(guidance="Vraag r.hendriks@example.org."),
+        "r.hendriks@example.org", "md,html", _standard(guidance="Vraag r.hendriks@example.org.")
     ),
 }
-"""A name in each text printed as written; the source the refusal must name."""
+"""A name in each text the network writes: scrubbed there like anywhere else."""
+
+
+@pytest.fixture(scope="module", params=list(VERBATIM))
+def network_text(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Verbatim, Path]:
+    """The planted network with one network text naming someone, built."""
+    case = VERBATIM[request.param]
+    root = tmp_path_factory.mktemp("verbatim")
+    repo = write(root / "net", {**planted_files(), **case.files})
+    code, message = report_told(repo, root / "out", case.formats, "--institution", "de-linde")
+    assert code == 0, message
+    return case, root / "out"
+
+
+def test_a_name_in_a_network_text_is_scrubbed_in_every_format(
+    network_text: tuple[Verbatim, Path],
+) -> None:
+    """Its title reaches the HTML title, the DOCX properties and the PDF metadata: scrubbed."""
+    case, out = network_text
+    for fmt in case.formats.split(","):
+        text = public_text(out, fmt)
+        assert case.term.lower() not in text, fmt
+        assert "[" in text
 
 
 class Refused(NamedTuple):
@@ -234,32 +250,36 @@ class Refused(NamedTuple):
     message: str
 
 
-@pytest.fixture(scope="module", params=list(VERBATIM))
-def refused(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Verbatim, Refused]:
-    """The planted network with one verbatim text naming someone, built (all participants)."""
-    case = VERBATIM[request.param]
-    root = tmp_path_factory.mktemp("verbatim")
-    repo = write(root / "net", {**planted_files(), **case.files})
-    code, message = report_told(repo, root / "out", "md,html")
-    return case, Refused(code, root / "out", message)
+def test_the_guard_stops_what_the_scrubber_lets_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scrubber that does nothing (a bug) is caught by the guard, which names the field."""
+    monkeypatch.setattr(anonymize.Scrubber, "scrub", lambda _, text, **__: text)
+    repo = write(tmp_path / "net", planted_files())
+    code, message = report_told(repo, tmp_path / "out", "md,html")
+    assert code == 1
+    assert report_files(tmp_path / "out") == []  # neither public/ nor confidential/
+    assert f"error: {GUARD}" in message
+    assert "appears in national-report.md" in message
+    sources = re.findall(r"It comes from (cycles/2025/[\w/-]+\.yaml: [\w.\[\]]+)", message)
+    assert sources, message
+    fields = {"theme_quote", "parels[0].title", "parels[0].text", "oesters[0].title"}
+    assert {source.split(": ")[1] for source in sources} <= fields | {"process"} | {
+        "standards.A1.note"
+    }
 
 
-def test_a_name_in_a_verbatim_text_stops_the_build(refused: tuple[Verbatim, Refused]) -> None:
-    case, result = refused
-    assert result.code == 1
-    assert report_files(result.out) == []  # neither public/ nor confidential/
-    assert f"error: {GUARD}" in result.message
-    assert f"'{case.term}' (" in result.message
-    assert "appears in national-report.md" in result.message
-    assert "appears in national-report.html" in result.message
-
-
-def test_the_refusal_names_the_verbatim_source(refused: tuple[Verbatim, Refused]) -> None:
-    case, result = refused
-    assert f"It comes from {case.source}" in result.message
-    assert "oesters[0].title" not in result.message
+def test_the_guard_names_a_repository_template_that_leaks(tmp_path: Path) -> None:
+    own = (packaged_templates() / "national-report.md.j2").read_text(encoding="utf-8")
+    cover = "{% block cover %}\n"
+    assert cover in own
+    own = own.replace(cover, cover + "Met dank aan Zwolle en info@netwerk-zwolle.nl.\n\n", 1)
+    repo = write(tmp_path / "net", {**planted_files(), "templates/national-report.md.j2": own})
+    code, message = report_told(repo, tmp_path / "out", "md")
+    assert code == 1
+    assert "'Zwolle' (institutions.yaml: de-linde (city)) appears in national-report.md" in message
+    assert "It comes from the template templates/national-report.md.j2" in message
+    assert "'info@netwerk-zwolle.nl' (an e-mail address)" in message
 
 
 def test_the_example_national_report_is_deterministic(tmp_path: Path) -> None:

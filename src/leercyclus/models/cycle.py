@@ -22,6 +22,15 @@ class Theme(Strict):
         "Gespreksvragen bij het thema.",
         default_factory=list,
     )
+    synthesis: Text | None = doc(
+        "What the reflections on the theme have in common, written by the network for the"
+        " national report (which quotes no reflection whole): what several institutions describe,"
+        " with short examples that do not tell who wrote them.",
+        "Wat de reflecties op het thema gemeen hebben, door het netwerk geschreven voor het"
+        " landelijk rapport (dat geen reflectie heel citeert): wat meerdere instellingen"
+        " beschrijven, met korte voorbeelden die niet verraden wie ze schreef.",
+        default=None,
+    )
 
 
 class Domain(Strict):

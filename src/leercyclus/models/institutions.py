@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from typing import Annotated
+
+from pydantic import BeforeValidator
+
 from leercyclus.models.common import InstitutionId, Strict, Text, doc
 
 
@@ -15,6 +20,13 @@ class Location(Strict):
         "Teams of afdelingen die apart worden geobserveerd (codes, bijv. huiskamer-1).",
         default_factory=list,
     )
+
+
+def _named_only(value: object) -> object:
+    """A location given by its name only (`Dommeldal`): its id is the name in lowercase."""
+    if isinstance(value, str) and value.strip():
+        return {"id": re.sub(r"[^a-z0-9]+", "-", value.casefold()).strip("-") or "x", "name": value}
+    return value
 
 
 class Institution(Strict):
@@ -31,9 +43,13 @@ class Institution(Strict):
         default_factory=list,
     )
     city: Text | None = doc("Where it is located.", "Vestigingsplaats.", default=None)
-    locations: list[Location] = doc(
-        "Its locations, for the Samen-Audit (optional).",
-        "De locaties van de instelling, voor de Samen-Audit (optioneel).",
+    locations: list[Annotated[Location, BeforeValidator(_named_only)]] = doc(
+        "Its own locations, buildings, wards and teams: a name (e.g. Dommeldal, Villa Zon), or"
+        " for the Samen-Audit an id, a name and its units. Like the institution's names, never"
+        " printed in the national report.",
+        "Eigen locaties, gebouwen, afdelingen en teams: een naam (bijv. Dommeldal, Villa Zon), of"
+        " voor de Samen-Audit een code, een naam en de units. Net als de naam nooit in het"
+        " landelijk rapport.",
         default_factory=list,
     )
 

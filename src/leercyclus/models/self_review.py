@@ -46,5 +46,16 @@ class SelfReview(Strict):
         default_factory=dict,
     )
     theme: Text | None = doc(
-        "Reflection on the year's theme.", "Reflectie op het thema.", default=None
+        "Reflection on the year's theme (confidential: the national report only counts it).",
+        "Reflectie op het thema (vertrouwelijk: het landelijk rapport telt haar alleen).",
+        default=None,
+    )
+    theme_quote: Text | None = doc(
+        "A short passage on the theme that the institution agrees to have quoted in the"
+        " national report. Write it so that it does not tell who wrote it: no own scores, no"
+        " 'als enige', no 'nieuw in het netwerk', no kind of institution or place.",
+        "Een korte passage over het thema die het landelijk rapport mag citeren. Schrijf haar"
+        " zo dat niet te zien is wie haar schreef: geen eigen scores, geen 'als enige', geen"
+        " 'nieuw in het netwerk', geen soort instelling of plaats.",
+        default=None,
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,55 +13,67 @@ from pathlib import Path
 from xml.etree import ElementTree  # nosec B405
 
 from leercyclus.errors import LeercyclusError
-from leercyclus.privacy.match import Matcher, Term, trie_pattern
+from leercyclus.privacy.match import Matcher, Term, matcher_for, trie_pattern
+from leercyclus.privacy.normalize import fold, key
+from leercyclus.privacy.patterns import contact_data_at
 
 
 @dataclass(frozen=True)
 class Leak:
-    """A forbidden term found in a public output."""
+    """A forbidden term, or contact data, found in a public output."""
 
     output: Path
-    term: Term
+    found: str
+    """What was found: the term, or the contact detail as the output has it."""
+    origin: str
+    """Where the repository holds the term, or what the contact detail is."""
     context: str
     """A short snippet around the hit."""
+    term: Term | None = None
+    """The term found (None for contact data found by its form)."""
 
 
 def find_leaks(
     outputs: Iterable[Path], terms: Sequence[Term], allowed: Iterable[str] = ()
 ) -> list[Leak]:
-    """Every term found in the text of `outputs`, once per output and term.
+    """Every term, and every contact detail, found in the text of `outputs`, once per output.
 
-    Strings in `allowed` (the contacts of shared parels: name, e-mail, phone) may appear; they
-    are blanked out before the search.
+    The text is read as a reader sees it (`extract_text`), through the normalisation the
+    scrubber uses. Strings in `allowed` (the contacts of shared parels: name, e-mail, phone)
+    may appear; they are blanked out before the search.
     """
-    matcher = Matcher(terms)
+    matcher = matcher_for(tuple(terms))
     mask = _mask_pattern(allowed)
     leaks: list[Leak] = []
     for output in outputs:
-        seen: set[Term] = set()
+        seen: set[tuple[str, str]] = set()
         for text in _readings(normalize(extract_text(output))):
             if mask is not None:
                 text = mask.sub(lambda m: " " * len(m.group()), text)
             for hit in matcher.finditer(text):
-                if hit.term not in seen:
-                    seen.add(hit.term)
-                    leaks.append(Leak(output, hit.term, _snippet(text, hit.start, hit.end)))
+                if ("term", hit.term.text) not in seen:
+                    seen.add(("term", hit.term.text))
+                    snippet = _snippet(text, hit.start, hit.end)
+                    leaks.append(Leak(output, hit.term.text, hit.term.origin, snippet, hit.term))
+            for what, found, start, end in contact_data_at(text):
+                if (what, found) not in seen:
+                    seen.add((what, found))
+                    leaks.append(Leak(output, found, what, _snippet(text, start, end)))
     return leaks
 
 
-def sources_of(term: Term, texts: Iterable[tuple[str, str]]) -> list[str]:
-    """The origins, of (origin, original text) pairs, whose text contains `term`."""
-    matcher = Matcher([term])
-    return [origin for origin, text in texts if next(matcher.finditer(text), None) is not None]
-
-
-_LIGATURES = str.maketrans({"\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None})
+def sources_of(leak: Leak, texts: Iterable[tuple[str, str]]) -> list[str]:
+    """The origins, of (origin, text) pairs, whose text holds what `leak` found."""
+    if leak.term is not None:
+        matcher = Matcher([leak.term])
+        return [origin for origin, text in texts if next(matcher.finditer(text), None) is not None]
+    wanted = key(leak.found)
+    return [origin for origin, text in texts if wanted in key(text)]
 
 
 def normalize(text: str) -> str:
-    """Text as a reader sees it: ligatures and odd spaces resolved, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", text).translate(_LIGATURES)
-    return re.sub(r"\s+", " ", text).strip()
+    """Text as a reader sees it: the shared normalisation (privacy/normalize.py)."""
+    return fold(text).text
 
 
 def _readings(text: str) -> list[str]:
@@ -72,12 +83,13 @@ def _readings(text: str) -> list[str]:
 
 
 def _mask_pattern(allowed: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for every allowed string (a trie: fast for thousands of contacts)."""
-    keys = {" ".join(normalize(a).lower().split()) for a in allowed} - {""}
+    """One pattern for every allowed string (a trie: fast for thousands of contacts), which
+    also finds it hyphenated over a line ("Hoek- stra")."""
+    keys = {key(a) for a in allowed} - {""}
     if not keys:
         return None
-    space = r"\s+"
-    return re.compile(f"(?i:{trie_pattern(keys, space)})")
+    trie = trie_pattern(keys, r"[\s-]+", breaks=True)
+    return re.compile(f"(?i:{trie})")
 
 
 def _snippet(text: str, start: int, end: int, width: int = 40) -> str:
@@ -111,6 +123,13 @@ _INLINE = frozenset(
 )
 
 
+_READ = frozenset(
+    "alt title aria-label aria-description aria-roledescription href src content label "
+    "placeholder value summary abbr id name download cite".split()
+)
+"""Attributes a reader can see or follow (not layout: a chart's coordinates are no text)."""
+
+
 class _HtmlText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -122,7 +141,9 @@ class _HtmlText(HTMLParser):
         self.skipping = tag in ("style", "script")
         if tag not in _INLINE:
             self.body.append("\n")
-        self.attributes.extend(value for _, value in attrs if value)
+        self.attributes.extend(
+            value for name, value in attrs if value and (name in _READ or name.startswith("data-"))
+        )
 
     def handle_endtag(self, tag: str) -> None:
         self.skipping = False
@@ -186,6 +207,8 @@ def _word_part_text(root: ElementTree.Element) -> str:
     return "\n".join(lines)
 
 
+_PDF_INFO = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer")
+"""The document information a reader sees (not its dates)."""
 _XMP_TEXT = ("{http://purl.org/dc/elements/1.1/}", "{http://ns.adobe.com/pdf/1.3/}")
 
 
@@ -194,7 +217,9 @@ def _pdf_text(path: Path) -> str:
 
     reader = PdfReader(path)
     parts = [page.extract_text() or "" for page in reader.pages]
-    parts.extend(str(value) for value in (reader.metadata or {}).values())
+    info = reader.metadata
+    if info is not None:
+        parts.extend(str(info[name]) for name in _PDF_INFO if name in info)
     for page in reader.pages:
         for annotation in page.get("/Annots") or []:
             action = annotation.get_object().get("/A")

@@ -18,6 +18,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "national_report": "Landelijk rapport",
         "confidential": "Vertrouwelijk: alleen bestemd voor de bezochte instelling.",
         "public": "Openbaar: dit rapport noemt geen instellingen en geen personen.",
+        "public_contacts": (
+            "Openbaar: dit rapport noemt geen instellingen, en van personen alleen de "
+            "contactpersonen van gedeelde parels, die daar toestemming voor gaven."
+        ),
         "cycle": "Cyclus",
         "review_day": "Reviewdag",
         "self_review": "Zelfreview",
@@ -71,7 +75,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_differences": "Zelfreview en reviewteam kwamen bij elke standaard tot hetzelfde oordeel.",
         "previous": "Vorige cyclus",
         "network_context": "In het netwerk",
-        "network_suppressed": "te weinig instellingen voor een netwerkbeeld",
+        "network_suppressed": "niet getoond, om herleidbaarheid te voorkomen (zie het landelijk rapport)",
         "network_context_note": (
             "Het netwerkbeeld telt de uitkomsten van alle deelnemende instellingen, alleen waar "
             "minstens {min_group} instellingen een oordeel hebben; het noemt geen andere instelling."
@@ -108,12 +112,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "sector": "Het beeld van de sector",
         "sector_intro": (
             "Per standaard het aantal instellingen per uitkomst (het oordeel van het reviewteam, "
-            "anders dat van de zelfreview). Een getal staat er alleen als minstens {min_group} "
-            "instellingen erachter staan."
+            "anders dat van de zelfreview). Een standaard krijgt alleen cijfers als minstens "
+            "{min_group} instellingen er een uitkomst voor hebben. Een aantal in zo'n rij kan klein "
+            "zijn, ook 1: het zegt iets over de groep, niet welke instelling het is."
         ),
         "suppressed": "–",
         "suppressed_note": (
-            "– : minder dan {min_group} instellingen; om herleidbaarheid te voorkomen niet getoond."
+            "– : minder dan {min_group} instellingen hebben een uitkomst voor deze standaard; om "
+            "herleidbaarheid te voorkomen niet getoond."
+        ),
+        "suppressed_changed": (
+            "– : de instellingen met een uitkomst voor deze standaard zijn andere dan in cyclus "
+            "{previous}, maar minder dan {min_group} verschillen. Naast de cijfers van toen zouden "
+            "de cijfers van nu de uitkomsten laten zien van wie erbij kwam of wegging; daarom "
+            "staan ze er niet."
         ),
         "domain_totals": "Totaal domein",
         "domain_totals_partial": "Totaal domein (zonder {count} niet getoonde standaarden)",
@@ -134,6 +146,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "oester_themes": "Oesters",
         "theme_findings": "Wat de instellingen over het thema zeggen",
         "no_theme_findings": "Er zijn geen reflecties op het thema.",
+        "theme_count": (
+            "{count} van de {total} instellingen schreven een reflectie op het thema. Dit rapport "
+            "citeert geen reflectie in haar geheel: wie de deelnemers kent, herkent een instelling "
+            "vaak aan wat zij over zichzelf vertelt."
+        ),
+        "theme_quotes": "Met instemming van de instellingen die ze schreven:",
         "parel_catalogue": "Catalogus van parels",
         "parel_catalogue_intro": (
             "Parels die instellingen met het netwerk willen delen. Neem gerust contact op."
@@ -164,6 +182,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "national_report": "National report",
         "confidential": "Confidential: for the visited institution only.",
         "public": "Public: this report names no institution and no person.",
+        "public_contacts": (
+            "Public: this report names no institution, and no person except the contact persons "
+            "of shared parels, who agreed to be named."
+        ),
         "cycle": "Cycle",
         "review_day": "Review day",
         "self_review": "Self-review",
@@ -217,7 +239,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_differences": "The self-review and the review team agreed on every standard.",
         "previous": "Previous cycle",
         "network_context": "In the network",
-        "network_suppressed": "too few institutions for a network picture",
+        "network_suppressed": "not shown, to prevent recognition (see the national report)",
         "network_context_note": (
             "The network picture counts the outcomes of all participating institutions, only where "
             "at least {min_group} institutions have an outcome; it names no other institution."
@@ -254,11 +276,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "sector": "The picture of the sector",
         "sector_intro": (
             "Per standard, the number of institutions per outcome (the review team's view, else "
-            "the self-review's). A figure is shown only where at least {min_group} institutions "
-            "stand behind it."
+            "the self-review's). A standard has figures only where at least {min_group} "
+            "institutions have an outcome for it. A count in such a row may be small, even 1: it "
+            "describes the group, not which institution it is."
         ),
         "suppressed": "–",
-        "suppressed_note": "– : fewer than {min_group} institutions; not shown to prevent recognition.",
+        "suppressed_note": (
+            "– : fewer than {min_group} institutions have an outcome for this standard; not shown "
+            "to prevent recognition."
+        ),
+        "suppressed_changed": (
+            "– : the institutions with an outcome for this standard differ from those of cycle "
+            "{previous}, by fewer than {min_group}. Beside the figures of then, the figures of now "
+            "would show the outcomes of whoever joined or left, so they are not shown."
+        ),
         "domain_totals": "Domain total",
         "domain_totals_partial": "Domain total (without {count} standards not shown)",
         "domain_totals_partial_one": "Domain total (without 1 standard not shown)",
@@ -277,6 +308,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "oester_themes": "Oesters",
         "theme_findings": "What institutions say about the theme",
         "no_theme_findings": "There are no reflections on the theme.",
+        "theme_count": (
+            "{count} of the {total} institutions wrote a reflection on the theme. This report "
+            "quotes no reflection whole: a reader who knows the participants often recognises an "
+            "institution by what it tells about itself."
+        ),
+        "theme_quotes": "Quoted with the consent of the institutions that wrote them:",
         "parel_catalogue": "Catalogue of parels",
         "parel_catalogue_intro": "Parels institutions want to share with the network. Get in touch.",
         "no_shared_parels": "No parels were shared.",

@@ -71,6 +71,20 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "A standard's text changed (in git) after a self-review answered it: review the answer.",
     ),
+    "LC220": (
+        "warning",
+        "A text the national report prints gives its institution's own scores ('11 of the 14').",
+    ),
+    "LC221": (
+        "warning",
+        "A text the national report prints claims only its writer fits ('als enige', 'the only',"
+        " 'as a newcomer').",
+    ),
+    "LC222": (
+        "warning",
+        "A text the national report prints holds contact data: an e-mail address (also written"
+        " out), phone number, web address, social-media account, record number or birth date.",
+    ),
     "LC301": (
         "error",
         "An audit or conversation names a theme, scale level, observer, unit or conversation "

@@ -186,7 +186,7 @@ def guard_public(run: ReportRun) -> None:
         return
     leaks = find_leaks(ours, guard_terms(run.network))
     if leaks:
-        lines = [f"'{leak.term.text}' ({leak.term.origin}) in {leak.output.name}" for leak in leaks]
+        lines = [f"'{leak.found}' ({leak.origin}) in {leak.output.name}" for leak in leaks]
         raise DataError(
             "the Samen-Audit summary would name a location, unit or person, so nothing was "
             "written:\n  " + "\n  ".join(lines[:10]),

@@ -68,7 +68,7 @@ def guard(run: ReportRun) -> None:
     if leaks:
         first = leaks[0]
         raise DataError(
-            f"'{first.term.text}' ({first.term.origin}) appears in {first.output.name}, which"
+            f"'{first.found}' ({first.origin}) appears in {first.output.name}, which"
             " goes to every participant: nothing was written. Rename what carries it (an"
             " indicator's or questionnaire's title, a question)."
         )

@@ -34,6 +34,10 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
         "participants": "wie deden mee: rollen, geen namen, bijv. [teamleider, 2 cliënten]",
         "theme_intro": "Het thema van deze cyclus: {title}",
         "theme": "jullie reflectie op het thema",
+        "theme_quote": (
+            "mag weg: een korte passage die het landelijk rapport mag citeren, zonder dat te zien "
+            "is wie haar schreef"
+        ),
         "type": "type {type}: {label}",
         "guidance": "Toelichting: {guidance}",
         "visit_title": "Reviewdag bij {name}, {cycle}",
@@ -108,6 +112,10 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
         "participants": "who took part: roles, no names, e.g. [team leader, 2 clients]",
         "theme_intro": "This cycle's theme: {title}",
         "theme": "your reflection on the theme",
+        "theme_quote": (
+            "optional: a short passage the national report may quote, written so that it does "
+            "not tell who wrote it"
+        ),
         "type": "type {type}: {label}",
         "guidance": "Guidance: {guidance}",
         "visit_title": "Review day at {name}, {cycle}",

@@ -10,7 +10,7 @@ from leercyclus.methods.peerreview.aggregate import (
     StandardRow,
     TeamLine,
     final_outcome,
-    network_picture,
+    published_picture,
     standards_by_domain,
 )
 
@@ -40,7 +40,7 @@ def institution_report(
                     team_outcome=team.outcome if team else None,
                     team_note=team.note if team else None,
                     previous=previous.get(standard.continues or ""),
-                    network=network_picture(data, standard.id, meta.min_group),
+                    network=published_picture(net, data, standard.id, meta.min_group).picture,
                 )
             )
         blocks.append(DomainBlock(domain, rows))

@@ -10,7 +10,8 @@ from leercyclus.loading.network import CycleData, Network
 from leercyclus.methods.peerreview.aggregate import (
     Distribution,
     Meta,
-    network_picture,
+    Withheld,
+    published_picture,
     standards_by_domain,
 )
 from leercyclus.models import Standard
@@ -26,12 +27,13 @@ TOP = 5
 
 @dataclass(frozen=True, slots=True)
 class NationalRow:
-    """One standard in the sector picture; `picture` is None where the group is too small."""
+    """One standard in the sector picture; `picture` is None where it is withheld, and why."""
 
     standard: Standard
     picture: Distribution | None
     previous: Distribution | None
     oester_titles: list[str]
+    withheld: Withheld | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,19 @@ class NationalDomain:
     @property
     def suppressed(self) -> int:
         return sum(1 for r in self.rows if r.picture is None)
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeFindings:
+    """What the report says about the theme: no reflection whole, only what may be published."""
+
+    reflections: int
+    """How many participants wrote a reflection (the reflections themselves stay confidential)."""
+    participants: int
+    synthesis: str | None
+    """The network's own synthesis of the reflections (cycle.yaml: theme.synthesis)."""
+    quotes: list[str]
+    """Passages the institutions agreed to have quoted (self-review: theme_quote)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +94,7 @@ class NationalReport:
     theme: Theme | None
     qualitative_only: bool
     domains: list[NationalDomain]
-    theme_findings: list[str]
+    theme_findings: ThemeFindings
     parels: list[SharedParel]
     evaluation: list[VerdictLine]
     evaluation_process: str | None
@@ -88,6 +103,20 @@ class NationalReport:
     @property
     def rows(self) -> list[NationalRow]:
         return [r for d in self.domains for r in d.rows]
+
+    @property
+    def withheld(self) -> dict[str, int]:
+        """How many standards have no figure, per reason ("small", "changed")."""
+        found = {"small": 0, "changed": 0}
+        for row in self.rows:
+            if row.withheld is not None:
+                found[row.withheld] += 1
+        return found
+
+    @property
+    def contacts(self) -> int:
+        """How many shared parels name a contact person."""
+        return sum(1 for p in self.parels if p.contact is not None)
 
     @property
     def standard_titles(self) -> dict[str, str]:
@@ -124,11 +153,13 @@ def national_report(net: Network, data: CycleData, meta: Meta, scrub: Scrub) -> 
     for domain, standards in standards_by_domain(data):
         rows = []
         for s in standards:
-            picture = None if qualitative else network_picture(data, s.id, meta.min_group)
+            published = published_picture(net, data, s.id, meta.min_group)
+            picture = None if qualitative else published.picture
             before = None
             if prev is not None and s.continues and picture is not None:
-                before = network_picture(prev, s.continues, meta.min_group)
-            rows.append(NationalRow(s, picture, before, oesters.get(s.id, [])))
+                before = published_picture(net, prev, s.continues, meta.min_group).picture
+            withheld = None if qualitative else published.withheld
+            rows.append(NationalRow(s, picture, before, oesters.get(s.id, []), withheld))
         domains.append(NationalDomain(domain, rows))
     return NationalReport(
         meta=meta,
@@ -164,11 +195,20 @@ def _oester_titles(data: CycleData, text: Callable[[str, str], str]) -> dict[str
     }
 
 
-def _theme_findings(data: CycleData, text: Callable[[str, str], str]) -> list[str]:
-    items = [
-        (f"{r.rel}: theme", r.model.theme) for r in data.self_reviews.values() if r.model.theme
-    ]
-    return [text(origin, value) for origin, value in _neutral_order(items)]
+def _theme_findings(data: CycleData, text: Callable[[str, str], str]) -> ThemeFindings:
+    """Counts, the network's synthesis and consented quotes: a whole reflection tells who wrote
+    it to a reader who knows the participants ("as a forensic clinic", "as a newcomer")."""
+    assert data.cycle is not None
+    participants = data.cycle.model.participants
+    reviews = [data.self_reviews[i] for i in participants if i in data.self_reviews]
+    theme = data.cycle.model.theme
+    quotes = [(f"{r.rel}: theme_quote", q) for r in reviews if (q := r.model.theme_quote)]
+    return ThemeFindings(
+        reflections=sum(1 for r in reviews if r.model.theme),
+        participants=len(participants),
+        synthesis=theme.synthesis if theme is not None else None,
+        quotes=[text(origin, value) for origin, value in _neutral_order(quotes)],
+    )
 
 
 def _shared_parels(data: CycleData, text: Callable[[str, str], str]) -> list[SharedParel]:

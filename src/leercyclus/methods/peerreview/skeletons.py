@@ -67,6 +67,7 @@ def self_review_form(net: Network, data: CycleData, institution: str) -> tuple[P
         for question in cycle.theme.questions:
             lines += comment(question, lead="  - ", hang="    ")
         lines += [f"# theme:            # {words['theme']}"]
+        lines += [f"# theme_quote:      # {words['theme_quote']}"]
     lines += ["", "# standards:"]
     outcomes = _outcomes(language)
     for standard in _described(data, lines, language):
