@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 
 from leercyclus.errors import DataError
-from leercyclus.publishing.texts import LABELS, TEXTS, long_date
+from leercyclus.publishing.texts import LABELS, TEXTS, count, long_date, percent
 
 
 def packaged_templates() -> Path:
@@ -130,14 +130,14 @@ def _env(loader: jinja2.BaseLoader, language: str, *, html: bool) -> jinja2.Envi
     def text(key: str, **values: object) -> str:
         return texts[key].format(**values) if values else texts[key]
 
-    env.globals.update(t=text, lang=language)
+    env.globals.update(t=text, lang=language, count=partial(count, language=language))
     env.filters.update(
         label=lambda value: labels.get(str(value), str(value)),
         longdate=partial(_long_date, language=language),
         md=md_escape,
         cell=md_cell,
         paragraphs=md_paragraphs,
-        pct=lambda value: f"{round(100 * value)}%",
+        pct=lambda value: f"{percent(value)}%",
     )
     return env
 
