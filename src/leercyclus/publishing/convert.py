@@ -13,6 +13,8 @@ from leercyclus.publishing.render import packaged_templates
 
 FORMATS = ("md", "html", "docx", "pdf")
 """Every output format, in the order reports are written."""
+TOC = ("--toc", "--toc-depth=1")
+"""DOCX and PDF open with a table of contents of the chapters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +38,7 @@ def convert(job: Conversion) -> Path:
     try:
         if job.target.suffix == ".docx":
             _charts_as_png(job.resources)
-            extra = [*common, "--default-image-extension=png"]
+            extra = [*common, *TOC, "--default-image-extension=png"]
             reference = _find(job.templates, "reference.docx")
             if reference is not None:
                 extra += ["--reference-doc", str(reference)]
@@ -46,14 +48,17 @@ def convert(job: Conversion) -> Path:
             )  # fmt: skip
             return job.target
         if job.target.suffix == ".pdf":
-            extra = [*common, "--standalone", "--default-image-extension=svg"]
+            extra = [*common, *TOC, "--standalone", "--default-image-extension=svg"]
             template = _find(job.templates, "report.typ")
             if template is not None:
                 extra += ["--template", str(template)]
             typ = job.resources / f"{job.target.stem}.typ"
+            # typst-smart: pandoc writes ’ and “ ” as they are, so Typst cannot turn the
+            # apostrophe of 's avonds into an opening quote
             pypandoc.convert_file(
-                str(job.source), "typst", format="markdown", outputfile=str(typ), extra_args=extra
-            )
+                str(job.source), "typst-smart", format="markdown", outputfile=str(typ),
+                extra_args=extra,
+            )  # fmt: skip
             _typst(typ, job.target, job.resources, timestamp=job.epoch)
             return job.target
     except RuntimeError as exc:  # pandoc's own failure, e.g. a broken reference.docx
