@@ -26,21 +26,30 @@ class Leak:
 
 
 def find_leaks(
-    outputs: Iterable[Path], terms: Sequence[Term], allowed: Iterable[str] = ()
+    outputs: Iterable[Path],
+    terms: Sequence[Term],
+    allowed: Iterable[str] = (),
+    lists: Iterable[Sequence[str]] = (),
 ) -> list[Leak]:
     """Every term found in the text of `outputs`, once per output and term.
 
     Strings in `allowed` (the contacts of shared parels: name, e-mail, phone) may appear; they
-    are blanked out before the search.
+    are blanked out before the search. Each of `lists` (the participants, where the network
+    lists them) may appear only whole: all its names in order, one after the other with nothing
+    but punctuation, bullets or spaces between. That run is blanked out; the same names anywhere
+    else are still found.
     """
     matcher = Matcher(terms)
+    masks = [_list_pattern(names) for names in lists if names]
     mask = _mask_pattern(allowed)
+    if mask is not None:
+        masks.append(mask)
     leaks: list[Leak] = []
     for output in outputs:
         seen: set[Term] = set()
         for text in _readings(normalize(extract_text(output))):
-            if mask is not None:
-                text = mask.sub(lambda m: " " * len(m.group()), text)
+            for pattern in masks:
+                text = pattern.sub(lambda m: " " * len(m.group()), text)
             for hit in matcher.finditer(text):
                 if hit.term not in seen:
                     seen.add(hit.term)
@@ -76,6 +85,12 @@ def _mask_pattern(allowed: Iterable[str]) -> re.Pattern[str] | None:
         return None
     space = r"\s+"
     return re.compile(f"(?i:{trie_pattern(keys, space)})")
+
+
+def _list_pattern(names: Sequence[str]) -> re.Pattern[str]:
+    """The names in order, separated by anything that is not a letter or digit."""
+    words = [r"\s+".join(map(re.escape, normalize(n).split())) for n in names]
+    return re.compile("(?i:" + r"[\W_]+".join(words) + ")")
 
 
 def _snippet(text: str, start: int, end: int, width: int = 40) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leercyclus.errors import DataError
-from leercyclus.methods.peerreview.charts import Bar, stacked_bars
+from leercyclus.methods.peerreview.charts import sector_chart
 from leercyclus.methods.peerreview.national_report import NationalReport, national_report
-from leercyclus.publishing.texts import LABELS, TEXTS
 from leercyclus.repository.network import Network
 
 if TYPE_CHECKING:
@@ -31,12 +30,14 @@ class National:
     sources: list[tuple[str, str]]
     """(origin, text as printed) of every text the report prints from the data: where a leak
     would come from. The report's own data never holds these origins."""
+    lists: list[list[str]] = field(default_factory=list)
+    """Names that may appear only together, as one list: the participants, where listed."""
 
     def guard(self, outputs: list[Path]) -> None:
         """Read back every public output; raise a DataError naming the source of any leak."""
         from leercyclus.privacy.leakguard import find_leaks, sources_of
 
-        leaks = find_leaks(outputs, self.terms, self.allowed)
+        leaks = find_leaks(outputs, self.terms, self.allowed, self.lists)
         if not leaks:
             return
         lines = []
@@ -87,7 +88,8 @@ def prepare(net: Network, plan: Plan, tell: Progress) -> National:
     report = national_report(net, plan.data, plan.meta, scrub)
     svg = {"sector": sector_chart(report, plan.language)}
     context = {"n": report, "svg": svg, "charts": None}
-    return National(report, context, terms, allowed, sources)
+    lists = [report.participants] if report.participants else []
+    return National(report, context, terms, allowed, sources, lists)
 
 
 def verbatim_sources(net: Network, plan: Plan) -> list[tuple[str, str]]:
@@ -113,17 +115,3 @@ def verbatim_sources(net: Network, plan: Plan) -> list[tuple[str, str]]:
             if value:
                 found.append((f"{standard.rel}: {name}", value))
     return found
-
-
-def sector_chart(report: NationalReport, language: str) -> str:
-    """Per standard that may be shown, its distribution; grouped by domain."""
-    bars = []
-    for domain in report.domains:
-        first = True
-        for row in domain.rows:
-            if row.picture is None:
-                continue
-            label = f"{domain.domain.id} {domain.domain.title}" if first else ""
-            bars.append(Bar(label, row.standard.id, row.picture, first))
-            first = False
-    return stacked_bars(bars, LABELS[language], TEXTS[language]["sector"])
