@@ -302,9 +302,11 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "met_of": "Volledig voldaan",
         "self_only_mark": "Bij een standaard met * komt een deel van de eindoordelen alleen uit de zelfreview: het reviewteam beoordeelde de standaard daar niet.",
-        "challenge_line_partly": "Van de {judged} instellingen{applies} voldoen er {partly} deels aan deze standaard ({pct}).",
-        "challenge_line_not": "Van de {judged} instellingen{applies} voldoen er {not_met} niet aan deze standaard ({pct}).",
-        "challenge_line_both": "Van de {judged} instellingen{applies} voldoen er {partly} deels en {not_met} niet aan deze standaard ({pct}).",
+        "challenge_line_partly": "Van de {judged} instellingen{applies} {verb} er {partly} deels aan deze standaard ({pct}).",
+        "challenge_line_not": "Van de {judged} instellingen{applies} {verb} er {not_met} niet aan deze standaard ({pct}).",
+        "challenge_line_both": "Van de {judged} instellingen{applies} {verb} er {partly} deels en {not_met} niet aan deze standaard ({pct}).",
+        "verb_one": "voldoet",
+        "verb_many": "voldoen",
         "applies": " waarvoor de standaard geldt,",
         "oester_themes": "Oesters van de reviewteams",
         "theme_findings": "Wat de instellingen over het thema zeggen",
@@ -598,16 +600,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "challenges": "Where the challenges lie",
         "challenges_intro": (
             "The standards that institutions most often only partly meet or do not meet, with the "
-            "oesters review teams recorded. They are ranked by the share of institutions whose "
+            "oesters that review teams recorded. They are ranked by the share of institutions whose "
             "final rating is 'partly met' or 'not met', highest first; where shares are equal, the "
             "standard with more 'not met' ratings comes first. The list shows {top} plus any "
             "standard with the same share as the last of them."
         ),
         "met_of": "Fully met",
         "self_only_mark": "* Some final ratings for this standard come from the self-review only: the review team did not assess it there.",
-        "challenge_line_partly": "Of the {judged} institutions{applies}, {partly} partly meet this standard ({pct}).",
-        "challenge_line_not": "Of the {judged} institutions{applies}, {not_met} do not meet this standard ({pct}).",
-        "challenge_line_both": "Of the {judged} institutions{applies}, {partly} partly meet this standard and {not_met} do not ({pct}).",
+        "challenge_line_partly": "This standard is partly met by {partly} of the {judged} institutions{applies} ({pct}).",
+        "challenge_line_not": "This standard is not met by {not_met} of the {judged} institutions{applies} ({pct}).",
+        "challenge_line_both": "This standard is partly met by {partly} and not met by {not_met} of the {judged} institutions{applies} ({pct}).",
+        "verb_one": "",
+        "verb_many": "",
         "applies": " to which it applies",
         "oester_themes": "Oesters recorded by review teams",
         "theme_findings": "What institutions say about the theme",

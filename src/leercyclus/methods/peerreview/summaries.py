@@ -100,6 +100,7 @@ def challenge_line(picture: Distribution, language: str) -> str:
         partly=picture.partly_met,
         not_met=picture.not_met,
         pct=f"{picture.percent('partly_met', 'not_met')}%",
+        verb=t["verb_one"] if picture.not_fully == 1 else t["verb_many"],
     )
 
 
