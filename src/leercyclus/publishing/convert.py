@@ -14,7 +14,7 @@ from leercyclus.publishing.render import packaged_templates
 FORMATS = ("md", "html", "docx", "pdf")
 """Every output format, in the order reports are written."""
 TOC = ("--toc", "--toc-depth=1")
-"""DOCX and PDF open with a table of contents of the chapters."""
+"""The PDF opens with a table of contents of the chapters (the DOCX gets one from contents.lua)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,8 @@ def convert(job: Conversion) -> Path:
     try:
         if job.target.suffix == ".docx":
             _charts_as_png(job.resources)
-            extra = [*common, *TOC, "--default-image-extension=png"]
+            contents = packaged_templates() / "contents.lua"  # ours only: a filter runs code
+            extra = [*common, f"--lua-filter={contents}", "--default-image-extension=png"]
             reference = _find(job.templates, "reference.docx")
             if reference is not None:
                 extra += ["--reference-doc", str(reference)]
