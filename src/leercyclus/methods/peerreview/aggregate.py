@@ -55,6 +55,11 @@ class Distribution:
         return self.judged + self.not_applicable
 
     @property
+    def nonzero(self) -> list[tuple[int, str]]:
+        """(count, outcome) for the outcomes with a count, in order: for '2 volledig · 6 deels'."""
+        return [(n, o) for n, o in zip(self.counts, OUTCOMES, strict=True) if n]
+
+    @property
     def not_fully(self) -> int:
         """Partly met or not met."""
         return self.partly_met + self.not_met
@@ -124,15 +129,25 @@ def final_outcome(self_outcome: str | None, team_outcome: str | None) -> str | N
 
 
 def outcomes_of(data: CycleData, institution_id: str) -> dict[str, tuple[str | None, str | None]]:
-    """Per standard id that has any outcome: (self-review's outcome, team's outcome)."""
-    review = data.self_reviews.get(institution_id)
-    visit = data.visits.get(institution_id)
-    own = review.model.standards if review else {}
-    team = visit.model.standards if visit else {}
-    return {
-        sid: (own[sid].outcome if sid in own else None, team[sid].outcome if sid in team else None)
-        for sid in {*own, *team}
-    }
+    """Per standard id that has any outcome: (self-review's outcome, team's outcome).
+
+    Every report asks for these many times: they are worked out once per institution and cycle.
+    """
+    key = ("outcomes", institution_id)
+    if key not in data.memo:
+        review = data.self_reviews.get(institution_id)
+        visit = data.visits.get(institution_id)
+        own = review.model.standards if review else {}
+        team = visit.model.standards if visit else {}
+        data.memo[key] = {
+            sid: (
+                own[sid].outcome if sid in own else None,
+                team[sid].outcome if sid in team else None,
+            )
+            for sid in {*own, *team}
+        }
+    found: dict[str, tuple[str | None, str | None]] = data.memo[key]
+    return found
 
 
 def final_outcomes(data: CycleData, standard_id: str) -> dict[str, str]:
