@@ -89,7 +89,7 @@ def _chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess[bytes]:
 
 def test_the_page_renders_its_chart_and_tables(html_report: Path, tmp_path: Path) -> None:
     shot = tmp_path / "page.png"
-    result = _chromium(f"--screenshot={shot}", "--window-size=1000,2600",
+    result = _chromium(f"--screenshot={shot}", "--window-size=1000,6000",
                        html_report.as_uri(), tmp=tmp_path)  # fmt: skip
     assert shot.is_file(), result.stderr.decode(errors="replace")[-2000:]
     colours = _colours(shot.read_bytes())
@@ -111,7 +111,7 @@ def test_the_dom_has_the_tables_and_the_svg(html_report: Path, tmp_path: Path) -
 
 def test_readable_on_a_phone(html_report: Path, tmp_path: Path) -> None:
     shot = tmp_path / "phone.png"
-    _chromium(f"--screenshot={shot}", "--window-size=390,2600", html_report.as_uri(),
+    _chromium(f"--screenshot={shot}", "--window-size=390,12000", html_report.as_uri(),
               tmp=tmp_path)  # fmt: skip
     width, channels, rows = _pixels(shot.read_bytes())
     assert width == 390

@@ -43,7 +43,7 @@ def test_the_reports_name_the_commit_and_its_date(repo: Path) -> None:
     _build(repo)
     commit = git(repo, "log", "-1", "--format=%h").strip()
     md = (repo / "build/2026/confidential/de-linde/institution-report.md").read_text("utf-8")
-    assert f"uit de gegevens van commit {commit} (" in md
+    assert f"gegevensversie {commit} van " in md
 
 
 def test_two_builds_of_one_commit_are_byte_identical(repo: Path) -> None:
@@ -95,4 +95,4 @@ def test_an_output_folder_inside_the_repository_is_no_change_of_the_data(repo: P
     assert run([*args, "--out", str(repo / "rapporten"), "--force"]) == 0
     commit = git(repo, "log", "-1", "--format=%h").strip()
     md = (repo / "rapporten/2026/confidential/de-linde/institution-report.md").read_text("utf-8")
-    assert f"commit {commit} (" in md
+    assert f"gegevensversie {commit} van " in md

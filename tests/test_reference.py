@@ -126,6 +126,13 @@ def test_the_table_says_type_requirement_and_both_descriptions() -> None:
             "nicknames).",
             "Extra woorden die nooit in het landelijk rapport mogen staan "
             "(projecten, afdelingen)."),
+        Row("national.list_participants", "`true` or `false`", "default `false`",
+            "List the participating institutions by name in the national report (off by "
+            "default). Many networks publish who takes part; the names then appear in that list "
+            "only, and the leak guard still refuses them anywhere else in the report.",
+            "Noem de deelnemende instellingen bij naam in het landelijk rapport (standaard uit). "
+            "Veel netwerken maken bekend wie meedoet; de namen staan dan alleen in die lijst, en "
+            "de controle op namen weigert ze overal elders in het rapport."),
     ]  # fmt: skip
 
 

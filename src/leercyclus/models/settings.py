@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from leercyclus.models.common import Strict, Text, WholeNumber, doc
+from leercyclus.models.common import Flag, Strict, Text, WholeNumber, doc
 
 Format = Literal["md", "html", "docx", "pdf"]
 
@@ -24,6 +24,15 @@ class National(Strict):
         "More words that must never appear in the national report (projects, wards, nicknames).",
         "Extra woorden die nooit in het landelijk rapport mogen staan (projecten, afdelingen).",
         default_factory=list,
+    )
+    list_participants: Flag = doc(
+        "List the participating institutions by name in the national report (off by default). "
+        "Many networks publish who takes part; the names then appear in that list only, and the "
+        "leak guard still refuses them anywhere else in the report.",
+        "Noem de deelnemende instellingen bij naam in het landelijk rapport (standaard uit). "
+        "Veel netwerken maken bekend wie meedoet; de namen staan dan alleen in die lijst, en de "
+        "controle op namen weigert ze overal elders in het rapport.",
+        default=False,
     )
 
 

@@ -78,12 +78,38 @@ class Oester(Strict):
     suggestion: Text | None = doc("A suggestion.", "Een tip.", default=None)
 
 
+class Session(Strict):
+    """One conversation of the review day's programme."""
+
+    time: Text | None = doc(
+        "When, as the programme says it, e.g. 10.00-11.00.",
+        "Wanneer, zoals in het programma, bijv. 10.00-11.00.",
+        default=None,
+    )
+    who: Text = doc(
+        "Whom the team spoke with, by role or group (e.g. cliëntenraad, teamleiders); no names.",
+        "Met wie het team sprak, als rol of groep (bijv. cliëntenraad, teamleiders); geen namen.",
+    )
+    topic: Text | None = doc(
+        "What the conversation was about (optional).",
+        "Waar het gesprek over ging (optioneel).",
+        default=None,
+    )
+
+
 class Visit(Strict):
     """The review day at one institution."""
 
     institution: InstitutionId = doc("The visited institution.", "De bezochte instelling.")
     date: IsoDate = doc("The review day.", "Datum van de reviewdag.")
     team: list[TeamMember] = doc("The review team.", "Het reviewteam.", min_length=1)
+    programme: list[Session] = doc(
+        "The review day's programme: whom the team spoke with, in order (optional). Shown in the "
+        "institution report only.",
+        "Het programma van de reviewdag: met wie het team sprak, op volgorde (optioneel). Staat "
+        "alleen in het instellingsrapport.",
+        default_factory=list,
+    )
     standards: dict[StandardId, Judgement] = doc(
         "The team's judgement per standard.",
         "Oordeel van het team per standaard.",

@@ -34,22 +34,31 @@ class Leak:
 
 
 def find_leaks(
-    outputs: Iterable[Path], terms: Sequence[Term], allowed: Iterable[str] = ()
+    outputs: Iterable[Path],
+    terms: Sequence[Term],
+    allowed: Iterable[str] = (),
+    lists: Iterable[Sequence[str]] = (),
 ) -> list[Leak]:
     """Every term, and every contact detail, found in the text of `outputs`, once per output.
 
     The text is read as a reader sees it (`extract_text`), through the normalisation the
     scrubber uses. Strings in `allowed` (the contacts of shared parels: name, e-mail, phone)
-    may appear; they are blanked out before the search.
+    may appear; they are blanked out before the search. Each of `lists` (the participants, where the network
+    lists them) may appear only whole: all its names in order, one after the other with nothing
+    but punctuation, bullets or spaces between. That run is blanked out; the same names anywhere
+    else are still found.
     """
     matcher = matcher_for(tuple(terms))
+    masks = [_list_pattern(names) for names in lists if names]
     mask = _mask_pattern(allowed)
+    if mask is not None:
+        masks.append(mask)
     leaks: list[Leak] = []
     for output in outputs:
         seen: set[tuple[str, str]] = set()
         for text in _readings(normalize(extract_text(output))):
-            if mask is not None:
-                text = mask.sub(lambda m: " " * len(m.group()), text)
+            for pattern in masks:
+                text = pattern.sub(lambda m: " " * len(m.group()), text)
             for hit in matcher.finditer(text):
                 if ("term", hit.term.text) not in seen:
                     seen.add(("term", hit.term.text))
@@ -90,6 +99,12 @@ def _mask_pattern(allowed: Iterable[str]) -> re.Pattern[str] | None:
         return None
     trie = trie_pattern(keys, r"[\s-]+", breaks=True)
     return re.compile(f"(?i:{trie})")
+
+
+def _list_pattern(names: Sequence[str]) -> re.Pattern[str]:
+    """The names in order, separated by anything that is not a letter or digit."""
+    words = [r"\s+".join(map(re.escape, normalize(n).split())) for n in names]
+    return re.compile("(?i:" + r"[\W_]+".join(words) + ")")
 
 
 def _snippet(text: str, start: int, end: int, width: int = 40) -> str:

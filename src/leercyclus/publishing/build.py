@@ -66,7 +66,7 @@ class Build:
         self._templates_key = [
             hashlib.sha256((folder / name).read_bytes()).hexdigest()
             for folder in self.templates
-            for name in ("reference.docx", "report.typ")
+            for name in ("reference.docx", "report.typ", "contents.lua")
             if (folder / name).is_file()
         ]
 

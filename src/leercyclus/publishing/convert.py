@@ -25,6 +25,8 @@ from leercyclus.repository.listing import escapes
 
 FORMATS = ("md", "html", "docx", "pdf")
 """Every output format, in the order reports are written."""
+TOC = ("--toc", "--toc-depth=1")
+"""The PDF opens with a table of contents of the chapters (the DOCX gets one from contents.lua)."""
 
 PANDOC_SECONDS = 120
 """The longest one pandoc run may take before it is stopped."""
@@ -53,22 +55,25 @@ def convert(job: Conversion) -> Path:
     env = _child_environment(job)
     if job.target.suffix == ".docx":
         _charts_as_png(job.resources)
-        extra = []
+        contents = packaged_templates() / "contents.lua"  # ours only: a filter runs code
+        extra = [f"--lua-filter={contents}"]
         reference = _find(job.templates, "reference.docx")
         if reference is not None:
-            extra = ["--reference-doc", str(reference)]
+            extra += ["--reference-doc", str(reference)]
         _pandoc(job, "docx", job.target, extra, env)
         return job.target
     if job.target.suffix == ".pptx":  # slides: one per heading, `::: notes` as speaker notes
         _pandoc(job, "pptx", job.target, [], env)
         return job.target
     if job.target.suffix == ".pdf":
-        extra = ["--standalone"]
+        extra = [*TOC, "--standalone"]
         template = _find(job.templates, "report.typ")
         if template is not None:
             extra += ["--template", str(template)]
         typ = job.resources / f"{job.target.stem}.typ"
-        _pandoc(job, "typst", typ, extra, env)
+        # typst-smart: pandoc writes ’ and “ ” as they are, so Typst cannot turn the
+        # apostrophe of 's avonds into an opening quote
+        _pandoc(job, "typst-smart", typ, extra, env)
         _typst(typ, job.target, job.resources, timestamp=job.epoch)
         return job.target
     raise ValueError(f"no conversion to {job.target.suffix}")

@@ -17,7 +17,7 @@ import jinja2.loaders
 import jinja2.sandbox
 
 from leercyclus.errors import DataError
-from leercyclus.publishing.texts import LABELS, TEXTS, long_date
+from leercyclus.publishing.texts import LABELS, TEXTS, count, long_date, percent
 from leercyclus.repository.listing import escapes
 
 
@@ -246,14 +246,16 @@ def _env(loader: jinja2.BaseLoader, language: str, *, html: bool) -> jinja2.Envi
         escaped = {name: md_escape(value) for name, value in values.items()}
         return Markdown(texts[key].format(**escaped) if values else texts[key])
 
-    env.globals.update(t=text if html else markdown_text, lang=language)
+    env.globals.update(
+        t=text if html else markdown_text, lang=language, count=partial(count, language=language)
+    )
     env.filters.update(
         label=lambda value: labels.get(str(value), str(value)),
         longdate=partial(_long_date, language=language),
         md=md_escape,
         cell=md_cell,
         paragraphs=md_paragraphs,
-        pct=lambda value: f"{round(100 * value)}%",
+        pct=lambda value: f"{percent(value)}%",
     )
     if not html:  # every {{ value }} is escaped once (finalize); what templates write is not
         env.concat = _markdown_concat  # type: ignore[method-assign]

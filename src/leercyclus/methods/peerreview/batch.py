@@ -87,8 +87,8 @@ def render_institutions(build: Build, net: Network, plan: Plan, tell: Progress) 
 
 def emit_institution(build: Build, net: Network, plan: Plan, inst: str) -> None:
     """Render one institution's report in every requested format."""
+    from leercyclus.methods.peerreview.charts import overview_chart
     from leercyclus.methods.peerreview.institution_report import institution_report
-    from leercyclus.methods.peerreview.reports import overview_chart
 
     report = institution_report(net, plan.data, inst, plan.meta)
     svg = {"overview": overview_chart(report.domains, plan.language)}

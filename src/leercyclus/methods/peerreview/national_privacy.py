@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leercyclus.errors import DataError
 from leercyclus.loading.network import CycleData, Loaded, Network
 from leercyclus.methods.peerreview.aggregate import Meta
-from leercyclus.methods.peerreview.charts import Bar, stacked_bars
+from leercyclus.methods.peerreview.charts import sector_chart
 from leercyclus.methods.peerreview.national_report import NationalReport, Scrub, national_report
-from leercyclus.publishing.texts import LABELS, TEXTS
 from leercyclus.repository.cache import repository_cache
 
 if TYPE_CHECKING:
@@ -38,12 +37,14 @@ class National:
     would come from. The report's own data never holds these origins."""
     templates: Path | None = None
     """The repository's own templates/, the one other place a public text can come from."""
+    lists: list[list[str]] = field(default_factory=list)
+    """Names that may appear only together, as one list: the participants, where listed."""
 
     def guard(self, outputs: list[Path]) -> None:
         """Read back every public output; raise a DataError naming the source of any leak."""
         from leercyclus.privacy.leakguard import find_leaks
 
-        leaks = find_leaks(outputs, self.terms, self.allowed)
+        leaks = find_leaks(outputs, self.terms, self.allowed, self.lists)
         if not leaks:
             return
         lines = [self._describe(leak) for leak in leaks[:10]]
@@ -114,7 +115,8 @@ def prepare(net: Network, plan: Plan, tell: Progress) -> National:
     folder = net.root / "templates"
     templates = folder if folder.is_dir() else None
     allowed += _template_addresses(templates)
-    return National(report, context, terms, allowed, sources, templates)
+    lists = [report.participants] if report.participants else []
+    return National(report, context, terms, allowed, sources, templates, lists)
 
 
 def public_meta(net: Network, meta: Meta, scrub: Scrub) -> Meta:
@@ -201,17 +203,3 @@ def _template_addresses(folder: Path | None) -> list[str]:
         for what, found in contact_data(text)
         if what == "a web address"
     ]
-
-
-def sector_chart(report: NationalReport, language: str) -> str:
-    """Per standard that may be shown, its distribution; grouped by domain."""
-    bars = []
-    for domain in report.domains:
-        first = True
-        for row in domain.rows:
-            if row.picture is None:
-                continue
-            label = f"{domain.domain.id} {domain.domain.title}" if first else ""
-            bars.append(Bar(label, row.standard.id, row.picture, first))
-            first = False
-    return stacked_bars(bars, LABELS[language], TEXTS[language]["sector"])

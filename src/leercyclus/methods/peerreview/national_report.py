@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
 
-from leercyclus.loading.network import CycleData, Network
+from leercyclus.loading.network import CycleData, Network, natural_key
+from leercyclus.methods.peerreview import summaries
 from leercyclus.methods.peerreview.aggregate import (
     Distribution,
     Meta,
     Withheld,
+    outcomes_of,
     published_picture,
+    ranked,
     standards_by_domain,
 )
+from leercyclus.methods.peerreview.comparison import Comparison, Disclose, compare
+from leercyclus.methods.peerreview.lineage import Lineage, lineage
 from leercyclus.models import Standard
-from leercyclus.models.cycle import Domain, Theme
+from leercyclus.models.cycle import Domain, Milestones, Theme
 from leercyclus.models.visit import Contact
 
 Scrub = Callable[[str, str], str]
 """Scrubs one free text: (origin, text) → the text as the report may print it."""
 
 TOP = 5
-"""How many standards the strengths and challenges list."""
+"""How many standards the strengths and challenges list (more where the last one ties)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +38,9 @@ class NationalRow:
 
     standard: Standard
     picture: Distribution | None
-    previous: Distribution | None
     oester_titles: list[str]
+    self_only: int = 0
+    """Final outcomes behind `picture` that come from a self-review the team did not judge."""
     withheld: Withheld | None = None
 
 
@@ -86,9 +94,30 @@ class VerdictLine:
     note: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class StandardChange:
+    """A difference between this cycle's standards and the previous cycle's, and why."""
+
+    kind: str
+    """'new', 'reworded', 'revised' (title or guidance only), 'dropped', or 'kept' (unchanged,
+    with a remark in the evaluation)."""
+    standard: Standard
+    previous_id: str | None
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A step of the cycle and the date it was planned for."""
+
+    step: str
+    date: dt.date
+
+
 @dataclass
 class NationalReport:
-    """Everything the public national report shows. It holds no institution id or name."""
+    """Everything the public national report shows. It holds no institution id or name, except
+    the participants' names where the network chose to list them."""
 
     meta: Meta
     theme: Theme | None
@@ -99,6 +128,28 @@ class NationalReport:
     evaluation: list[VerdictLine]
     evaluation_process: str | None
     previous_cycle: str | None
+    comparison: Comparison | None = None
+    changes: list[StandardChange] = field(default_factory=list)
+    participants: list[str] | None = None
+    timeline: list[Milestone] = field(default_factory=list)
+    review_period: tuple[dt.date, dt.date] | None = None
+    reviewers: int = 0
+    """Distinct people on the review teams (chairs, professionals, clients, experts)."""
+    client_reviewers: int = 0
+    """Of them, those who took part as a client or an expert by experience."""
+    review_text: str = ""
+    """When the review days were and who reviewed, as sentences."""
+    agreement: Fraction | None = None
+    """Of the standards both the self-review and the team judged, the share they agreed on."""
+    publication_date: dt.date | None = None
+    evaluation_planned: dt.date | None = None
+    scope: str = ""
+    key_messages: list[str] = field(default_factory=list)
+    recommendations: list[str] = field(default_factory=list)
+    plain: list[str] = field(default_factory=list)
+    """The summary for clients and relatives, as paragraphs."""
+    challenge_lines: dict[str, str] = field(default_factory=dict)
+    """Per challenge's standard id: the sentence that says how many meet it partly or not."""
 
     @property
     def rows(self) -> list[NationalRow]:
@@ -119,35 +170,66 @@ class NationalReport:
         return sum(1 for p in self.parels if p.contact is not None)
 
     @property
+    def top(self) -> int:
+        """How many standards the strengths and challenges list, ties aside."""
+        return TOP
+
+    @property
     def standard_titles(self) -> dict[str, str]:
         return {r.standard.id: r.standard.title for r in self.rows}
 
     @property
+    def shown(self) -> list[NationalRow]:
+        """The rows whose figures may be shown."""
+        return [r for r in self.rows if r.picture is not None]
+
+    @property
     def strengths(self) -> list[NationalRow]:
-        shown = [r for r in self.rows if r.picture is not None and r.picture.met]
-        return sorted(shown, key=lambda r: -r.picture.share("met") if r.picture else 0)[:TOP]
+        """Ranked by the share fully met; the top five and every standard tied with the fifth."""
+        candidates = [r for r in self.shown if _pic(r).met]
+        return ranked(candidates, lambda r: _pic(r).share("met"), TOP)
 
     @property
     def challenges(self) -> list[NationalRow]:
-        def weight(row: NationalRow) -> float:
-            return row.picture.share("partly_met", "not_met") if row.picture else 0.0
-
-        shown = [r for r in self.rows if weight(r) > 0]
-        return sorted(shown, key=lambda r: -weight(r))[:TOP]
+        """Ranked by the share partly or not met, more 'not met' first among equal shares; the
+        top five and every standard tied with the fifth."""
+        candidates = [r for r in self.shown if _pic(r).not_fully]
+        return ranked(
+            candidates,
+            lambda r: _pic(r).share("partly_met", "not_met"),
+            TOP,
+            tiebreak=lambda r: _pic(r).share("not_met"),
+        )
 
     @property
-    def comparison(self) -> list[NationalRow]:
-        return [r for r in self.rows if r.picture is not None and r.previous is not None]
+    def self_only_shown(self) -> bool:
+        """Whether a standard in the strengths or challenges rests partly on self-reviews alone."""
+        return any(r.self_only for r in [*self.strengths, *self.challenges])
 
 
-def national_report(net: Network, data: CycleData, meta: Meta, scrub: Scrub) -> NationalReport:
-    """The national report of the cycle `data`; every free text goes through `scrub`."""
+def _pic(row: NationalRow) -> Distribution:
+    assert row.picture is not None
+    return row.picture
+
+
+def national_report(
+    net: Network,
+    data: CycleData,
+    meta: Meta,
+    scrub: Scrub,
+    *,
+    disclose: Disclose | None = None,
+) -> NationalReport:
+    """The national report of the cycle `data`; every free text goes through `scrub`.
+
+    `disclose` decides which rows of the comparison with the previous cycle may be shown (by
+    default those with at least min_group institutions in both cycles).
+    """
     assert data.cycle is not None
     text = scrub
-
+    cycle = data.cycle.model
     qualitative = meta.participants < meta.min_group
-    prev_id = data.cycle.model.previous
-    prev = net.cycles.get(prev_id) if prev_id else None
+    history = lineage(net, data)
     oesters = _oester_titles(data, text)
     domains = []
     for domain, standards in standards_by_domain(data):
@@ -155,15 +237,15 @@ def national_report(net: Network, data: CycleData, meta: Meta, scrub: Scrub) -> 
         for s in standards:
             published = published_picture(net, data, s.id, meta.min_group)
             picture = None if qualitative else published.picture
-            before = None
-            if prev is not None and s.continues and picture is not None:
-                before = published_picture(net, prev, s.continues, meta.min_group).picture
             withheld = None if qualitative else published.withheld
-            rows.append(NationalRow(s, picture, before, oesters.get(s.id, []), withheld))
+            self_only = _self_only(data, s.id) if picture is not None else 0
+            rows.append(NationalRow(s, picture, oesters.get(s.id, []), self_only, withheld))
         domains.append(NationalDomain(domain, rows))
-    return NationalReport(
+    prev = net.cycles.get(history.previous) if history.previous else None
+    milestones = cycle.milestones
+    report = NationalReport(
         meta=meta,
-        theme=data.cycle.model.theme,
+        theme=cycle.theme,
         qualitative_only=qualitative,
         domains=domains,
         theme_findings=_theme_findings(data, text),
@@ -174,8 +256,117 @@ def national_report(net: Network, data: CycleData, meta: Meta, scrub: Scrub) -> 
             if data.evaluation and data.evaluation.model.process
             else None
         ),
-        previous_cycle=prev_id if prev is not None else None,
+        previous_cycle=history.previous,
+        comparison=(
+            compare(prev, data, history, meta.min_group, disclose)
+            if prev is not None and not qualitative
+            else None
+        ),
+        changes=_changes(history, prev, text) if prev is not None else [],
+        participants=_participants(net, data),
+        timeline=_timeline(data),
+        review_period=_review_period(data),
+        reviewers=len(_reviewers(data, REVIEWERS)),
+        client_reviewers=len(_reviewers(data, CLIENTS)),
+        agreement=None if qualitative else _agreement(data),
+        publication_date=_publication_date(meta, milestones),
+        evaluation_planned=milestones.evaluation if milestones else None,
     )
+    language = meta.language
+    report.review_text = summaries.review_process(report, language)
+    report.scope = summaries.scope(meta.participants, len(report.rows), len(domains), language)
+    report.key_messages = summaries.key_messages(report, language)
+    report.recommendations = summaries.recommendations(report, language)
+    report.plain = summaries.plain_summary(report, language)
+    report.challenge_lines = {
+        r.standard.id: summaries.challenge_line(_pic(r), language) for r in report.challenges
+    }
+    return report
+
+
+REVIEWERS = frozenset({"chair", "professional", "client", "expert_by_experience"})
+CLIENTS = frozenset({"client", "expert_by_experience"})
+
+
+def _reviewers(data: CycleData, roles: frozenset[str]) -> set[str]:
+    """The names of everyone on a review team of the cycle in one of `roles`."""
+    return {m.name for v in data.visits.values() for m in v.model.team if m.role in roles}
+
+
+def _publication_date(meta: Meta, milestones: Milestones | None) -> dt.date | None:
+    """The date of the data's last commit, else the date the cycle plan gives the report."""
+    if meta.provenance.date is not None:
+        return meta.provenance.date
+    return milestones.national_report if milestones else None
+
+
+def _self_only(data: CycleData, standard_id: str) -> int:
+    participants = data.cycle.model.participants if data.cycle else []
+    count = 0
+    for inst in participants:
+        own, team = outcomes_of(data, inst).get(standard_id, (None, None))
+        if team is None and own is not None and inst in data.visits:
+            count += 1
+    return count
+
+
+def _agreement(data: CycleData) -> Fraction | None:
+    both = same = 0
+    for inst in data.cycle.model.participants if data.cycle else []:
+        for own, team in outcomes_of(data, inst).values():
+            if own is not None and team is not None:
+                both += 1
+                same += own == team
+    return Fraction(same, both) if both else None
+
+
+def _participants(net: Network, data: CycleData) -> list[str] | None:
+    """The participants' names, alphabetically, where the network lists them; else None."""
+    if net.settings is None or not net.settings.model.national.list_participants:
+        return None
+    names = {i.id: i.name for i in net.register.model.institutions} if net.register else {}
+    participants = data.cycle.model.participants if data.cycle else []
+    return sorted((names.get(i, i) for i in participants), key=str.casefold)
+
+
+def _timeline(data: CycleData) -> list[Milestone]:
+    milestones = data.cycle.model.milestones if data.cycle else None
+    if milestones is None:
+        return []
+    return [
+        Milestone(step, date)
+        for step, date in milestones.model_dump().items()
+        if isinstance(date, dt.date)
+    ]
+
+
+def _review_period(data: CycleData) -> tuple[dt.date, dt.date] | None:
+    dates = sorted(v.model.date for v in data.visits.values())
+    return (dates[0], dates[-1]) if dates else None
+
+
+def _changes(history: Lineage, prev: CycleData, text: Scrub) -> list[StandardChange]:
+    """New, reworded, revised, dropped standards, and kept ones the evaluation commented on."""
+    rel = prev.evaluation.rel if prev.evaluation else "evaluation.yaml"
+
+    def reason(old_id: str) -> str | None:
+        verdict = history.verdicts.get(old_id)
+        if verdict is None or not verdict.note:
+            return None
+        return text(f"{rel}: standards.{old_id}.note", verdict.note)
+
+    changes = [StandardChange("new", s, None, None) for s in history.new]
+    for new_id, old_id in sorted(history.matched.items(), key=lambda item: natural_key(item[0])):
+        standard = history.current[new_id]
+        why = reason(old_id)
+        if new_id in history.reworded:
+            changes.append(StandardChange("reworded", standard, old_id, why))
+        elif new_id in history.revised:
+            changes.append(StandardChange("revised", standard, old_id, why))
+        elif why:
+            changes.append(StandardChange("kept", standard, old_id, why))
+    changes += [StandardChange("dropped", s, s.id, reason(s.id)) for s in history.dropped]
+    return changes
 
 
 def _neutral_order(items: list[tuple[str, str]]) -> list[tuple[str, str]]:

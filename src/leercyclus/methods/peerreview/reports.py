@@ -11,8 +11,6 @@ from typing import Protocol
 from leercyclus.errors import DataError, UsageError
 from leercyclus.loading.network import CycleData, Network, require_participant
 from leercyclus.methods.peerreview.aggregate import Meta
-from leercyclus.methods.peerreview.charts import Bar, stacked_bars
-from leercyclus.publishing.texts import LABELS, TEXTS
 from leercyclus.repository.findings import suggest
 
 
@@ -120,17 +118,6 @@ def parse_formats(value: str | None) -> tuple[str, ...] | None:
     if not wanted:
         raise UsageError("--format is empty", f"use a comma-separated list of {', '.join(FORMATS)}")
     return tuple(f for f in FORMATS if f in wanted)
-
-
-def overview_chart(blocks: list, language: str) -> str:  # type: ignore[type-arg]
-    """The institution report's chart: per domain, self-review beside team."""
-    texts = TEXTS[language]
-    bars = []
-    for block in blocks:
-        label = f"{block.domain.id} {block.domain.title}"
-        bars.append(Bar(label, texts["self"], block.own, True))
-        bars.append(Bar(label, texts["team_view"], block.team, False))
-    return stacked_bars(bars, LABELS[language], texts["overview"])
 
 
 def epoch(meta: Meta) -> int | None:

@@ -1,0 +1,122 @@
+"""The national comparison with the previous cycle: like with like, or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from leercyclus.loading.network import CycleData
+from leercyclus.methods.peerreview.aggregate import (
+    Distribution,
+    final_outcome,
+    outcomes_of,
+    standards_by_domain,
+)
+from leercyclus.methods.peerreview.lineage import Lineage
+from leercyclus.models import Standard
+
+
+@dataclass(frozen=True, slots=True)
+class ComparedRow:
+    """One standard, its text unchanged, over the institutions that took part in both cycles."""
+
+    standard: Standard
+    previous_id: str
+    before: Distribution
+    after: Distribution
+
+    @property
+    def change(self) -> str:
+        """'higher', 'lower' or 'same': the share fully met, compared exactly (not rounded)."""
+        before, after = self.before.share("met"), self.after.share("met")
+        return "higher" if after > before else "lower" if after < before else "same"
+
+
+Disclose = Callable[[ComparedRow], bool]
+"""Whether a compared row may be published. The default asks for min_group institutions with an
+outcome in both cycles; a stricter rule (disclosure control across cycles) plugs in here."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What the comparison shows, and what it leaves out and why."""
+
+    previous_cycle: str
+    institutions: int
+    """How many institutions took part in both cycles: the only ones compared."""
+    same_group: bool
+    """Both cycles had exactly the same participants."""
+    rows: list[ComparedRow]
+    reworded: list[Standard]
+    new: list[Standard]
+    withheld: list[Standard]
+    """Unchanged standards left out by `disclose` (too few institutions)."""
+
+    @property
+    def up(self) -> list[ComparedRow]:
+        return [r for r in self.rows if r.change == "higher"]
+
+    @property
+    def down(self) -> list[ComparedRow]:
+        return [r for r in self.rows if r.change == "lower"]
+
+
+def at_least(min_group: int) -> Disclose:
+    """The default rule: at least `min_group` institutions judged the standard in both cycles."""
+    return lambda row: row.before.judged >= min_group and row.after.judged >= min_group
+
+
+def compare(
+    prev: CycleData,
+    data: CycleData,
+    history: Lineage,
+    min_group: int,
+    disclose: Disclose | None = None,
+) -> Comparison:
+    """Compare `data` with `prev`: only the institutions in both, only standards whose text is
+    unchanged, each row published only where `disclose` allows it."""
+    assert prev.cycle is not None and data.cycle is not None and history.previous is not None
+    before_ids, after_ids = prev.cycle.model.participants, data.cycle.model.participants
+    common = [i for i in after_ids if i in before_ids]
+    allow = disclose or at_least(min_group)
+    rows: list[ComparedRow] = []
+    withheld: list[Standard] = []
+    reworded: list[Standard] = []
+    new: list[Standard] = []
+    for _, standards in standards_by_domain(data):
+        for standard in standards:
+            status = history.status(standard.id)
+            if status == "new":
+                new.append(standard)
+                continue
+            if status == "reworded":
+                reworded.append(standard)
+                continue
+            old_id = history.matched[standard.id]
+            row = ComparedRow(
+                standard,
+                old_id,
+                _distribution(prev, old_id, common),
+                _distribution(data, standard.id, common),
+            )
+            if allow(row):
+                rows.append(row)
+            else:
+                withheld.append(standard)
+    return Comparison(
+        previous_cycle=history.previous,
+        institutions=len(common),
+        same_group=set(before_ids) == set(after_ids),
+        rows=rows,
+        reworded=reworded,
+        new=new,
+        withheld=withheld,
+    )
+
+
+def _distribution(data: CycleData, standard_id: str, institutions: list[str]) -> Distribution:
+    outcomes = []
+    for inst in institutions:
+        own, team = outcomes_of(data, inst).get(standard_id, (None, None))
+        outcomes.append(final_outcome(own, team))
+    return Distribution.of(outcomes)
