@@ -198,14 +198,19 @@ def test_deduce_leaves_the_warning_filters_as_they_were(
         "class Deduce:\n    def __init__(self, **options):\n        self.options = options\n"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, "deduce", raising=False)
+    real = sys.modules.pop("deduce", None)
     from leercyclus.privacy import deidentify
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        before = list(warnings.filters)
-        deidentify._start(None)
-        assert warnings.filters == before
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            before = list(warnings.filters)
+            assert deidentify._start(None).options == {}  # the stand-in, not the real deduce
+            assert warnings.filters == before
+    finally:  # later tests in this process get the real deduce again
+        sys.modules.pop("deduce", None)
+        if real is not None:
+            sys.modules["deduce"] = real
 
 
 # The network's language --------------------------------------------------------------------

@@ -170,7 +170,7 @@ def test_a_whole_cycle_from_init_to_the_next_cycle(tmp_path: Path, capsys: Capsy
                 root / CYCLE / "self-reviews" / f"{inst}.yaml", inst, f"2026-03-{n + 1:02}"
             )
     warned = check_passes(root, capsys)  # the form not yet filled in warns, by design
-    assert "5 standard(s) of the cycle are not answered" in warned
+    assert "5 standaard(en) van de cyclus zijn niet beantwoord" in warned  # a Dutch network
     assert "1 waarschuwing" in warned
     skeleton = (root / CYCLE / "self-reviews/de-linde.yaml").read_text(encoding="utf-8")
     form = tmp_path / "de-linde.xlsx"

@@ -145,8 +145,14 @@ def test_ctrl_c_while_publishing_waits_until_every_file_is_in_place(
         return replace(self, target)
 
     monkeypatch.setattr(Path, "replace", interrupted_replace)
-    with pytest.raises(KeyboardInterrupt):
-        publish(files, staged, tmp_path / "out")
+    previous = signal.signal(
+        signal.SIGINT, signal.default_int_handler
+    )  # a test worker's may differ
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            publish(files, staged, tmp_path / "out")
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert sorted(p.name for p in (tmp_path / "out" / "2026").iterdir()) == [
         "a.md",
         "b.md",

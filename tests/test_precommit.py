@@ -117,5 +117,5 @@ def test_the_installed_hook_blocks_a_commit_with_a_broken_file(tmp_path: Path) -
     assert broken.returncode == 1, output
     assert "leercyclus check" in output and "Failed" in output
     assert "cycles/2025/standards/A1.yaml" in output
-    assert "unknown key 'titel': did you mean 'title'?" in output
+    assert "onbekende sleutel 'titel': bedoelt u 'title'?" in output  # a Dutch network
     assert repo.head() == before
