@@ -121,6 +121,8 @@ def build_reports(
     Outputs whose content is unchanged since the last build are left as they are (`force`
     rebuilds everything); the leak guard reads every public output either way.
     """
+    from leercyclus.loading.method import ReportRun
+    from leercyclus.methods import registered
     from leercyclus.methods.peerreview import reports
     from leercyclus.methods.peerreview.batch import render_institutions
     from leercyclus.parallel import cores
@@ -150,6 +152,20 @@ def build_reports(
         )
         build.load_manifest(cycle)
         pending = render_institutions(build, net, plan, tell)
+        run = ReportRun(
+            network=net,
+            cycle=cycle,
+            language=plan.language,
+            build=build,
+            today=dt.date.today(),
+            institutions=list(request.institutions) or None,
+            formats=plan.formats,
+            tell=tell,
+        )
+        others = [m for m in registered() if m.name != "peerreview"]
+        for method in others:  # while workers render the institution reports, if there are many
+            if method.reports is not None:
+                method.reports(run)
         national = None
         if plan.national:  # while workers render the institution reports, if there are many
             from leercyclus.methods.peerreview.national_privacy import prepare
@@ -164,6 +180,10 @@ def build_reports(
         tell.advance("DOCX and PDF")
         if national is not None:
             national.guard(build.public_files())
+            build.mark_guarded(build.public_files())
+        for method in others:
+            if method.guard is not None:
+                method.guard(run)
         return build.publish(cycle)
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from leercyclus.loading.network import Network
     from leercyclus.repository.findings import Finding
     from leercyclus.rules.actions import TrackedAction
@@ -36,3 +38,42 @@ class Method:
     """What references may point at: reference kind -> the paths of the items there are."""
     references: Callable[[Network], Iterable[FoundReference]]
     """Every reference the method's files make, to be checked against all methods' targets."""
+    reports: Callable[[ReportRun], None] | None = None
+    """Emit the method's outputs for one cycle into `run.build`, each in its scope."""
+    guard: Callable[[ReportRun], None] | None = None
+    """After conversion: read every output of the method in a guarded scope with the leak guard
+    and mark it read (`run.build.mark_guarded`); the build publishes no guarded output unread."""
+
+
+class Progress(Protocol):
+    """What a report run tells the user while it works."""
+
+    def advance(self, what: str) -> None: ...
+
+
+class Outputs(Protocol):
+    """What a method writes its outputs into: the build of publishing/build.py."""
+
+    def emit(self, rel: Path, template: str, scope: str, inst: str | None, **context: Any) -> None:
+        """Render one output in every requested format; `rel` lies in its scope's folder."""
+
+    def guarded_files(self) -> dict[str, list[Path]]:
+        """Per scope that leaves an institution, its outputs as they will be after this build."""
+
+    def mark_guarded(self, files: list[Path]) -> None:
+        """Record that a leak guard has read `files`."""
+
+
+@dataclass(slots=True)
+class ReportRun:
+    """One cycle's report run, as every method's report builder and guard see it."""
+
+    network: Network
+    cycle: str
+    language: str
+    build: Outputs
+    today: dt.date
+    institutions: list[str] | None
+    """The institutions asked for (`--institution`), or None for all."""
+    formats: list[str]
+    tell: Progress

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from leercyclus.errors import UsageError
+from leercyclus.models.kinds import file_kinds
 from leercyclus.repository.findings import Finding, error, suggest
 from leercyclus.repository.listing import Listing, SourceFile, list_files
 
@@ -53,6 +54,10 @@ class CycleData:
     actions: dict[str, Loaded[ActionPlan]] = field(default_factory=dict)
     evaluation: Loaded[Evaluation] | None = None
     failed: dict[str, set[str]] = field(default_factory=dict)
+    files: dict[str, dict[str, Loaded[Any]]] = field(default_factory=dict)
+    """The cycle's files of the other learning methods: kind -> key -> file (models/kinds.py)."""
+    tables: dict[str, dict[str, SourceFile]] = field(default_factory=dict)
+    """The cycle's CSV files: kind -> key -> file, read by the method they belong to."""
     memo: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False, compare=False)
     """Figures computed once per cycle (the network's picture per standard)."""
 
@@ -79,6 +84,12 @@ class Network:
     """Each file's content hash as it was read (None: unreadable), by path from the root."""
     listing: list[Finding] = field(default_factory=list)
     """What listing the files found: missing, misplaced and unknown files."""
+    files: dict[str, dict[str, Loaded[Any]]] = field(default_factory=dict)
+    """Files outside cycles/ of the learning methods: kind -> key -> file (models/kinds.py)."""
+    tables: dict[str, dict[str, SourceFile]] = field(default_factory=dict)
+    """CSV files outside cycles/: kind -> key -> file, read by the method they belong to."""
+    failed: dict[str, set[str]] = field(default_factory=dict)
+    """Keys of the files outside cycles/ that did not validate, by kind."""
 
     def cycle_order(self) -> list[str]:
         """Cycle ids from oldest to newest (numbers inside ids compare as numbers)."""
@@ -102,9 +113,19 @@ def load_network(root: Path, *, use_cache: bool = True, listing: Listing | None 
     from leercyclus.loading.load import load_sources
 
     sources, found = listing if listing is not None else list_files(root)
+    kinds = file_kinds()
+    tables = [s for s in sources if kinds[s.kind].csv]
+    if tables:  # CSV files are read by their method, not parsed here
+        sources = [s for s in sources if not kinds[s.kind].csv]
     results, contents = load_sources(root, sources, use_cache=use_cache)
     network = assemble(root, results, list(found))
     network.contents, network.listing = contents, list(found)
+    for table in tables:
+        owner = (
+            network.cycles.setdefault(table.cycle, CycleData(table.cycle)) if table.cycle else None
+        )
+        into = owner.tables if owner is not None else network.tables
+        into.setdefault(table.kind, {})[table.key] = table
     return network
 
 
@@ -119,6 +140,8 @@ def assemble(
     settings: Loaded[Settings] | None = None
     register: Loaded[InstitutionRegister] | None = None
     cycles: dict[str, CycleData] = {}
+    outside: dict[str, dict[str, Loaded[Any]]] = {}
+    outside_failed: dict[str, set[str]] = {}
     count = 0
     for source, model, file_findings in results:
         count += 1
@@ -128,14 +151,20 @@ def assemble(
                 settings = Loaded(source, model)
             elif isinstance(model, InstitutionRegister):
                 register = Loaded(source, model)
+            elif model is None:
+                outside_failed.setdefault(source.kind, set()).add(source.key)
+            elif source.kind not in ("settings", "institutions"):
+                outside.setdefault(source.kind, {})[source.key] = Loaded(source, model)
             continue
         data = cycles.setdefault(source.cycle, CycleData(source.cycle))
         misnamed = any(f.code == "LC107" for f in file_findings) and source.kind != "cycle"
         if model is None or misnamed:  # a misnamed file is known by its name, not its id
-            data.failed.setdefault(source.kind, set()).add(source.stem)
+            data.failed.setdefault(source.kind, set()).add(source.key or source.stem)
             continue
         _place(data, source, model, findings)
-    return Network(root, settings, register, cycles, findings, count)
+    network = Network(root, settings, register, cycles, findings, count)
+    network.files, network.failed = outside, outside_failed
+    return network
 
 
 def _place(data: CycleData, source: SourceFile, model: BaseModel, findings: list[Finding]) -> None:
@@ -155,6 +184,8 @@ def _place(data: CycleData, source: SourceFile, model: BaseModel, findings: list
         _add_unique(data.visits, model.institution, Loaded(source, model), findings, "visit")
     elif isinstance(model, ActionPlan):
         _add_unique(data.actions, model.institution, Loaded(source, model), findings, "action plan")
+    else:  # a file of another learning method: its key is its place, unique by itself
+        data.files.setdefault(source.kind, {})[source.key] = Loaded(source, model)
 
 
 def _add_unique(

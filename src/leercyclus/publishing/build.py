@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from leercyclus import __version__
+from leercyclus.errors import OutputError
 from leercyclus.publishing.convert import Conversion, convert_all
 from leercyclus.publishing.render import Renderer
 from leercyclus.publishing.scopes import SCOPES
@@ -47,6 +48,8 @@ class Build:
     outputs: list[Output] = field(default_factory=list)
     jobs: list[Conversion] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)
+    guarded: set[Path] = field(default_factory=set)
+    """Outputs in a guarded scope that a leak guard has read (`mark_guarded`)."""
     _old: dict[str, dict[str, str]] = field(default_factory=dict)
     _templates_key: list[str] = field(default_factory=list)
 
@@ -111,8 +114,21 @@ class Build:
                 found.setdefault(output.scope, []).append(self._current(output))
         return found
 
+    def mark_guarded(self, files: list[Path]) -> None:
+        """Record that a leak guard has read `files` (as `guarded_files` gave them)."""
+        self.guarded.update(files)
+
     def publish(self, cycle: str) -> list[Output]:
-        """Move the rebuilt files into place, then record the manifest."""
+        """Move the rebuilt files into place, then record the manifest; refused while an output
+        that leaves an institution has not been read by a leak guard."""
+        unread = [
+            f for files in self.guarded_files().values() for f in files if f not in self.guarded
+        ]
+        if unread:
+            raise OutputError(
+                f"no leak guard read {unread[0].name} before it would leave its institution: "
+                "nothing was written (this is a bug in leercyclus: please report it)"
+            )
         rebuilt = [o for o in self.outputs if o.rebuilt]
         publish([self.stage / o.path for o in rebuilt], self.stage, self.out)
         manifest = {**self._old.get(cycle, {}), **self.keys}

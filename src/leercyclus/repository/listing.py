@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leercyclus.errors import UsageError
+from leercyclus.models.kinds import FileKind, file_kinds
 from leercyclus.repository.findings import Finding, error, warning
 
 SETTINGS = "leercyclus.yaml"
 REGISTER = "institutions.yaml"
 CYCLES = "cycles"
 
-_FOLDER_KINDS = {"self-reviews": "self-review", "visits": "visit", "actions": "actions"}
+_FIRST = ("settings", "institutions")
+"""Listed first, always: leercyclus.yaml and institutions.yaml (missing: LC021)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,8 @@ class SourceFile:
     path: Path
     rel: str
     cycle: str | None = None
+    key: str = ""
+    """The values of the place's placeholders other than the cycle: `de-linde`, `A/A1`."""
 
     @property
     def stem(self) -> str:
@@ -71,6 +75,7 @@ def list_files(root: Path) -> Listing:
                 "with the list of institutions (see docs/format.md)",
             )
         )
+    _list_root(root, files, findings)
     cycles_dir = root / CYCLES
     if cycles_dir.is_dir():
         for folder in sorted(p for p in cycles_dir.iterdir() if p.is_dir()):
@@ -82,13 +87,36 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+def _kind_of(kinds: list[FileKind], parts: tuple[str, ...]) -> tuple[FileKind, str] | None:
+    """The first kind whose place `parts` are (below a cycle folder, or the root), with its key."""
+    for kind in kinds:
+        key = kind.match(parts)
+        if key is not None:
+            return kind, key
+    return None
+
+
+def _list_root(root: Path, files: list[SourceFile], findings: list[Finding]) -> None:
+    """The files outside cycles/ that learning methods add (people.yaml, indicators/, ...)."""
+    kinds = [k for k in file_kinds().values() if not k.in_cycle and k.name not in _FIRST]
+    for name in dict.fromkeys(k.parts[0] for k in kinds):
+        place = root / name
+        if len(next(k for k in kinds if k.parts[0] == name).parts) == 1:
+            found = _kind_of(kinds, (name,))
+            if place.is_file() and found is not None:
+                files.append(SourceFile(found[0].name, place, name, None, found[1]))
+            continue
+        if not place.is_dir():
+            continue
+        for path in sorted(place.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                _add(root, path, path.relative_to(root).parts, None, kinds, files, findings)
+
+
 def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: list[Finding]) -> None:
     cycle = folder.name
-    if (folder / "cycle.yaml").is_file():
-        files.append(
-            SourceFile("cycle", folder / "cycle.yaml", _rel(root, folder / "cycle.yaml"), cycle)
-        )
-    else:
+    kinds = [k for k in file_kinds().values() if k.in_cycle]
+    if not (folder / "cycle.yaml").is_file():
         findings.append(
             error(
                 _rel(root, folder),
@@ -97,50 +125,51 @@ def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: lis
                 "or remove the folder",
             )
         )
-    if (folder / "evaluation.yaml").is_file():
-        path = folder / "evaluation.yaml"
-        files.append(SourceFile("evaluation", path, _rel(root, path), cycle))
+    tops = [k for k in kinds if len(k.parts) == 1]
+    for kind in tops:  # cycle.yaml first, then the cycle's other single files
+        path = folder / kind.parts[0]
+        if path.is_file():
+            files.append(SourceFile(kind.name, path, _rel(root, path), cycle))
+    others = [k for k in kinds if len(k.parts) > 1]
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or path.name.startswith("."):
             continue
-        rel = _rel(root, path)
         parts = path.relative_to(folder).parts
-        kind = _kind_of(parts)
-        if kind == "top":
+        if len(parts) == 1 and any(k.parts == parts for k in tops):
             continue
-        if kind is None:
-            if path.suffix in (".yaml", ".yml"):
-                findings.append(
-                    warning(
-                        rel,
-                        "LC020",
-                        f"{rel} is not a file leercyclus knows, so it is "
-                        "ignored: " + _placement_hint(parts),
-                    )
-                )
-            continue
-        files.append(SourceFile(kind, path, rel, cycle))
+        _add(root, path, parts, cycle, others, files, findings)
 
 
-def _kind_of(parts: tuple[str, ...]) -> str | None:
-    """The file kind of a path inside a cycle folder, 'top' for cycle/evaluation, else None."""
-    if len(parts) == 1:
-        return "top" if parts[0] in ("cycle.yaml", "evaluation.yaml") else None
-    if not parts[-1].endswith(".yaml"):
-        return None
-    if parts[0] == "standards":
-        return "standard"
-    if len(parts) == 2 and parts[0] in _FOLDER_KINDS:
-        return _FOLDER_KINDS[parts[0]]
-    return None
+def _add(
+    root: Path,
+    path: Path,
+    parts: tuple[str, ...],
+    cycle: str | None,
+    kinds: list[FileKind],
+    files: list[SourceFile],
+    findings: list[Finding],
+) -> None:
+    found = _kind_of(kinds, parts)
+    if found is not None:
+        files.append(SourceFile(found[0].name, path, _rel(root, path), cycle, found[1]))
+        return
+    if path.suffix in (".yaml", ".yml"):
+        rel = _rel(root, path)
+        hint = _placement_hint(parts, cycle is not None)
+        findings.append(
+            warning(rel, "LC020", f"{rel} is not a file leercyclus knows, so it is ignored: {hint}")
+        )
 
 
-def _placement_hint(parts: tuple[str, ...]) -> str:
+def _placement_hint(parts: tuple[str, ...], in_cycle: bool) -> str:
+    kinds = [k for k in file_kinds().values() if k.in_cycle == in_cycle and k.name not in _FIRST]
     if parts[-1].endswith(".yml"):
         return "rename it to end in .yaml"
-    if parts[0] in _FOLDER_KINDS and len(parts) > 2:
+    flat = [k for k in kinds if k.parts[0] == parts[0]]
+    if flat and len(parts) > 2 and all(len(k.parts) == 2 and "**" not in k.parts for k in flat):
         return f"{parts[0]}/ takes no sub-folders: move it directly into {parts[0]}/"
-    return (
-        "a cycle folder holds cycle.yaml, evaluation.yaml, standards/, self-reviews/, "
-        "visits/ and actions/"
-    )
+    places = list(dict.fromkeys(k.parts[0] + ("/" if len(k.parts) > 1 else "") for k in kinds))
+    places.sort(key=lambda p: p.endswith("/"))  # files first, then folders, each in kind order
+    where = "a cycle folder" if in_cycle else "the repository's root"
+    listed = ", ".join(places[:-1]) + " and " + places[-1] if len(places) > 1 else places[0]
+    return f"{where} holds {listed}"

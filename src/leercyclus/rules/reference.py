@@ -290,13 +290,17 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _title(kind: str) -> str:
+    return TITLES.get(kind) or kind.replace("-", " ").capitalize()
+
+
 def render_format() -> str:
     """docs/format.md: the layout, then per file kind its keys and an example."""
     out = [FORMAT_INTRO, "## Layout\n", "```text"]
-    out += [f"{info.place:<50} {TITLES[name]}" for name, info in KINDS.items()]
+    out += [f"{info.place:<50} {_title(name)}" for name, info in KINDS.items()]
     out += ["```\n"]
     for name, info in KINDS.items():
-        out.append(f"## {TITLES[name]}: `{info.place}`\n")
+        out.append(f"## {_title(name)}: `{info.place}`\n")
         doc = base_schema(name).get("description", "")
         out.append(f"{doc} JSON Schema: `{info.file}`.")
         if name in ID_FIELD:
@@ -309,7 +313,9 @@ def render_format() -> str:
         for row in rows(name):
             cells = [f"`{row.key}`", row.type, row.need, row.en, row.nl]
             out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-        out += ["", "Example:", "", "```yaml", EXAMPLES[name].rstrip("\n"), "```", ""]
+        if name in EXAMPLES:
+            out += ["", "Example:", "", "```yaml", EXAMPLES[name].rstrip("\n"), "```"]
+        out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -13,7 +13,7 @@ from pydantic.json_schema import GenerateJsonSchema, NoDefault
 from pydantic_core import core_schema
 
 from leercyclus.errors import OutputError, UsageError
-from leercyclus.models import MODELS
+from leercyclus.models.kinds import file_kinds
 from leercyclus.repository.listing import SETTINGS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -37,24 +37,18 @@ class Kind:
         return re.sub(r"<[^>]+>", "*", self.place)
 
 
+_SPECIAL = {"settings": "leercyclus.schema.json"}
+
 KINDS: dict[str, Kind] = {
-    k.name: k
-    for k in (
-        Kind("settings", "leercyclus.schema.json", "leercyclus.yaml"),
-        Kind("institutions", "institutions.schema.json", "institutions.yaml"),
-        Kind("cycle", "cycle.schema.json", "cycles/<cycle>/cycle.yaml"),
-        Kind("standard", "standard.schema.json", "cycles/<cycle>/standards/**/<standard-id>.yaml"),
-        Kind(
-            "self-review",
-            "self-review.schema.json",
-            "cycles/<cycle>/self-reviews/<institution-id>.yaml",
-        ),
-        Kind("visit", "visit.schema.json", "cycles/<cycle>/visits/<institution-id>.yaml"),
-        Kind("actions", "actions.schema.json", "cycles/<cycle>/actions/<institution-id>.yaml"),
-        Kind("evaluation", "evaluation.schema.json", "cycles/<cycle>/evaluation.yaml"),
+    k.name: Kind(
+        k.name,
+        "leercyclus.schema.json" if k.name == "settings" else f"{k.name}.schema.json",
+        k.place,
     )
+    for k in file_kinds().values()
+    if not k.csv
 }
-"""Every file kind of MODELS, in the contract's order."""
+"""Every YAML file kind (models/kinds.py), in the contract's order."""
 
 
 class _Generator(GenerateJsonSchema):
@@ -73,7 +67,9 @@ class _Generator(GenerateJsonSchema):
 
 def base_schema(kind: str) -> dict[str, Any]:
     """The model's schema, normalised: English `description` and Dutch `x-description-nl` apart."""
-    generated: dict[str, Any] = MODELS[kind].model_json_schema(schema_generator=_Generator)
+    generated: dict[str, Any] = (
+        file_kinds()[kind].load_model().model_json_schema(schema_generator=_Generator)
+    )
     defs: dict[str, Any] = generated.get("$defs", {})
     _normalise(generated, defs)
     for sub in defs.values():

@@ -9,21 +9,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from leercyclus.models import MODELS
 from leercyclus.models.common import ID_RULES, OUTCOME_ALIASES
+from leercyclus.models.kinds import file_kinds
 from leercyclus.repository.cache import Parsed
 from leercyclus.repository.findings import Finding, error, suggest
 from leercyclus.repository.listing import SourceFile
 from leercyclus.repository.parse import read_data
 from leercyclus.repository.yamlread import Path_
 
-ID_FIELD = {
-    "standard": "id",
-    "cycle": "id",
-    "self-review": "institution",
-    "visit": "institution",
-    "actions": "institution",
-}
+ID_FIELD = {k.name: k.id_field for k in file_kinds().values() if k.id_field is not None}
 """The field whose value must equal the file's name (or, for cycle.yaml, its folder's)."""
 
 
@@ -38,7 +32,7 @@ def validate(source: SourceFile, parsed: Parsed) -> tuple[BaseModel | None, list
         code, message, line, column = parsed["problem"]
         return None, [Finding("error", source.rel, code, message, line, column)]
     data = parsed["data"]
-    model_cls = MODELS[source.kind]
+    model_cls = file_kinds()[source.kind].load_model()
     if not isinstance(data, dict):
         message = (
             f"the file holds {_found(data)}, where a mapping of keys belongs "
