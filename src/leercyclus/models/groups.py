@@ -6,7 +6,6 @@ from typing import Literal
 
 from leercyclus.models.actions import Action
 from leercyclus.models.common import (
-    INSTITUTION_ID,
     ActionId,
     CycleId,
     Flag,
@@ -15,14 +14,12 @@ from leercyclus.models.common import (
     Strict,
     Text,
     WholeNumber,
-    _id_type,
     doc,
 )
+from leercyclus.models.common import InstitutionId as GroupId
+from leercyclus.models.common import InstitutionId as PersonId
+from leercyclus.models.common import InstitutionId as StoryId
 from leercyclus.models.refs import Reference
-
-PersonId = _id_type(INSTITUTION_ID)
-GroupId = _id_type(INSTITUTION_ID)
-StoryId = _id_type(INSTITUTION_ID)
 
 Role = Literal["professional", "client", "relative", "expert_by_experience", "network_staff"]
 EXPERIENCE_ROLES = frozenset({"client", "relative", "expert_by_experience"})
@@ -108,7 +105,9 @@ class Meeting(Strict):
         le=24,
     )
     present: list[PersonId] = doc(
-        "Who was there (the attendance list).", "Wie er waren (presentielijst).", default_factory=list
+        "Who was there (the attendance list).",
+        "Wie er waren (presentielijst).",
+        default_factory=list,
     )
     method: MeetingMethod | None = doc(
         "incidentmethode | balint | roddelmethode | vijf-stappen | dilemmamethode |"
@@ -195,7 +194,9 @@ class Group(Strict):
         "Leden mogen deze cyclus ook in een andere groep van dezelfde soort zitten.",
         default=False,
     )
-    meetings: list[Meeting] = doc("The meetings, by date.", "De bijeenkomsten.", default_factory=list)
+    meetings: list[Meeting] = doc(
+        "The meetings, by date.", "De bijeenkomsten.", default_factory=list
+    )
     evaluations: list[GroupEvaluation] = doc(
         "Evaluations of the process.", "Procesevaluaties.", default_factory=list
     )
@@ -213,11 +214,13 @@ class Requirement(Strict):
     number of different disciplines or institutions."""
 
     role: list[Role] | None = doc(
-        "At least `min` people of these roles.", "Minstens `min` mensen met deze rollen.",
+        "At least `min` people of these roles.",
+        "Minstens `min` mensen met deze rollen.",
         default=None,
     )
     attribute: Text | None = doc(
-        "An attribute of people.yaml (with `each_of`).", "Een kenmerk uit people.yaml.",
+        "An attribute of people.yaml (with `each_of`).",
+        "Een kenmerk uit people.yaml.",
         default=None,
     )
     each_of: list[Text] = doc(
@@ -300,7 +303,8 @@ class Story(Strict):
     )
     cycles_of_value: list[ValueCycle] = doc(
         "immediate | potential | applied | realized | reframing | transformative.",
-        "Soorten waarde: direct, potentieel, toegepast, gerealiseerd, herdefinitie, transformatief.",
+        "Soorten waarde: direct, potentieel, toegepast, gerealiseerd, herdefinitie,"
+        " transformatief.",
         min_length=1,
     )
     story: Text = doc("The story.", "Het verhaal.")
@@ -330,7 +334,8 @@ class GroupSettings(Strict):
         ge=1,
     )
     rotating: list[GroupKind] = doc(
-        "Kinds of group that rotate.", "Soorten groep die rouleren.",
+        "Kinds of group that rotate.",
+        "Soorten groep die rouleren.",
         default_factory=lambda: ["intervision"],
     )
     with_clients: list[GroupKind] = doc(
@@ -344,4 +349,3 @@ class GroupSettings(Strict):
         default=2,
         ge=1,
     )
-

@@ -142,7 +142,7 @@ PEERREVIEW_KINDS = (
 )
 """The peer-review cycle's files."""
 
-_BY_METHOD: tuple[str, ...] = ()
+_BY_METHOD: tuple[str, ...] = ("leercyclus.models.groupkinds",)
 """Modules (without pydantic) whose `KINDS` tuple a learning method adds, one line each."""
 
 

@@ -40,16 +40,16 @@ def optimise(
             model.add(sum(x[i][k] for i in sorted(quota.members)) >= quota.least)
         for spread in problem.spreads:
             covers = []
-            for members in spread.classes:
+            for people in spread.classes:
                 y = model.new_bool_var("")
-                model.add_bool_or([x[i][k] for i in sorted(members)]).only_enforce_if(y)
+                model.add_bool_or([x[i][k] for i in sorted(people)]).only_enforce_if(y)
                 covers.append(y)
             model.add(sum(covers) >= spread.least)
         for a, b in problem.apart:
             model.add_bool_or([x[a][k].Not(), x[b][k].Not()])
-        for members in problem.together:
-            for other in members[1:]:
-                model.add(x[members[0]][k] == x[other][k])
+        for block in problem.together:
+            for other in block[1:]:
+                model.add(x[block[0]][k] == x[other][k])
     _break_symmetry(model, x, n, groups)
     objective: list[Any] = []
     for past in problem.past:

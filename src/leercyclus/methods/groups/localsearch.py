@@ -59,7 +59,9 @@ class _State:
     def _count_broken(self) -> int:
         p = self.p
         short = sum(
-            max(0, q.least - c) for q, row in zip(p.quotas, self.quota_count, strict=True) for c in row
+            max(0, q.least - c)
+            for q, row in zip(p.quotas, self.quota_count, strict=True)
+            for c in row
         )
         narrow = sum(
             max(0, s.least - c) for s, row in zip(p.spreads, self.covered, strict=True) for c in row
@@ -117,7 +119,9 @@ def _start(problem: Problem, units: list[tuple[int, ...]]) -> list[int]:
     return group_of
 
 
-def search(problem: Problem, *, iterations: int | None = None) -> tuple[Layout | None, tuple[str, ...]]:
+def search(
+    problem: Problem, *, iterations: int | None = None
+) -> tuple[Layout | None, tuple[str, ...]]:
     """The best layout that breaks no constraint (None if none was met), and notes on the run."""
     units = blocks(problem)
     block_of = {p: b for b, block in enumerate(units) for p in block}
