@@ -26,9 +26,8 @@ from leercyclus.methods.groups.rotation import (  # noqa: E402
     Problem,
     Quota,
     Spread,
-    cpsat_available,
-    solve,
 )
+from leercyclus.methods.groups.solve import cpsat_available, solve  # noqa: E402
 
 
 def synthetic(people: int, years: int = 3, size: int = 8, seed: int = 1) -> Problem:

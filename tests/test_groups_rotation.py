@@ -14,6 +14,7 @@ import pytest
 
 from leercyclus.errors import DataError
 from leercyclus.methods.groups import rotation
+from leercyclus.methods.groups import solve as solving
 from leercyclus.methods.groups.rotation import (
     Layout,
     PastGroup,
@@ -23,12 +24,12 @@ from leercyclus.methods.groups.rotation import (
     canonical,
     cost,
     lower_bound,
-    solve,
     violations,
 )
+from leercyclus.methods.groups.solve import solve
 
 needs_ortools = pytest.mark.skipif(
-    not rotation.cpsat_available(),
+    not solving.cpsat_available(),
     reason="OR-Tools is not installed (pip install 'leercyclus[solver]'); the local search runs",
 )
 
@@ -39,9 +40,7 @@ def partitions(problem: Problem) -> Iterator[Layout]:
 
     def place(i: int, groups: list[list[int]]) -> Iterator[Layout]:
         if i == n:
-            if len(groups) == problem.groups and all(
-                len(g) >= problem.min_size for g in groups
-            ):
+            if len(groups) == problem.groups and all(len(g) >= problem.min_size for g in groups):
                 yield canonical(groups)
             return
         for group in groups:
@@ -185,7 +184,7 @@ def test_cpsat_gives_the_same_layout_every_run() -> None:
 
 
 def test_without_ortools_the_local_search_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rotation, "cpsat_available", lambda: False)
+    monkeypatch.setattr(solving, "cpsat_available", lambda: False)
     result = solve(CASES[1], solver="auto")
     assert result.solver.startswith("local search")
     assert result.cost == optimum(CASES[1])

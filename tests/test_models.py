@@ -46,6 +46,10 @@ def test_models_cover_the_file_kinds_of_the_contract() -> None:
         "visit",
         "actions",
         "evaluation",
+        "people",
+        "rotation",
+        "group",
+        "story",
     ]
 
 

@@ -18,7 +18,7 @@ def rotate_groups(
     """The proposal as YAML, and the group files written (with `write`)."""
     from leercyclus.commands.pipeline import check
     from leercyclus.loading.network import choose_cycle
-    from leercyclus.methods.groups.propose import group_files, propose, proposal_yaml
+    from leercyclus.methods.groups.propose import group_files, proposal_yaml, propose
     from leercyclus.repository.listing import find_root
     from leercyclus.repository.write import write_atomic
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from leercyclus.models.actions import Action
 from leercyclus.models.common import (
@@ -24,6 +27,26 @@ from leercyclus.models.refs import Reference
 Role = Literal["professional", "client", "relative", "expert_by_experience", "network_staff"]
 EXPERIENCE_ROLES = frozenset({"client", "relative", "expert_by_experience"})
 """Who brings experience of care from the other side: a group `with clients` needs one."""
+
+_NUMBER = r"^[0-9]+([.,][0-9]+)?$"
+
+
+def _number(value: object) -> object:
+    """`2`, `1.5` or `1,5` as YAML text gives them; true and false are no numbers."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str) and re.fullmatch(_NUMBER, value.strip()):
+        return float(value.strip().replace(",", "."))
+    return value
+
+
+Number = Annotated[
+    float,
+    BeforeValidator(_number),
+    Field(strict=True),
+    WithJsonSchema({"type": ["number", "string"], "pattern": _NUMBER}),
+]
+"""A positive number as YAML writes it (`2`, `1.5`; `1,5` too)."""
 
 GroupKind = Literal["intervision", "learning_network", "working_group", "theme_meeting"]
 MeetingMethod = Literal[
@@ -97,7 +120,7 @@ class Meeting(Strict):
     """One meeting of a group: who was there, the method, the case, what it brought."""
 
     date: IsoDate = doc("Date of the meeting.", "Datum.")
-    hours: float | None = doc(
+    hours: Number | None = doc(
         "Duration in hours (proof of participation for accreditation).",
         "Duur in uren (bewijs van deelname voor accreditatie).",
         default=None,
@@ -282,7 +305,7 @@ class Rotation(Strict):
         "Startgetal van de zoektocht (hetzelfde getal geeft dezelfde indeling).",
         default=0,
     )
-    effort: float = doc(
+    effort: Number = doc(
         "How long the solver may search, in deterministic seconds.",
         "Hoe lang de solver mag zoeken (deterministische seconden).",
         default=10.0,

@@ -15,10 +15,9 @@ from leercyclus.methods.groups.rotation import (
     Problem,
     Quota,
     Result,
-    Solver,
     Spread,
-    solve,
 )
+from leercyclus.methods.groups.solve import Solver, solve
 from leercyclus.models.groups import EXPERIENCE_ROLES, Requirement
 
 if TYPE_CHECKING:
@@ -69,7 +68,9 @@ def build_problem(net: Network, cycle: str) -> tuple[Problem, Rotation]:
     known = data.people(net)
     if not known:
         raise DataError("people.yaml is missing or has errors: run `leercyclus check`")
-    ids = list(rot.people or (p.id for p in known.values() if p.available and p.role != "network_staff"))
+    ids = list(
+        rot.people or (p.id for p in known.values() if p.available and p.role != "network_staff")
+    )
     unknown = [pid for pid in ids if pid not in known]
     if unknown:
         raise DataError(f"rotation.yaml names people not in people.yaml: {', '.join(unknown)}")
@@ -92,7 +93,7 @@ def build_problem(net: Network, cycle: str) -> tuple[Problem, Rotation]:
     requirements = rot.require
     if requirements is None:
         requirements = [
-            Requirement(role=sorted(EXPERIENCE_ROLES)),  # type: ignore[arg-type]
+            Requirement(role=sorted(EXPERIENCE_ROLES)),
             Requirement(distinct="discipline", min=data.settings(net).min_disciplines),
         ]
     quotas, spreads = _requirements(requirements, ids, known)
@@ -135,7 +136,9 @@ def _requirements(
         if req.attribute:
             for value in req.each_of:
                 members = frozenset(
-                    i for i, pid in enumerate(ids) if known[pid].attributes.get(req.attribute) == value
+                    i
+                    for i, pid in enumerate(ids)
+                    if known[pid].attributes.get(req.attribute) == value
                 )
                 quotas.append(Quota(f"{req.attribute} {value}", members, req.min))
         if req.distinct:
@@ -202,7 +205,7 @@ def group_files(net: Network, proposal: Proposal) -> dict[Path, str]:
                 f" ondergrens {r.bound}.",
                 f"id: {gid}",
                 f"kind: {proposal.kind}",
-                f"title: {json.dumps(f'Intervisiegroep {n}' if proposal.kind == 'intervision' else gid)}",
+                f"title: {_quoted(_title(proposal.kind, n, gid))}",
                 f"members: [{', '.join(json.dumps(m) for m in members)}]",
                 f"planned_meetings: {settings.meetings_before_rotation}",
                 "meetings: []",
@@ -210,3 +213,15 @@ def group_files(net: Network, proposal: Proposal) -> dict[Path, str]:
             ]
         )
     return files
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _title(kind: str, n: int, gid: str) -> str:
+    return f"Intervisiegroep {n}" if kind == "intervision" else gid
+
+
+def _has(person: Person, attribute: str, value: str) -> bool:
+    return person.attributes.get(attribute) == value
