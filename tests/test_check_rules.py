@@ -73,8 +73,8 @@ CASES: list[Any] = [
         "see docs/format.md")]),
     ("stray_file", [W("cycles/2025/notes.yaml", 1, 1, "LC020",
         "cycles/2025/notes.yaml is not a file leercyclus knows, so it is ignored: a cycle "
-        "folder holds cycle.yaml, evaluation.yaml, standards/, self-reviews/, visits/ and "
-        "actions/")]),
+        "folder holds cycle.yaml, evaluation.yaml, standards/, self-reviews/, visits/, "
+        "actions/, groups/ and stories/")]),
     ("no_register", [E(SETTINGS, 1, 1, "LC021",
         "there is no institutions.yaml beside leercyclus.yaml: create it with the list of "
         "institutions (see docs/format.md)")]),
@@ -170,8 +170,11 @@ def test_scenario_gives_exactly_its_finding(
     assert found(scenario(name)) == expected
 
 
-ELSEWHERE = {"LC217": "test_history.py"}
-"""Codes whose scenario needs more than files (LC217: a git history), tested in their own file."""
+ELSEWHERE = {"LC217": "test_history.py"} | {
+    f"LC4{n:02d}": "test_groups_rules.py" for n in range(1, 14)
+}
+"""Codes whose scenario needs more than files (LC217: a git history), or that a method tests in
+its own file (LC4xx: groups)."""
 
 
 def test_every_code_has_a_case_with_its_registered_severity() -> None:

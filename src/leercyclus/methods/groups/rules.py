@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -64,16 +63,17 @@ def _people_register(net: Network) -> Iterator[Finding]:
     register = data.people_file(net)
     if register is None:
         return
-    ids = Counter(p.id for p in register.model.people)
-    known = set(ids)
+    known = {p.id for p in register.model.people}
+    seen: set[str] = set()
     for n, person in enumerate(register.model.people):
-        if ids[person.id] > 1:
+        if person.id in seen:
             yield error(
                 register.rel, "LC402", f"person '{person.id}' is listed twice", ("people", n, "id")
             )
         for m, other in enumerate(person.avoid):
             if other not in known:
                 yield _unknown(register.rel, other, ("people", n, "avoid", m))
+        seen.add(person.id)
 
 
 def _members(net: Network, loaded: Loaded[Group], known: dict[str, Person]) -> Iterator[Finding]:
