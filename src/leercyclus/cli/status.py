@@ -51,8 +51,16 @@ def command(
         errors=len(result.errors),
         warnings=len(result.warnings),
     )
+    from leercyclus.methods.groups.status import group_status
+
+    groups = group_status(result.network, data.id, day)
     if output is StatusFormat.json:
-        console.status_json(status.as_json())
+        payload = status.as_json()
+        if groups:
+            payload["groups"] = [g.as_json() for g in groups]
+        console.status_json(payload)
     else:
         console.status_text(status)
+        if groups:
+            console.groups_status_text(groups)
     raise typer.Exit(0)
