@@ -107,12 +107,13 @@ def test_local_search_finds_the_optimum_of_small_cases(problem: Problem) -> None
 @needs_ortools
 @pytest.mark.parametrize("problem", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_cpsat_proves_the_optimum_of_small_cases(problem: Problem) -> None:
-    result = solve(problem, solver="cp-sat", effort=10)
-    assert violations(problem, result.layout) == []
-    assert result.cost == optimum(problem)
-    assert result.status == "optimal"
-    assert result.bound == result.cost
-    assert result.solver.startswith("OR-Tools CP-SAT")
+    from leercyclus.methods.groups.cpsat import optimise
+
+    layout, bound, name = optimise(problem, effort=10)  # no hint: the model on its own
+    assert layout is not None
+    assert violations(problem, layout) == []
+    assert cost(problem, layout) == optimum(problem) == bound
+    assert name.startswith("OR-Tools CP-SAT")
 
 
 def test_constraints_are_held_even_where_they_cost_repeats() -> None:
@@ -178,9 +179,11 @@ def test_the_local_search_gives_the_same_layout_every_run() -> None:
 
 @needs_ortools
 def test_cpsat_gives_the_same_layout_every_run() -> None:
+    from leercyclus.methods.groups.cpsat import optimise
+
     problem = _benchmark().synthetic(30, years=3, size=6)
-    layouts = {solve(problem, solver="cp-sat", effort=5).layout for _ in range(2)}
-    assert len(layouts) == 1
+    layouts = {optimise(problem, effort=5)[0] for _ in range(2)}
+    assert len(layouts) == 1 and None not in layouts
 
 
 def test_without_ortools_the_local_search_runs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -188,6 +191,13 @@ def test_without_ortools_the_local_search_runs(monkeypatch: pytest.MonkeyPatch) 
     result = solve(CASES[1], solver="auto")
     assert result.solver.startswith("local search")
     assert result.cost == optimum(CASES[1])
+
+
+def test_a_layout_that_meets_the_bound_needs_no_solver() -> None:
+    problem = _benchmark().synthetic(60, years=1)  # one year: everyone can meet someone new
+    result = solve(problem, solver="cp-sat")
+    assert result.cost == result.bound == 0
+    assert result.solver == "local search (optimal: it meets the lower bound)"
 
 
 def test_the_bound_never_exceeds_any_allowed_layout() -> None:

@@ -37,8 +37,12 @@ def solve(
         raise DataError("no layout can meet the rotation's constraints: " + "; ".join(problems))
     start = time.perf_counter()
     layout, notes = search(problem, iterations=iterations)
+    floor = lower_bound(problem)
+    proven = layout is not None and cost(problem, layout) == floor
     use_cpsat = solver == "cp-sat" or (solver == "auto" and cpsat_available())
-    if use_cpsat:
+    if proven:  # the simple bound proves it: no solver can do better
+        bound, name = floor, "local search (optimal: it meets the lower bound)"
+    elif use_cpsat:
         from leercyclus.methods.groups.cpsat import optimise
 
         found, bound, name = optimise(problem, effort=effort, hint=layout)
@@ -46,7 +50,7 @@ def solve(
             layout = found
         notes = ()
     else:
-        bound, name = lower_bound(problem), "local search (no proof beyond the pigeonhole bound)"
+        bound, name = floor, "local search (no proof beyond the pigeonhole bound)"
     if layout is None or violations(problem, layout):
         raise DataError(
             "no layout was found that meets the rotation's constraints",
@@ -57,7 +61,7 @@ def solve(
         layout=layout,
         cost=value,
         repeated=repeated_pairs(problem, layout),
-        bound=max(bound, lower_bound(problem)) if value > bound else value,
+        bound=max(bound, floor) if value > bound else value,
         solver=name,
         seconds=time.perf_counter() - start,
         notes=notes,
