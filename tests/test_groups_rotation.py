@@ -168,6 +168,22 @@ def test_impossible_requests_say_why(change: dict[str, object], message: str) ->
         solve(problem, solver="local")
 
 
+def test_what_to_loosen_when_no_layout_is_found() -> None:
+    """Four clients who must all sit apart cannot fit two groups (two clients each, or not):
+    the search names keep apart, not the quota, as what to loosen."""
+    clients = frozenset(range(4))
+    problem = Problem(
+        people=tuple(f"p{i}" for i in range(8)),
+        groups=2,
+        min_size=4,
+        max_size=4,
+        quotas=(Quota("client", clients, 2),),
+        apart=tuple((a, b) for a in clients for b in clients if a < b),
+    )
+    with pytest.raises(DataError, match="one is found without: keep apart$"):
+        solve(problem, solver="local", iterations=2000)
+
+
 def test_the_local_search_gives_the_same_layout_every_run() -> None:
     problem = CASES[0]
     first = solve(problem, solver="local", iterations=3000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Literal
 
 from leercyclus.errors import DataError
@@ -52,9 +53,12 @@ def solve(
     else:
         bound, name = floor, "local search (no proof beyond the pigeonhole bound)"
     if layout is None or violations(problem, layout):
+        culprits = binding(problem)
         raise DataError(
-            "no layout was found that meets the rotation's constraints",
-            "loosen a constraint (sizes, quotas, keep apart) or give the search more effort",
+            "no layout was found that meets the rotation's constraints"
+            + (f"; one is found without: {'; '.join(culprits)}" if culprits else ""),
+            "loosen that constraint (sizes, requirements, keep apart or together), or give the"
+            " search more effort",
         )
     value = cost(problem, layout)
     return Result(
@@ -76,3 +80,19 @@ def cpsat_available() -> bool:
         return importlib.util.find_spec("ortools.sat.python.cp_model") is not None
     except ModuleNotFoundError:
         return False
+
+
+def binding(problem: Problem, iterations: int = 20_000) -> list[str]:
+    """The constraints without which the local search does find a layout: what to loosen."""
+    trials: list[tuple[str, Problem]] = []
+    for n, quota in enumerate(problem.quotas):
+        quotas = problem.quotas[:n] + problem.quotas[n + 1 :]
+        trials.append((f"at least {quota.least} {quota.name}", replace(problem, quotas=quotas)))
+    for n, spread in enumerate(problem.spreads):
+        spreads = problem.spreads[:n] + problem.spreads[n + 1 :]
+        trials.append((f"{spread.least} {spread.name}", replace(problem, spreads=spreads)))
+    if problem.apart:
+        trials.append(("keep apart", replace(problem, apart=())))
+    if problem.together:
+        trials.append(("keep together", replace(problem, together=())))
+    return [name for name, trial in trials if search(trial, iterations=iterations)[0] is not None]
