@@ -99,14 +99,14 @@ CASES = [
             "'p4' was present but is not a member of the group nor its facilitator")]),
     ("no_experience", {"people": PEOPLE_TEXT.replace("role: client", "role: professional")
                        .replace("role: expert_by_experience", "role: professional")},
-     [Found("warning", GROUP, 5, 10, "LC404", "the intervision has no client, relative or "
+     [Found("warning", GROUP, 5, 10, "LC404", "the intervision group has no client, relative or "
             "expert by experience among its members")]),
     ("one_discipline", {"people": PEOPLE_TEXT.replace("psychiater}", "verpleegkundige}")
                         .replace("psycholoog}", "verpleegkundige}")},
      [Found("warning", GROUP, 5, 10, "LC405", "the group is not multidisciplinary: 1 "
             "discipline(s), the network asks 2")]),
-    ("avoid", {"group": _group("p6, p7, p8]", "p6, p7, p8, p4, p5]")},
-     [Found("error", GROUP, 5, 39, "LC406", "'p4' and 'p5' must not share a group "
+    ("avoid", {"group": _group("p6, p7, p8]", "p6, p7, p8, p5, p4]")},
+     [Found("error", GROUP, 5, 39, "LC406", "'p5' and 'p4' must not share a group "
             "(avoid in people.yaml)")]),
     ("two_groups_of_a_kind", {"cycles/2025/groups/ig-zuid.yaml":
         "id: ig-zuid\nkind: intervision\ntitle: Zuid\nmembers: [p4, p7, p9]\n"},

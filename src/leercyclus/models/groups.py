@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from leercyclus.models.actions import Action
 from leercyclus.models.common import (
@@ -257,6 +257,15 @@ class Requirement(Strict):
         default=None,
     )
     min: WholeNumber = doc("How many.", "Hoeveel.", default=1, ge=1)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Requirement:
+        given = [k for k in ("role", "attribute", "distinct") if getattr(self, k)]
+        if len(given) != 1:
+            raise ValueError("a requirement names exactly one of role, attribute or distinct")
+        if self.attribute and not self.each_of:
+            raise ValueError("a requirement on an attribute lists its values under each_of")
+        return self
 
 
 class Rotation(Strict):

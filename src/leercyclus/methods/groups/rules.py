@@ -15,6 +15,14 @@ if TYPE_CHECKING:
     from leercyclus.models.groups import Group, GroupSettings, Person
 
 
+KIND_WORDS = {
+    "intervision": "intervision group",
+    "learning_network": "learning network",
+    "working_group": "working group",
+    "theme_meeting": "theme meeting",
+}
+
+
 def check_groups(net: Network, today: dt.date) -> list[Finding]:
     """Every LC4xx finding of the network."""
     known = data.people(net)
@@ -109,8 +117,8 @@ def _composition(
         yield warning(
             rel,
             "LC404",
-            f"the {group.kind.replace('_', ' ')} has no client, relative or"
-            " expert by experience among its members",
+            f"the {KIND_WORDS[group.kind]} has no client, relative or expert by experience"
+            " among its members",
             ("members",),
         )
     if group.kind in {*settings.rotating, *settings.with_clients}:
@@ -124,15 +132,19 @@ def _composition(
                 ("members",),
             )
     members = set(group.members)
+    reported: set[frozenset[str]] = set()
     for pid in group.members:
         person = known.get(pid)
         for other in person.avoid if person else ():
-            if other in members and str(pid) < str(other):
+            pair = frozenset((pid, other))
+            if other in members and pair not in reported:
+                reported.add(pair)
+                first, second = sorted(pair, key=group.members.index)
                 yield error(
                     rel,
                     "LC406",
-                    f"'{pid}' and '{other}' must not share a group (avoid in people.yaml)",
-                    ("members", group.members.index(other)),
+                    f"'{first}' and '{second}' must not share a group (avoid in people.yaml)",
+                    ("members", group.members.index(second)),
                 )
 
 
