@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import random
 import re
 import sys
@@ -830,8 +831,11 @@ def generate(
     errors: int = 0,
     seed: int = 1,
     dense: bool = False,
+    indicators: int = 0,
+    periods: int = 60,
 ) -> Generated:
-    """Write a network repository of `institutions` x `standards` into `out` (new or empty)."""
+    """Write a network repository of `institutions` x `standards` into `out` (new or empty);
+    with `indicators`, also that many indicator series of `periods` months per institution."""
     if institutions < 5 or standards < 1 or cycles < 1:
         raise ValueError("need at least 5 institutions, 1 standard and 1 cycle")
     if out.exists() and any(out.iterdir()):
@@ -859,7 +863,74 @@ def generate(
             if inst.has_plan:
                 cw.actions(inst, oesters)
         cw.evaluation()
+    if indicators:
+        write_indicators(result, everyone, indicators, periods, seed)
     return result
+
+
+INDICATOR_KINDS = (
+    ("proportion", "percent", "higher_is_better", "Intakes met een naaste", "Intakes"),
+    ("rate", "per_1000", "lower_is_better", "Separaties", "Verpleegdagen"),
+    ("proportion", "percent", "higher_is_better", "Signaleringsplannen besproken", "Bewoners"),
+    ("rate", "per_1000", "lower_is_better", "Valincidenten", "Verpleegdagen"),
+)
+
+
+def write_indicators(
+    result: Generated, everyone: list[Institution], count: int, periods: int, seed: int
+) -> None:
+    """indicators/<id>.yaml and indicators/data/<id>.csv: every institution, every month, with a
+    level per institution, binomial or Poisson noise, and a shift in some series. A random
+    generator of its own, so that the rest of the network stays byte for byte the same."""
+    rng = random.Random(seed * 7919 + 17)
+    first_year = LATEST_YEAR - (periods + 11) // 12 + 1
+    months = [f"{first_year + k // 12}-{k % 12 + 1:02d}" for k in range(periods)]
+    for n in range(count):
+        kind, unit, direction, numerator, denominator = INDICATOR_KINDS[n % len(INDICATOR_KINDS)]
+        ind_id = f"indicator-{n + 1:03d}"
+        doc = {
+            "id": ind_id,
+            "title": f"{numerator} ({n + 1})",
+            "kind": kind,
+            "numerator": numerator,
+            "denominator": denominator,
+            "unit": unit,
+            "direction": direction,
+            "period": "month",
+            "baseline": {"from": months[0], "to": months[min(11, periods - 1)]},
+        }
+        path = result.root / "indicators" / f"{ind_id}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = dump(doc, f"Indicator {n + 1} van het benchmarknetwerk").encode("utf-8")
+        path.write_bytes(data)
+        lines = ["period,institution,numerator,denominator,note"]
+        for inst in everyone:
+            level = rng.uniform(0.2, 0.7) if kind == "proportion" else rng.uniform(1.0, 5.0)
+            shift_at = rng.randrange(periods) if rng.random() < 0.2 else periods
+            for k, month in enumerate(months):
+                here = level * (1.25 if k >= shift_at else 1.0)
+                if kind == "proportion":
+                    size = rng.randint(20, 60)
+                    value = sum(rng.random() < min(here, 0.95) for _ in range(size))
+                else:
+                    size = rng.randint(1200, 2400)
+                    value = _poisson(rng, here * size / 1000)
+                lines.append(f"{month},{inst.id},{value},{size},")
+        table = ("\n".join(lines) + "\n").encode("utf-8")
+        csv_path = result.root / "indicators" / "data" / f"{ind_id}.csv"
+        csv_path.parent.mkdir(parents=True, exist_ok=True)
+        csv_path.write_bytes(table)
+        result.files += 2
+        result.bytes += len(data) + len(table)
+
+
+def _poisson(rng: random.Random, mean: float) -> int:
+    """A Poisson draw (Knuth; fine for the small means of a month)."""
+    limit, k, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        k += 1
+        product *= rng.random()
+    return k
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -871,6 +942,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cycles", type=int, default=1)
     parser.add_argument("--errors", type=int, default=0, help="plant errors in this many files")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--indicators", type=int, default=0, help="indicator series to add")
+    parser.add_argument("--periods", type=int, default=60, help="months per indicator series")
     parser.add_argument(
         "--dense",
         action="store_true",
@@ -886,6 +959,8 @@ def main(argv: list[str] | None = None) -> int:
             errors=args.errors,
             seed=args.seed,
             dense=args.dense,
+            indicators=args.indicators,
+            periods=args.periods,
         )
     except ValueError as exc:
         print(f"generate.py: {exc}", file=sys.stderr)

@@ -92,3 +92,17 @@ def test_a_dense_network_is_valid_with_many_small_values(
     assert all(len(a.evidence) == generator.DENSE for a in answers.values())
     assert all(len(a.explanation or "") <= 61 for a in answers.values())
     assert dense.files == plain.files
+
+
+def test_indicator_series_are_valid_and_leave_the_rest_unchanged(
+    generator: ModuleType, tmp_path: Path
+) -> None:
+    plain = generator.generate(tmp_path / "plain", 6, 8, seed=4)
+    made = generator.generate(tmp_path / "net", 6, 8, seed=4, indicators=3, periods=14)
+    result = check(made.root, today=TODAY)
+    assert [f.message for f in result.findings] == []
+    assert made.files == plain.files + 6
+    table = (made.root / "indicators/data/indicator-001.csv").read_text(encoding="utf-8")
+    assert len(table.splitlines()) == 1 + 6 * 14
+    for path in plain.root.rglob("*.yaml"):
+        assert (made.root / path.relative_to(plain.root)).read_bytes() == path.read_bytes()

@@ -15,7 +15,14 @@ from helpers import SCENARIOS, SELF_REVIEW, STANDARD_A1, TODAY, build_tree, foun
 from leercyclus.commands.pipeline import Summary, check_summary
 from leercyclus.loading.network import load_network
 from leercyclus.repository import parse
-from leercyclus.repository.cache import MAX_PACKS, PackWriter, ParseCache, cache_folder, file_digest
+from leercyclus.repository.cache import (
+    MAX_PACKS,
+    PackWriter,
+    ParseCache,
+    cache_folder,
+    file_digest,
+    repository_cache,
+)
 from leercyclus.repository.listing import list_files
 from leercyclus.rules import validate
 
@@ -47,7 +54,7 @@ def test_a_cold_run_writes_one_pack_that_a_warm_run_reads_instead_of_parsing(
     cold = found(broken)
     assert [p.name for p in packs(broken)] != [] and leftovers(broken) == []
     assert len(packs(broken)) == 1
-    assert (broken / ".leercyclus" / ".gitignore").read_text().endswith("*\n")
+    assert not (broken / ".leercyclus").exists()  # the cache is the user's, not the repository's
 
     def no_parsing(raw: bytes) -> str:  # noqa: ARG001
         raise AssertionError("a cached file was parsed again")
@@ -170,14 +177,39 @@ def test_an_error_while_loading_leaves_no_half_written_pack(
 
 
 def test_without_a_writable_cache_folder_check_still_works(minimal: Path) -> None:
-    (minimal / ".leercyclus").write_text("not a folder\n", encoding="utf-8")
+    folder = repository_cache(minimal)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("not a folder\n", encoding="utf-8")
     assert found(minimal) == []
     assert found(minimal) == []
 
 
 def test_use_cache_false_neither_reads_nor_writes_the_cache(minimal: Path) -> None:
     network = load_network(minimal, use_cache=False)
-    assert network.findings == [] and not (minimal / ".leercyclus").exists()
+    assert network.findings == [] and not repository_cache(minimal).exists()
+
+
+def test_the_cache_is_kept_per_repository_in_the_users_cache_folder(
+    minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEERCYCLUS_CACHE", str(tmp_path / "mine"))
+    found(minimal)
+    [pack] = packs(minimal)
+    assert pack.is_relative_to(tmp_path / "mine") and not pack.is_relative_to(minimal)
+    other = network(tmp_path / "other")
+    assert repository_cache(other) != repository_cache(minimal)
+
+
+def test_a_cache_committed_to_the_repository_is_never_read(minimal: Path) -> None:
+    """A `.leercyclus/` folder in the repository (the place of older versions) is ignored."""
+    found(minimal)
+    [pack] = packs(minimal)
+    planted = minimal / ".leercyclus" / "cache" / pack.parent.name / pack.name
+    planted.parent.mkdir(parents=True)
+    key = file_digest(minimal / STANDARD_A1)
+    planted.write_text(json.dumps({key: {"problem": ["LC002", "planted", 1, 1]}}), "utf-8")
+    shutil.rmtree(repository_cache(minimal))
+    assert found(minimal) == []
 
 
 def test_a_worker_names_a_file_it_cannot_read(tmp_path: Path) -> None:

@@ -131,9 +131,11 @@ def test_word_diff_ignores_spacing_and_keeps_runs_together() -> None:
 
 
 def test_markdown_text_cannot_start_markup() -> None:
+    """The reports' own escaping: a '#' within a line is no heading and stays as it is."""
     assert md("*vet* en _schuin_ <b>html</b> [link](x) ~~weg~~ #kop") == (
-        r"\*vet\* en \_schuin\_ \<b\>html\</b\> \[link\](x) \~\~weg\~\~ \#kop"
+        r"\*vet\* en \_schuin\_ \<b\>html\</b\> \[link\](x) \~\~weg\~\~ #kop"
     )
+    assert md("# kop\n\n- punt") == r"\# kop - punt"
 
 
 def test_help_imports_no_heavy_module() -> None:

@@ -47,6 +47,9 @@ def test_the_outputs_are_the_expected_files(built: Path) -> None:
         for inst in INSTITUTIONS
         for ext in ("html", "md")
     ] + ["2026/public/national-report.html", "2026/public/national-report.md"]
+    expected += [  # the improvement method's overview, for the one with improvement data
+        f"2026/confidential/de-linde/improvement-overview.{ext}" for ext in ("html", "md")
+    ]
     assert _outputs(built) == sorted(expected)
 
 

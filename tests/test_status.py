@@ -62,7 +62,8 @@ def test_text_on_the_minimal_network(minimal: Path, capsys: Capsys) -> None:
 def test_json_on_the_minimal_network(minimal: Path, capsys: Capsys) -> None:
     report = as_json(minimal, capsys)
     assert list(report) == [
-        "cycle", "title", "today", "errors", "warnings", "participants", "milestones"
+        "cycle", "title", "today", "errors", "warnings", "participants", "milestones",
+        "improvement",
     ]  # fmt: skip
     assert row(report, "de-linde") == {
         "institution": "de-linde",

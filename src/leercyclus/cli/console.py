@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -12,17 +13,42 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _markup_escape
 
 if TYPE_CHECKING:
     from leercyclus.forms import ImportResult
     from leercyclus.methods.groups.status import GroupState
+    from leercyclus.methods.improvement.status import Row as ImprovementRow
     from leercyclus.methods.peerreview.status import CycleStatus
     from leercyclus.publishing.build import Output
     from leercyclus.repository.findings import Finding
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Characters that steer a terminal or a log viewer instead of showing: escape sequences, a
+carriage return that overwrites the line, and the marks that reverse the order of text."""
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def printable(text: str, *, one_line: bool = False) -> str:
+    """`text` with every control character shown as '�', never acted upon; with `one_line`,
+    line breaks become spaces (a file name or message must not fake a line of its own)."""
+    if one_line:
+        text = _LINE_BREAKS.sub(" ", text)
+    return _CONTROL.sub("\ufffd", text)
+
+
+def escape(text: str, *, one_line: bool = False) -> str:
+    """Text from the data for rich: printable, and no rich markup of its own."""
+    return _markup_escape(printable(text, one_line=one_line))
+
+
+def _json(payload: object, indent: int | None = 2) -> str:
+    """JSON in which no character can steer a terminal: C1 controls and the like as escapes."""
+    text = json.dumps(payload, ensure_ascii=False, indent=indent)
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def error(message: str, hint: str | None = None) -> None:
@@ -44,13 +70,13 @@ def bug(exc: BaseException) -> None:
 def findings_text(findings: Sequence[Finding], files: int, strict: bool) -> None:
     """Findings grouped per file, then a summary line."""
     for file, group in groupby(findings, key=lambda f: f.file):
-        out.print(f"[bold]{escape(file)}[/]")
+        out.print(f"[bold]{escape(file, one_line=True)}[/]")
         for f in group:
             colour = "red" if f.severity == "error" else "yellow"
             where = f"{f.line}:{f.column}"
             out.print(
                 f"  [dim]{where:>7}[/]  [{colour}]{f.severity:<7}[/] [dim]{f.code}[/]  "
-                f"{escape(f.message)}"
+                f"{escape(f.message, one_line=True)}"
             )
         out.print()
     errors = sum(1 for f in findings if f.severity == "error")
@@ -73,7 +99,7 @@ def _count(n: int, word: str) -> str:
 
 def findings_json(findings: Sequence[Finding]) -> None:
     """One JSON array on stdout, one object per finding."""
-    sys.stdout.write(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+    sys.stdout.write(_json([f.as_json() for f in findings]))
     sys.stdout.write("\n")
 
 
@@ -94,18 +120,21 @@ def findings_gitlab(findings: Sequence[Finding], root: Path) -> None:
                 "location": {"path": f"{prefix}{f.file}", "lines": {"begin": f.line}},
             }
         )
-    sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(_json(report) + "\n")
 
 
 def findings_github(findings: Sequence[Finding], root: Path) -> None:
-    """GitHub Actions workflow commands; paths relative to the current folder (the workspace)."""
+    """GitHub Actions workflow commands; paths relative to the current folder (the workspace).
+
+    Every value is escaped by GitHub's rules, so no file name or message can end the command
+    and start one of its own: '%', CR and LF in the message; also ':' and ',' in properties."""
     prefix = _prefix(root)
     for f in findings:
         level = "error" if f.severity == "error" else "warning"
-        message = _gh_escape(f"{f.message}")
+        file = _gh_property(f"{prefix}{f.file}")
         sys.stdout.write(
-            f"::{level} file={prefix}{f.file},line={f.line},col={f.column},"
-            f"title={f.code}::{message}\n"
+            f"::{level} file={file},line={f.line},col={f.column},"
+            f"title={_gh_property(f.code)}::{_gh_escape(f.message)}\n"
         )
 
 
@@ -118,7 +147,14 @@ def _prefix(root: Path) -> str:
 
 
 def _gh_escape(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: GitHub's escapes, and no character that steers the log."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped, one_line=True)
+
+
+def _gh_property(text: str) -> str:
+    """A workflow command's property value (file, title): also ':' and ','."""
+    return _gh_escape(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @contextmanager
@@ -184,7 +220,7 @@ def written(outputs: Sequence[Output], base: Path) -> None:
         for o in rebuilt:
             size = f"{o.path.stat().st_size / 1024:.0f} KB"
             name = o.institution or "national"
-            table.add_row(name, o.scope, o.format, size, str(_shown(o.path, base)))
+            table.add_row(escape(name), o.scope, o.format, size, escape(str(_shown(o.path, base))))
     else:
         table.add_column("scope")
         table.add_column("format")
@@ -294,10 +330,31 @@ def _state(state: str) -> str:
     return f"[{colour}]{state}[/]" if colour else state
 
 
+def improvement_text(rows: Sequence[ImprovementRow]) -> None:
+    """The improvement cycles' follow-ups: overdue steps and checks, missing figures."""
+    if not rows:
+        return
+    from rich.table import Table
+
+    out.print("\n[bold]Improvement cycles[/]")
+    table = Table(show_edge=False, pad_edge=False)
+    for heading in ("institution", "what", "project / indicator", "since"):
+        table.add_column(heading)
+    for r in rows:
+        table.add_row(escape(r.institution), f"[yellow]{r.what}[/]", escape(r.subject), r.detail)
+    (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
+
+
 def status_json(payload: dict[str, object]) -> None:
     """One JSON object on stdout."""
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+    sys.stdout.write(_json(payload))
     sys.stdout.write("\n")
+
+
+def plain(text: str) -> None:
+    """Text for the terminal or a file as it is (tabs and line breaks kept), every other
+    control character shown, never acted upon."""
+    sys.stdout.write(printable(text))
 
 
 def form_exported(path: Path, rows: int, prefilled: int) -> None:

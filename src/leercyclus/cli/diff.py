@@ -29,8 +29,8 @@ def command(
     ] = DiffFormat.text,
 ) -> None:
     """Standards added, dropped and changed between two cycles, with a word-level diff."""
-    import sys
 
+    from leercyclus.cli import console
     from leercyclus.loading.network import load_network
     from leercyclus.methods.peerreview import diff
     from leercyclus.repository.listing import find_root
@@ -38,10 +38,10 @@ def command(
     net = load_network(find_root(repo))
     result = diff.compare(net, cycle_a, cycle_b)
     if output is DiffFormat.json:
-        sys.stdout.write(diff.as_json(result))
+        console.plain(diff.as_json(result))
     elif output is DiffFormat.markdown:
         language = net.settings.model.language if net.settings else "nl"
-        sys.stdout.write(diff.as_markdown(result, language))
+        console.plain(diff.as_markdown(result, language))
     else:
-        sys.stdout.write(diff.as_text(result))
+        console.plain(diff.as_text(result))
     raise typer.Exit(0)

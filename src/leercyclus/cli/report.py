@@ -56,7 +56,7 @@ def command(
         institutions=tuple(institution or ()),
         national=national,
         formats=parse_formats(formats),
-        out=out.resolve() if out else None,
+        out=out.absolute() if out else None,  # a link inside the repository is refused
         language=language,
     )
     with console.status("checking the data"):

@@ -33,6 +33,7 @@ def command(
     from leercyclus.commands.pipeline import check
     from leercyclus.errors import UsageError
     from leercyclus.loading.network import choose_cycle
+    from leercyclus.methods.improvement.status import improvement_rows
     from leercyclus.methods.peerreview.status import cycle_status
     from leercyclus.repository.listing import find_root
 
@@ -53,14 +54,16 @@ def command(
     )
     from leercyclus.methods.groups.status import group_status
 
+    follow_up = improvement_rows(result.network, day)
     groups = group_status(result.network, data.id, day)
     if output is StatusFormat.json:
-        payload = status.as_json()
+        payload = {**status.as_json(), "improvement": [r.as_json() for r in follow_up]}
         if groups:
             payload["groups"] = [g.as_json() for g in groups]
         console.status_json(payload)
     else:
         console.status_text(status)
+        console.improvement_text(follow_up)
         if groups:
             console.groups_status_text(groups)
     raise typer.Exit(0)

@@ -108,7 +108,7 @@ def init(folder: Path, *, network: str, cycle: str | None, force: bool) -> InitR
             result.skipped.append(rel)
             continue
         try:
-            write_atomic(path, text)
+            write_atomic(path, text, inside=folder)
         except OSError as exc:
             raise OutputError(
                 f"cannot write {path}: {exc.strerror or exc}", "check the folder's permissions"

@@ -130,7 +130,7 @@ def build_reports(
     from leercyclus.publishing.convert import template_folders
     from leercyclus.publishing.render import renderer
     from leercyclus.publishing.scopes import PUBLIC
-    from leercyclus.repository.write import staging
+    from leercyclus.repository.write import refuse_links, staging
 
     if not result.ok:
         raise reports.refuse(len(result.errors))
@@ -139,6 +139,8 @@ def build_reports(
     tell = progress or reports.Silent()
     tell.start(len(plan.institutions) + (1 if plan.national else 0) + 1)
     cycle = plan.data.id
+    if plan.out.is_relative_to(net.root):  # the repository must not steer where reports go
+        refuse_links(net.root, plan.out)
     with staging(plan.out) as stage:
         build = Build(
             out=plan.out,
@@ -178,9 +180,10 @@ def build_reports(
             pending.wait(build, tell)
         build.convert(cores())
         tell.advance("DOCX and PDF")
+        public = build.public_files(cycle)  # also refuses files in public/ that are not ours
         if national is not None:
-            national.guard(build.public_files())
-            build.mark_guarded(build.public_files())
+            national.guard(public)
+            build.mark_guarded(public)
         for method in others:
             if method.guard is not None:
                 method.guard(run)

@@ -19,7 +19,7 @@ from leercyclus.forms.kinds import (
     standard_order,
     usable_cycle,
 )
-from leercyclus.forms.workbook import build_workbook
+from leercyclus.forms.workbook import append_texts, build_workbook
 from leercyclus.loading.network import load_network
 
 
@@ -58,7 +58,7 @@ def export_form(
     prints = {key: fingerprint(v) for key, v in view(spec, current, order).items()}
     sheet = book.create_sheet(META_SHEET)
     for key, value in [*meta.items(), *((f"was {k}", v) for k, v in prints.items())]:
-        sheet.append([key, value])
+        append_texts(sheet, [key, value])
     sheet.sheet_state = "veryHidden"
     _save(book, target)
     return Exported(target, len(order), prefilled)

@@ -82,7 +82,7 @@ def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
     text = dump(doc)
     _validated(SourceFile(spec.kind, path, rel, data.id), text, spec, answers)
     if changes:
-        write_atomic(path, text)
+        write_atomic(path, text, inside=root)
     return ImportResult(form, rel, current is None and bool(changes), changes,
                         _notes(spec, answers, order), bool(changes))  # fmt: skip
 

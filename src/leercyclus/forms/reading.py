@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ def open_form(form: Path) -> Any:
     if form.suffix.lower() not in (".xlsx", ".xlsm"):
         kind = f"a {form.suffix} file" if form.suffix else "a file without the .xlsx extension"
         raise DataError(f"{form.name} is not an Excel workbook (.xlsx): it is {kind}", hint)
+    _check_archive(form, hint)
     try:
         return load_workbook(form, data_only=True)
     except Exception as exc:  # any unreadable file is the same problem for the user
@@ -38,6 +40,39 @@ def open_form(form: Path) -> Any:
         raise DataError(
             f"{form.name} is not an Excel workbook (.xlsx) that can be read: {reason}", hint
         ) from None
+
+
+MAX_FORM_BYTES = 50_000_000
+"""The most a form may unpack to: a filled-in form of a hundred standards unpacks to well
+under a megabyte; more is a zip bomb, refused before it is opened."""
+
+
+def _check_archive(form: Path, hint: str) -> None:
+    """A DataError, within a second, for a form that unpacks to too much or declares XML
+    entities; sizes are read from the archive's directory, which also bounds what openpyxl
+    can unpack. A file that is no archive at all is left to openpyxl's own message."""
+    try:
+        with zipfile.ZipFile(form) as archive:
+            parts = archive.infolist()
+            size = sum(part.file_size for part in parts)
+            if len(parts) > 10_000 or size > MAX_FORM_BYTES:
+                raise DataError(
+                    f"{form.name} unpacks to {size / 1e6:.0f} MB in {len(parts)} parts: far too "
+                    "much for a form, so it is not read",
+                    hint,
+                )
+            for part in parts:
+                if part.filename.endswith((".xml", ".rels")):
+                    with archive.open(part) as handle:
+                        start = handle.read(4096)
+                    if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
+                        raise DataError(
+                            f"{form.name} declares XML entities ({part.filename}): it is not "
+                            "a form saved by Excel or LibreOffice, so it is not read",
+                            hint,
+                        )
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+        return
 
 
 def form_meta(book: Any, form: Path) -> dict[str, str]:

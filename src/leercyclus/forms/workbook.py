@@ -47,11 +47,11 @@ def build_workbook(
     info = book.active
     info.title = spec.words.instructions_sheet
     info.column_dimensions["A"].width = 110
-    info.append([title])
+    append_texts(info, [title])
     info["A1"].font = Font(bold=True, size=14)
-    info.append([f"{net.settings.model.network}"])
+    append_texts(info, [net.settings.model.network])
     for line in spec.words.instructions(spec.kind):
-        info.append([line])
+        append_texts(info, [line])
         bold = line.endswith(":") and not line.startswith("•")
         info.cell(info.max_row, 1).font = Font(bold=bold)
         info.cell(info.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
@@ -111,7 +111,7 @@ def _standards_sheet(
     from openpyxl.worksheet.datavalidation import DataValidation
 
     rows = _rows(spec, data, institution, current, order)
-    sheet.append([c.heading for c in spec.columns])
+    append_texts(sheet, [c.heading for c in spec.columns])
     for n, column in enumerate(spec.columns, start=1):
         cell = sheet.cell(1, n)
         cell.font = Font(bold=True)
@@ -183,11 +183,20 @@ def _general_sheet(sheet: Any, spec: FormKind, data: CycleData, current: BaseMod
 
 
 def _text_cell(cell: Any, value: object) -> Any:
-    """Put a value in a cell as itself: a text that starts with '=' is text, not a formula."""
+    """Put a value in a cell as itself: every text is a text, never a formula (openpyxl makes
+    a text that starts with '=' one), whatever it starts with."""
     cell.value = value or None
-    if isinstance(value, str) and value.startswith("="):
+    if isinstance(value, str) and value:
         cell.data_type = "s"
     return cell
+
+
+def append_texts(sheet: Any, values: Sequence[object]) -> None:
+    """A row at the bottom of `sheet`, every text in it a text (see `_text_cell`)."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value:
+            cell.data_type = "s"
 
 
 def _protect(sheet: Any) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from leercyclus.errors import UsageError
 from leercyclus.models.kinds import file_kinds
+from leercyclus.repository.cache import file_digest
 from leercyclus.repository.findings import Finding, error, suggest
 from leercyclus.repository.listing import Listing, SourceFile, list_files
 
@@ -126,6 +127,10 @@ def load_network(root: Path, *, use_cache: bool = True, listing: Listing | None 
         )
         into = owner.tables if owner is not None else network.tables
         into.setdefault(table.kind, {})[table.key] = table
+        try:  # check's remembered answer depends on the tables too
+            network.contents[table.rel] = file_digest(table.path)
+        except OSError:
+            network.contents[table.rel] = None
     return network
 
 

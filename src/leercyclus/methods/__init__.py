@@ -14,6 +14,6 @@ if TYPE_CHECKING:
 
 def registered() -> list[Method]:
     """Every learning method, in the order their findings and reports come."""
-    from leercyclus.methods import groups, peerreview
+    from leercyclus.methods import groups, improvement, peerreview
 
-    return [peerreview.METHOD, groups.METHOD]
+    return [peerreview.METHOD, improvement.METHOD, groups.METHOD]

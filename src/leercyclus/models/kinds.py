@@ -21,7 +21,8 @@ class FileKind:
     """One kind of file: its name, its place, its model and the learning method it belongs to.
 
     `place` is a path pattern relative to the repository root: `<x>` stands for one folder or,
-    last, the file's name without its suffix; `**` for any number of folders. The values of the
+    last, the file's name without its suffix (and without a fixed start, as in
+    `complaints-<year>.csv`); `**` for any number of folders. The values of the
     placeholders other than `<cycle>`, joined by `/`, are a file's key (`de-linde/de-horst`).
     """
 
@@ -71,11 +72,13 @@ def _match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> list[str] | None
     if not parts:
         return None
     part = parts[0]
-    if not rest:  # the file name: `<x>.yaml`, or a literal name
-        stem, dot, suffix = head.partition(">")
-        if stem.startswith("<") and dot:
-            value = part[: -len(suffix)] if suffix and part.endswith(suffix) else None
-            return [value] if value and not value.startswith(".") else None
+    if not rest:  # the file name: `<x>.yaml`, `complaints-<x>.csv`, or a literal name
+        prefix, opened, tail = head.partition("<")
+        _, closed, suffix = tail.partition(">")
+        if opened and closed:
+            fits = suffix and part.startswith(prefix) and part.endswith(suffix)
+            value = part[len(prefix) : -len(suffix)] if fits else None
+            return [value] if value and not part.startswith(".") else None
         return [] if part == head else None
     if head.startswith("<") and head.endswith(">"):
         found = _match(rest, parts[1:])
@@ -142,7 +145,10 @@ PEERREVIEW_KINDS = (
 )
 """The peer-review cycle's files."""
 
-_BY_METHOD: tuple[str, ...] = ("leercyclus.models.groupkinds",)
+_BY_METHOD: tuple[str, ...] = (
+    "leercyclus.models.improvement_kinds",
+    "leercyclus.models.groupkinds",
+)
 """Modules (without pydantic) whose `KINDS` tuple a learning method adds, one line each."""
 
 

@@ -13,6 +13,7 @@ REF_KINDS = (
     "parel",
     "oester",
     "indicator",
+    "project",
     "audit",
     "analysis",
     "group",

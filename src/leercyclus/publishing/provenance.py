@@ -21,13 +21,18 @@ class Provenance:
 
 def provenance(root: Path, exclude: Path | None = None) -> Provenance:
     """The version, short commit id and commit date; commit None outside git or without git."""
-    fields = (git(root, "log", "-1", "--format=%h %cs", timeout=10) or "").split()
+    found = git(root, "log", "-1", "--format=%h %cs", timeout=10)
+    fields = (found or "").split()
     if len(fields) != 2:
         return Provenance(__version__, None, None)
     commit, date = fields
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        return Provenance(__version__, None, None)
     if _dirty(root, exclude):
         commit += "+"
-    return Provenance(__version__, commit, dt.date.fromisoformat(date))
+    return Provenance(__version__, commit, day)
 
 
 def _dirty(root: Path, exclude: Path | None) -> bool:

@@ -1,10 +1,17 @@
-"""The parse cache: parsed files as JSON packs of {content hash: entry} under .leercyclus/."""
+"""The parse cache: parsed files as JSON packs of {content hash: entry}, in the user's cache.
+
+Nothing a repository holds is trusted as a cache: a cache, remembered answer or build manifest
+committed to it could say anything. leercyclus keeps all of them in the user's own cache folder,
+one folder per repository (by its resolved path), where only leercyclus writes.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import re
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,16 +22,60 @@ from leercyclus import __version__
 Parsed = dict[str, Any]
 """One parsed file: its data as JSON-like values, or the reason it could not be read."""
 
-CACHE_DIR = Path(".leercyclus") / "cache"
-"""Parsed files by content hash, inside the repository (git-ignored)."""
-
 MAX_PACKS = 8
 """More pack files than this are merged into one (with only the entries still in use)."""
 
+CACHE_ENV = "LEERCYCLUS_CACHE"
+"""Names the folder leercyclus keeps its caches in, instead of the platform's cache folder."""
+
+
+def user_cache() -> Path:
+    """leercyclus's folder in the user's cache: $LEERCYCLUS_CACHE, else the platform's place."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or ""
+        if not Path(base).is_absolute():
+            base = str(Path.home() / ".cache")
+    return Path(base) / "leercyclus"
+
+
+def _keyed(kind: str, path: Path) -> Path:
+    """A private folder of the user's cache for the folder at `path` (by its resolved path)."""
+    resolved = path.resolve()
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", resolved.name)[:40] or "root"
+    key = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:20]
+    return user_cache() / kind / f"{name}-{key}"
+
+
+def repository_cache(root: Path) -> Path:
+    """The user's cache folder of the repository at `root` (never inside the repository)."""
+    return _keyed("repositories", root)
+
+
+def output_cache(out: Path) -> Path:
+    """The user's cache folder of the output folder `out`: what leercyclus wrote there."""
+    return _keyed("outputs", out)
+
 
 def cache_folder(root: Path) -> Path:
-    """Where this leercyclus version keeps its cache of the repository at `root`."""
-    return root / CACHE_DIR / f"v{__version__}"
+    """Where this leercyclus version keeps its parse cache of the repository at `root`."""
+    return repository_cache(root) / f"v{__version__}"
+
+
+def private_folder(folder: Path) -> Path:
+    """Make `folder` (in the user's cache), readable by this user only where it is new: it
+    holds parsed confidential texts."""
+    top = user_cache()
+    if not top.is_dir():
+        top.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
 
 
 class ParseCache:
@@ -146,11 +197,7 @@ class PackWriter:
 
     def _open(self) -> IO[bytes]:
         assert self.folder is not None
-        top = self.folder.parent.parent
-        if not (top / ".gitignore").is_file():
-            top.mkdir(parents=True, exist_ok=True)
-            (top / ".gitignore").write_text("# leercyclus cache: not for git\n*\n")
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
         self._tmp = Path(tmp)
         return os.fdopen(fd, "wb")

@@ -34,6 +34,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "LC010": ("error", "The file holds a list or a single value where a mapping of keys belongs."),
     "LC020": ("warning", "A YAML file in a cycle folder where leercyclus expects none; ignored."),
     "LC021": ("error", "A required file is missing: institutions.yaml, or a cycle's cycle.yaml."),
+    "LC022": (
+        "error",
+        "A symbolic link leads out of the repository (or into .git): it is not read.",
+    ),
     "LC030": ("error", "A reference (`kind:path`) names an item that does not exist."),
     "LC101": ("error", "Unknown key (with a 'did you mean' hint where one is close)."),
     "LC102": ("error", "A required key is missing."),
@@ -96,6 +100,71 @@ CODES: dict[str, tuple[Severity, str]] = {
         "An accreditation criterion is not met (meetings a year, group size, attendance, chair).",
     ),
     "LC413": ("warning", "A story claims realized or transformative value without evidence."),
+    "LC501": (
+        "error",
+        "An indicator series row is wrong: a period not written as the indicator's period, an"
+        " unknown institution, a numerator that is no number or exceeds the denominator of a"
+        " proportion, a denominator of zero or less, a period given twice for an institution.",
+    ),
+    "LC502": (
+        "error",
+        "An indicator's baseline or phase does not fit its data: a period of the wrong form, a"
+        " baseline that ends before it starts or lies outside the data, phases out of order.",
+    ),
+    "LC503": (
+        "warning",
+        "A baseline of fewer than 12 points: its control limits are trial limits, no signal.",
+    ),
+    "LC504": (
+        "warning",
+        "A PDSA cycle: a plan without prediction, a study without `prediction_held`, steps dated"
+        " out of order, cycles not numbered 1, 2, 3, ...",
+    ),
+    "LC505": (
+        "warning",
+        "An active improvement project past its `next_check`, or without a new step for 90 days.",
+    ),
+    "LC506": ("warning", "An indicator series has a gap: a period missing for an institution."),
+    "LC507": (
+        "error",
+        "A CSV column (or value) that looks like personal data: a name, BSN, birth date, address"
+        " or contact; refused in every CSV file.",
+    ),
+    "LC508": ("warning", "A PDSA cycle's study step is overdue (`study_by`, or do + 30 days)."),
+    "LC509": (
+        "error",
+        "A CSV file that cannot be read as a table: no header, a column that is not allowed or"
+        " missing, a row with too many or too few values.",
+    ),
+    "LC510": (
+        "error",
+        "A file in the wrong place: a series indicators/data/<id>.csv without indicators/<id>.yaml,"
+        " a project or register in the folder of another institution, or one not in the register.",
+    ),
+    "LC601": (
+        "error",
+        "An experience result is wrong: an unknown instrument or item, an answer outside the"
+        " item's scale, a count that is not a whole number, a period other than the file's.",
+    ),
+    "LC602": (
+        "warning",
+        "A complaint decided (or still open) later than 6 weeks after receipt, or 10 weeks when"
+        " `extended` is set (Wkkgz).",
+    ),
+    "LC603": (
+        "error",
+        "A complaint's coding is wrong: an HCAT category or stage not in the list, severity or"
+        " harm outside 1-4, a date that is not YYYY-MM-DD, a decision before receipt.",
+    ),
+    "LC605": (
+        "error",
+        "A complaint register with a column outside the allowed set: free text would carry names.",
+    ),
+    "LC606": (
+        "error",
+        "An experience file with a column outside the allowed set: only aggregated counts per"
+        " item and answer, never one person's answers.",
+    ),
 }
 """Every finding code `check` can report: its severity and what it means, in one line."""
 

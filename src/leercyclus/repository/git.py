@@ -1,44 +1,88 @@
-"""The one way leercyclus runs git: read-only questions; nothing in the repository can run."""
+"""git, run so that nothing in a repository can make it start a program: the one way we run it.
+
+A repository is someone else's work, its `.git/config` included (a repository copied whole, or
+a folder inside another checkout). Settings there can name programs that git starts on its
+own during `status` and `log`: an fsmonitor, hooks, clean filters, a signature checker. Every
+run here switches those off on the command line, which outranks every config file, skips the
+machine's system-wide config, and never prompts.
+"""
 
 from __future__ import annotations
 
 import os
-import subprocess
+import subprocess  # nosec B404 - git only, with a fixed argument list and no shell
+from functools import cache
 from pathlib import Path
 
-# A repository's own git config is untrusted: a hook or core.fsmonitor there would run a program of
-# the contributor's choice. These settings win over the repository's config (command line first).
-_SAFE = (
-    "-c", "core.fsmonitor=false",
-    "-c", "core.hooksPath=" + os.devnull,
-    "-c", "core.untrackedCache=false",
-    "-c", "protocol.allow=never",
-    "-c", "diff.external=",
-    "--no-pager",
-)  # fmt: skip
+SAFE = (
+    *("-c", "core.fsmonitor=false"),
+    *("-c", f"core.hooksPath={os.devnull}"),
+    *("-c", "log.showSignature=false"),
+    *("-c", "diff.external="),
+    *("-c", "core.pager=cat"),
+    *("-c", "status.submoduleSummary=false"),
+    *("-c", "diff.ignoreSubmodules=all"),
+)
+"""Settings that outrank the repository's own: no program of the repository's choosing runs."""
+
+TIMEOUT = 60
+"""Seconds one git command may take."""
 
 
-def git(root: Path, *args: str, timeout: float = 60) -> str | None:
-    """git's standard output for a read-only command in root; None when git fails or is absent."""
-    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0"}
-    env.pop("GIT_DIR", None)
-    env.pop("GIT_WORK_TREE", None)
+def _environment() -> dict[str, str]:
+    return {
+        **os.environ,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_OPTIONAL_LOCKS": "0",  # status only reads: no index written, no index hook
+        "GIT_PAGER": "cat",
+    }
+
+
+def git(root: Path, *args: str, timeout: float = TIMEOUT) -> str | None:
+    """git's standard output (UTF-8, damaged bytes replaced), or None when git is missing,
+    fails, or takes longer than `timeout` seconds."""
+    raw = _run(root, (*_no_filters(str(root)), *args), timeout)
+    return None if raw is None else raw.decode("utf-8", errors="replace")
+
+
+def _run(root: Path, args: tuple[str, ...], timeout: float) -> bytes | None:
+    command = ["git", "--no-pager", *SAFE, "-C", str(root), *args]
     try:
-        result = subprocess.run(  # noqa: S603 (fixed program, arguments are no shell)
-            ["git", *_SAFE, "-C", str(root), *args],  # noqa: S607 (git from PATH, as the user's)
+        result = subprocess.run(  # nosec B603 B607 - git from PATH, arguments as a list
+            command,
             capture_output=True,
             timeout=timeout,
             check=False,
-            env=env,
+            env=_environment(),
             stdin=subprocess.DEVNULL,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return result.stdout.decode("utf-8", errors="replace") if result.returncode == 0 else None
+    return result.stdout if result.returncode == 0 else None
+
+
+@cache
+def _no_filters(root: str) -> tuple[str, ...]:
+    """Settings that empty every clean/smudge filter the config names (git runs a clean filter
+    on files it must hash again during `status`, as `.gitattributes` asks). Empty means: none."""
+    listed = _run(Path(root), ("config", "--name-only", "--get-regexp", r"^filter\."), TIMEOUT)
+    names = set()
+    for line in (listed or b"").decode("utf-8", errors="replace").splitlines():
+        name, _, field = line[len("filter.") :].rpartition(".")
+        if name and field in ("clean", "smudge", "process", "required"):
+            names.add(name)
+    return tuple(
+        setting
+        for name in sorted(names)
+        for field, value in (("clean", ""), ("smudge", ""), ("process", ""), ("required", "false"))
+        for setting in ("-c", f"filter.{name}.{field}={value}")
+    )
 
 
 def git_state(root: Path) -> str:
-    """What the review flags depend on: the commit and the uncommitted changes under cycles/."""
+    """What answers drawn from history depend on: the commit, and what is not committed under
+    cycles/ ("no git" outside git)."""
     head = git(root, "rev-parse", "HEAD")
     if head is None:
         return "no git"

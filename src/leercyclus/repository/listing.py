@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,11 +62,46 @@ Listing = tuple[list["SourceFile"], list[Finding]]
 """Every data file of a repository, and what listing them found (missing, misplaced files)."""
 
 
+def escapes(root: Path, path: Path) -> bool:
+    """Whether `path`, its links followed, leads out of the repository at `root` or into its
+    .git folder. The one test of where a path leads: such a path is never read or written."""
+    try:
+        resolved = path.resolve()
+        top = root.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return True
+    return not resolved.is_relative_to(top) or resolved.is_relative_to(top / ".git")
+
+
+def inside(root: Path, path: Path) -> Path | None:
+    """`path` if it stays inside the repository at `root` with its links followed, else None."""
+    return None if escapes(root, path) else path
+
+
+def _link_finding(root: Path, path: Path) -> Finding:
+    rel = _rel(root, path)
+    return error(
+        rel,
+        "LC022",
+        f"{rel} is a symbolic link that leads out of the repository: it is not read; "
+        "put the file itself in the repository",
+    )
+
+
 def list_files(root: Path) -> Listing:
-    """Every data file of the repository, and findings for files that are missing or misplaced."""
-    files = [SourceFile("settings", root / SETTINGS, SETTINGS)]
+    """Every data file of the repository, and findings for files that are missing or misplaced.
+
+    A file or folder that is a symbolic link leading out of the repository is never read: it
+    gets a finding that names the link (never what it leads to)."""
+    files: list[SourceFile] = []
     findings: list[Finding] = []
-    if (root / REGISTER).is_file():
+    if escapes(root, root / SETTINGS):
+        findings.append(_link_finding(root, root / SETTINGS))
+    else:
+        files.append(SourceFile("settings", root / SETTINGS, SETTINGS))
+    if (root / REGISTER).is_symlink() and escapes(root, root / REGISTER):
+        findings.append(_link_finding(root, root / REGISTER))
+    elif (root / REGISTER).is_file():
         files.append(SourceFile("institutions", root / REGISTER, REGISTER))
     else:
         findings.append(
@@ -77,9 +114,14 @@ def list_files(root: Path) -> Listing:
         )
     _list_root(root, files, findings)
     cycles_dir = root / CYCLES
-    if cycles_dir.is_dir():
+    if cycles_dir.is_symlink() and escapes(root, cycles_dir):
+        findings.append(_link_finding(root, cycles_dir))
+    elif cycles_dir.is_dir():
         for folder in sorted(p for p in cycles_dir.iterdir() if p.is_dir()):
-            _list_cycle(root, folder, files, findings)
+            if folder.is_symlink() and escapes(root, folder):
+                findings.append(_link_finding(root, folder))
+            else:
+                _list_cycle(root, folder, files, findings)
     return files, findings
 
 
@@ -103,20 +145,30 @@ def _list_root(root: Path, files: list[SourceFile], findings: list[Finding]) -> 
         place = root / name
         if len(next(k for k in kinds if k.parts[0] == name).parts) == 1:
             found = _kind_of(kinds, (name,))
-            if place.is_file() and found is not None:
+            if place.is_symlink() and escapes(root, place):
+                findings.append(_link_finding(root, place))
+            elif place.is_file() and found is not None:
                 files.append(SourceFile(found[0].name, place, name, None, found[1]))
+            continue
+        if place.is_symlink() and escapes(root, place):
+            findings.append(_link_finding(root, place))
             continue
         if not place.is_dir():
             continue
-        for path in sorted(place.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
+        for path, link in sorted(_walk(place)):
+            if link and escapes(root, path):
+                findings.append(_link_finding(root, path))
+            elif not path.name.startswith(".") and path.is_file():
                 _add(root, path, path.relative_to(root).parts, None, kinds, files, findings)
 
 
 def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: list[Finding]) -> None:
     cycle = folder.name
     kinds = [k for k in file_kinds().values() if k.in_cycle]
-    if not (folder / "cycle.yaml").is_file():
+    entries = sorted(_walk(folder))
+    outside = {path for path, link in entries if link and escapes(root, path)}
+    findings += [_link_finding(root, path) for path in sorted(outside)]
+    if not (folder / "cycle.yaml").is_file() and folder / "cycle.yaml" not in outside:
         findings.append(
             error(
                 _rel(root, folder),
@@ -128,16 +180,33 @@ def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: lis
     tops = [k for k in kinds if len(k.parts) == 1]
     for kind in tops:  # cycle.yaml first, then the cycle's other single files
         path = folder / kind.parts[0]
-        if path.is_file():
+        if path.is_file() and path not in outside:
             files.append(SourceFile(kind.name, path, _rel(root, path), cycle))
     others = [k for k in kinds if len(k.parts) > 1]
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
+    for path, link in entries:
+        if path in outside or path.name.startswith(".") or (link and not path.is_file()):
             continue
         parts = path.relative_to(folder).parts
         if len(parts) == 1 and any(k.parts == parts for k in tops):
             continue
         _add(root, path, parts, cycle, others, files, findings)
+
+
+def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """Every file under `folder` and whether it is a symbolic link; a link to a folder is
+    listed as such, not entered."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        path = folder / entry.name
+        if entry.is_symlink():
+            yield path, True
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_file(follow_symlinks=False):
+            yield path, False
 
 
 def _add(

@@ -16,6 +16,9 @@ MAX_NODES = 250_000
 """Most values one file may expand to, aliases counted each time they are used."""
 MAX_DEPTH = 64
 """Deepest nesting a file may have; the file kinds need fewer than ten levels."""
+MAX_ALIAS_BYTES = 10_000_000
+"""Most text the aliases of one file may add, counted in characters of the JSON they repeat:
+one long text repeated through aliases must not grow into gigabytes."""
 
 STR = "tag:yaml.org,2002:str"
 SEQ = "tag:yaml.org,2002:seq"
@@ -77,6 +80,7 @@ def convert(loader: Any) -> str | None:
     anchors: dict[str, tuple[str, int, Any]] = {}  # name: (json, values in it, scalar event)
     stack: list[_Frame] = []
     count = 0
+    repeated = 0  # characters of JSON the aliases added
     key_next = False  # the next event is a mapping's key (or its end)
     while True:
         event = get()
@@ -155,8 +159,16 @@ def convert(loader: Any) -> str | None:
                 )
             text, values, _ = anchors[event.anchor]
             count += values
+            repeated += len(text)
             if count > MAX_NODES:
                 raise _size_problem(count, event)
+            if repeated > MAX_ALIAS_BYTES:
+                raise _problem(
+                    "LC005",
+                    f"aliases repeat more than {MAX_ALIAS_BYTES // 1_000_000} MB of text in this "
+                    "file: write the values out or split the file",
+                    event.start_mark,
+                )
             write(text)
         else:  # the end of a mapping or sequence, written above
             frame = stack.pop()

@@ -28,12 +28,29 @@ def staging(out: Path) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def refuse_links(base: Path, path: Path) -> None:
+    """An OutputError if `path`, or a folder between `base` and it, is a symbolic link: what a
+    repository holds must never steer a write to another place (out of --out, into public/)."""
+    current = base
+    for part in path.relative_to(base).parts:
+        current = current / part
+        if current.is_symlink():
+            raise OutputError(
+                f"{current} is a symbolic link: leercyclus writes nothing through a link, "
+                "so nothing was written",
+                "remove the link (a folder of outputs holds only real folders and files)",
+            )
+
+
 def publish(files: list[Path], staged: Path, out: Path) -> list[Path]:
-    """Move staged files to the same place under `out`; each rename is atomic."""
+    """Move staged files to the same place under `out`; each rename is atomic. Nothing is
+    written if a target or a folder on its way is a symbolic link."""
+    targets = [out / file.relative_to(staged) for file in files]
+    for target in targets:
+        refuse_links(out, target)
     placed = []
     try:
-        for file in files:
-            target = out / file.relative_to(staged)
+        for file, target in zip(files, targets, strict=True):
             target.parent.mkdir(parents=True, exist_ok=True)
             file.replace(target)
             placed.append(target)
@@ -51,8 +68,11 @@ def write_text(path: Path, text: str) -> Path:
     return path
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace one user file atomically: a temp file beside it, then a rename."""
+def write_atomic(path: Path, text: str, inside: Path | None = None) -> None:
+    """Replace one user file atomically: a temp file beside it, then a rename. With `inside`
+    (the repository), nothing is written through a symbolic link below it."""
+    if inside is not None:
+        refuse_links(inside, path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

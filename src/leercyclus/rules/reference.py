@@ -20,6 +20,10 @@ TITLES = {
     "visit": "Review day",
     "actions": "Reflection and actions",
     "evaluation": "Evaluation",
+    "indicator": "Indicator",
+    "project": "Improvement project",
+    "instrument": "Questionnaire (PREM, PROM)",
+    "analysis": "Incident analysis",
     "people": "People in groups",
     "rotation": "Rotation of groups",
     "group": "Group (intervision, learning network)",
@@ -37,6 +41,14 @@ NOTES = {
     "`share: true`.",
     "actions": "Optional per institution. `check` warns about an action past its `due` date that "
     "is neither done nor dropped.",
+    "indicator": "Its figures are a CSV file, `indicators/data/<indicator>.csv`, with the columns "
+    "`period,institution,numerator,denominator,note` (see docs/improvement.md).",
+    "project": "`check` warns about a plan without prediction, steps out of date order, a study "
+    "step past its date and an active project past its `next_check`.",
+    "instrument": "Answers are kept counted, never per person: "
+    "`experience/<instrument>/<period>.csv` with `period,institution,item,answer,count`.",
+    "analysis": "Only coded fields and de-identified texts: no narrative, no names, the month of "
+    "the event and never its date. Its measures are action points that `check` follows.",
     "people": "Optional. Names never leave the person's own group: network reports show roles "
     "and disciplines only.",
     "rotation": "Optional: how `leercyclus groups rotate` composes this cycle's groups of one kind "
@@ -147,6 +159,75 @@ standards:
   A1: {verdict: keep, note: Helder en herkenbaar.}
   B2: {verdict: adjust, note: Splitsen in intake en verdere behandeling.}
 process: De reviewdagen waren goed voorbereid; de zelfreview kostte veel tijd.
+""",
+    "indicator": """\
+id: naasten-intake
+title: Intakes waarbij een naaste aanwezig is
+source: own
+kind: proportion
+numerator: Aantal intakes waarbij een naaste aanwezig was
+denominator: Aantal intakes
+unit: percent
+direction: higher_is_better
+period: month
+chart: auto
+target: 60
+baseline: {from: 2024-11, to: 2025-10}
+phases: [{from: 2026-06, reason: Nieuw werkproces intake}]
+standards: ["standard:2025/C1"]
+""",
+    "project": """\
+id: naasten-intake
+institution: de-linde
+title: Naasten vanaf de intake betrekken
+kind: care_process
+triggers: ["oester:2025/de-linde/naasten-later"]
+standards: ["standard:2025/C1"]
+aim: In 2026 is bij ten minste 60 % van de intakes een naaste aanwezig.
+measures: {outcome: ["indicator:naasten-intake"], process: [], balancing: []}
+owner: teamleider kliniek
+status: active
+next_check: 2027-01-15
+cycles:
+  - n: 1
+    plan:
+      date: 2026-01-12
+      change: Uitnodiging in de intakebrief
+      prediction: 50 % na twee maanden
+      who_what_when: Secretariaat per 1 februari
+      study_by: 2026-03-31
+    do: {date: 2026-02-01, observations: Eén afdeling gebruikte nog de oude brief.}
+    study: {date: 2026-04-14, result: 55 % in februari en maart, prediction_held: "yes"}
+    act: {date: 2026-04-20, decision: adapt, next: Ook telefonisch uitnodigen}
+actions:
+  - {id: brief-aanpassen, what: Intakebrief aanpassen, owner: secretariaat, due: 2026-02-01,
+     status: done}
+""",
+    "instrument": """\
+id: prem-herstel
+kind: prem
+title: Ervaringen met herstelgerichte zorg
+scales:
+  "1-10": {min: 1, max: 10, top_box: [9, 10]}
+items:
+  - {id: aandacht, text: Ik kreeg persoonlijke aandacht, scale: "1-10"}
+min_respondents: 10
+""",
+    "analysis": """\
+id: 2026-vim-03
+institution: de-linde
+kind: vim
+method: prisma
+event_month: 2026-03
+analysed: 2026-04-16
+transmural: true
+organisations: [de-linde, het-anker]
+root_causes:
+  - {text: Overdrachtsformulier zonder vak voor afspraken met de naaste, ecm: OP}
+actions:
+  - {id: overdracht-naasten, what: Vak voor naasten in het overdrachtsformulier,
+     owner: werkgroep protocollen, due: 2026-06-30, status: done}
+lesson: Afspraken met naasten gaan alleen mee als het formulier er een plek voor heeft.
 """,
     "people": """\
 people:
@@ -339,6 +420,8 @@ def _words(prop: dict[str, Any], defs: dict[str, Any], key: str) -> str:
         shown = "mapping (keys below)" if _target(value, defs) else _words(value, defs, key)
         return f"mapping of `<{_placeholder(key)}>` to a {shown}"
     words = {"string": "text", "boolean": "`true` or `false`"}.get(str(kind))
+    if kind == ["number", "string"]:
+        words = "number"
     if words is None and kind == ["integer", "string"]:
         minimum = node.get("minimum")
         words = "whole number" + (f", at least {minimum}" if minimum is not None else "")

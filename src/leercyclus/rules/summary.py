@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leercyclus import __version__
-from leercyclus.repository.cache import cache_folder, file_digest
+from leercyclus.repository.cache import cache_folder, file_digest, private_folder
 from leercyclus.repository.findings import Finding
 from leercyclus.repository.git import git_state
 from leercyclus.repository.listing import Listing
@@ -43,7 +43,7 @@ def summary_key(
     a file cannot be read: no shortcut then), what the listing found (missing and unknown
     files), the git state and the leercyclus version."""
     digest = hashlib.sha256(f"{__version__}\0{today.isoformat()}\0".encode())
-    for rel, content in contents.items():
+    for rel, content in sorted(contents.items()):  # the loader may read kinds in its own order
         if content is None:
             return None
         digest.update(f"{rel}\0{content}\0".encode())
@@ -85,6 +85,7 @@ def remember(root: Path, key: str, summary: Summary) -> None:
         "findings": [f.as_json() for f in summary.findings],
     }
     try:
-        write_atomic(cache_folder(root) / SUMMARY, json.dumps(payload, ensure_ascii=False))
+        folder = private_folder(cache_folder(root))
+        write_atomic(folder / SUMMARY, json.dumps(payload, ensure_ascii=False))
     except OSError:
         return

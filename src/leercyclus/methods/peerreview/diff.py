@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
@@ -201,12 +200,11 @@ def inline(pieces: tuple[Piece, ...], deleted: str, inserted: str) -> str:
     return " ".join(marks[p.op].format(p.text) for p in pieces)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")
-
-
 def md(text: str) -> str:
-    """Free text safe inside a Markdown paragraph: no accidental emphasis, links or HTML."""
-    return " ".join(_MD_SPECIAL.sub(r"\\\1", text).split())
+    """Free text as literal Markdown, on one line: the reports' one escaping of data."""
+    from leercyclus.publishing.render import md_escape
+
+    return md_escape(text)
 
 
 LABELS: dict[str, dict[str, str]] = {

@@ -11,13 +11,15 @@ from leercyclus.loading.network import Network
 from leercyclus.methods.peerreview.charts import Bar, stacked_bars
 from leercyclus.methods.peerreview.national_report import NationalReport, national_report
 from leercyclus.publishing.texts import LABELS, TEXTS
+from leercyclus.repository.cache import repository_cache
 
 if TYPE_CHECKING:
     from leercyclus.methods.peerreview.reports import Plan, Progress
     from leercyclus.privacy.match import Term
 
-CACHE = Path(".leercyclus") / "deidentified"
-"""Where de-identified texts are cached, inside the repository (git-ignored)."""
+DEIDENTIFIED = "deidentified"
+"""The folder of de-identified texts in the repository's folder of the user's cache: never
+inside the repository, where an edited entry could put a name into the public report."""
 
 
 @dataclass
@@ -71,7 +73,7 @@ def prepare(net: Network, plan: Plan, tell: Progress) -> National:
     allowed = [value for c in contacts for value in (c.name, c.email, c.phone) if value]
     terms = known_terms(net, keep_contacts=keep)
     deidentify = Deidentifier(
-        net.root / CACHE,
+        repository_cache(net.root) / DEIDENTIFIED,
         on_start=lambda: tell.note(
             "starting the de-identifier (deduce): the first time this takes a minute or two"
         ),

@@ -51,6 +51,12 @@ def scalar(text: str) -> str:
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
+def one_line(text: object) -> str:
+    """A value for a generated comment line: every line break YAML knows (also CR, NEL and the
+    Unicode separators) becomes a space, so a value never writes a line of its own."""
+    return " ".join(str(text).split())
+
+
 def comment(
     text: str, indent: str = "", lead: str = "", hang: str | None = None, width: int = WIDTH
 ) -> list[str]:
@@ -235,10 +241,10 @@ def _cycle_text(
         insert(doc, list(doc).index("title") + 1, "previous", same_style(doc["id"], old))
     lines = [words["theme_hint"]]
     if old_theme:
-        lines.append(words["old_theme"].format(old=old, theme=old_theme))
+        lines.append(one_line(words["old_theme"].format(old=old, theme=old_theme)))
     lines += ["theme:", "  title:", "  questions:", "    -"]
     comment_before(doc, "domains", "\n".join(lines))
-    header = ["# " + words["cycle_header"].format(cycle=cycle, old=old)]
+    header = ["# " + one_line(words["cycle_header"].format(cycle=cycle, old=old))]
     hint = _milestones_hint(data.cycle.model.milestones, old, cycle, words)
     return _dump(doc, folder / "cycle.yaml", root, "cycle", header) + "\n" + hint
 
@@ -286,7 +292,10 @@ def _standard_text(
             lines.append(words["evaluation_note"].format(note=note))
         wrapped = [line[2:] for paragraph in lines for line in comment(paragraph)]
         comment_before(doc, "text", "\n".join(wrapped))
-    header = ["# " + words["standard_header"].format(id=standard.id, title=standard.title, old=old)]
+    header = [
+        "# "
+        + one_line(words["standard_header"].format(id=standard.id, title=standard.title, old=old))
+    ]
     return _dump(doc, target, root, "standard", header)
 
 

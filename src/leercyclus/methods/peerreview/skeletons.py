@@ -18,6 +18,7 @@ from leercyclus.methods.peerreview.newfiles import (
     comment,
     join_ids,
     modeline,
+    one_line,
     ordered_standards,
 )
 from leercyclus.models import Standard
@@ -54,7 +55,7 @@ def self_review_form(net: Network, data: CycleData, institution: str) -> tuple[P
     answer = words["answer"].format(text="explanation", more=words["self_review_more"])
     lines = [
         modeline(path.relative_to(net.root).as_posix(), "self-review"),
-        "# " + words["self_review_title"].format(name=name, cycle=cycle.title),
+        "# " + one_line(words["self_review_title"].format(name=name, cycle=cycle.title)),
         "#",
         *comment(answer),
         f"institution: {institution}",
@@ -87,7 +88,7 @@ def _described(data: CycleData, lines: list[str], language: str) -> Iterable[Sta
     for standard in ordered_standards(data):
         if standard.domain != domain:
             domain = standard.domain
-            heading = f"  # ── {domain} · {titles.get(domain, '')} "
+            heading = f"  # ── {one_line(domain)} · {one_line(titles.get(domain, ''))} "
             lines += ["", heading + "─" * max(3, WIDTH - len(heading))]
         kind = (
             " (" + words["type"].format(type=standard.type, label=labels[str(standard.type)]) + ")"
@@ -114,7 +115,7 @@ def visit_form(net: Network, data: CycleData, institution: str) -> tuple[Path, s
     roles = words["roles"].format(roles=", ".join(ROLES[:-1]), last=ROLES[-1])
     lines = [
         modeline(path.relative_to(net.root).as_posix(), "visit"),
-        "# " + words["visit_title"].format(name=name, cycle=data.cycle.model.title),
+        "# " + one_line(words["visit_title"].format(name=name, cycle=data.cycle.model.title)),
         "#",
         *comment(answer),
         f"institution: {institution}",
@@ -176,7 +177,7 @@ def actions_form(net: Network, data: CycleData, institution: str) -> tuple[Path,
     words = words_for(net)
     lines = [
         modeline(path.relative_to(net.root).as_posix(), "actions"),
-        "# " + words["actions_title"].format(name=name, cycle=data.cycle.model.title),
+        "# " + one_line(words["actions_title"].format(name=name, cycle=data.cycle.model.title)),
         "#",
         *comment(words["actions_how"]),
         f"institution: {institution}",
@@ -207,7 +208,7 @@ def actions_form(net: Network, data: CycleData, institution: str) -> tuple[Path,
             f"#     owner:          # {words['owner']}",
             f"#     due:            # {words['date_form']}",
             "#     status: open    # open | in_progress | done | dropped",
-            f"#     standards: [{refs}]",
+            f"#     standards: [{one_line(refs)}]",
         ]
     return path, "\n".join(lines) + "\n"
 

@@ -1,0 +1,172 @@
+"""An indicator's series per institution as a chart, the definition's rules on it, and the
+network's picture: distributions per period over enough institutions, never one by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from leercyclus.methods.improvement import chart
+from leercyclus.methods.improvement.tables import Measurement, period_index, period_label
+from leercyclus.models.improvement import Indicator, period_matches
+from leercyclus.repository.findings import Finding, error, warning
+
+KIND_CHART: dict[str, chart.ChartKind] = {"proportion": "p", "rate": "u", "count": "c", "mean": "i"}
+SCALE = {"percent": 100.0, "per_1000": 1000.0}
+"""Values are kept as fractions and rates; they are shown in the indicator's unit."""
+
+
+def chart_kind(indicator: Indicator, base_points: int) -> chart.ChartKind:
+    """The chart an indicator gets: its own choice, or (auto) a control chart of its kind once
+    the baseline has 12 points, a run chart before."""
+    if indicator.chart != "auto":
+        return indicator.chart
+    return KIND_CHART[indicator.kind] if base_points >= chart.MIN_LOCKED else "run"
+
+
+def institution_chart(indicator: Indicator, rows: Sequence[Measurement]) -> chart.Chart | None:
+    """The chart of one institution's rows (any order; gaps stay gaps); None without rows."""
+    if not rows:
+        return None
+    by_index = {period_index(r.period): r for r in rows}
+    first, last = min(by_index), max(by_index)
+    indices = list(range(first, last + 1))
+    labels = [period_label(i, indicator.period) for i in indices]
+    numerators = [by_index[i].numerator if i in by_index else None for i in indices]
+    denominators: list[float | None] | None = None
+    if indicator.kind != "count":
+        denominators = [by_index[i].denominator if i in by_index else None for i in indices]
+    starts = [
+        (period_index(p.from_) - first, p.reason)
+        for p in indicator.phases
+        if period_matches(p.from_, indicator.period)
+    ]
+    baseline = None
+    if indicator.baseline is not None and period_matches(
+        indicator.baseline.from_, indicator.period
+    ):
+        baseline = (
+            period_index(indicator.baseline.from_) - first,
+            period_index(indicator.baseline.to) - first,
+        )
+    points = sum(1 for n in numerators if n is not None)
+    base_points = points
+    if baseline is not None:
+        base_points = sum(
+            1 for k, n in enumerate(numerators) if n is not None and baseline[0] <= k <= baseline[1]
+        )
+    kind = chart_kind(indicator, base_points)
+    return chart.build(
+        kind,
+        labels,
+        numerators,
+        denominators,
+        starts=starts,
+        baseline=baseline,
+        direction=indicator.direction,
+    )
+
+
+def check_definition(
+    rel: str, indicator: Indicator, rows: Sequence[Measurement]
+) -> Iterator[Finding]:
+    """LC502 and LC503: the baseline and phases against the indicator's period and data."""
+    every = indicator.period
+    periods = sorted({period_index(r.period) for r in rows})
+    if indicator.baseline is not None:
+        span = indicator.baseline
+        if not (period_matches(span.from_, every) and period_matches(span.to, every)):
+            yield error(rel, "LC502", f"the baseline's periods are not written as a {every}",
+                        ("baseline",))  # fmt: skip
+        elif period_index(span.to) < period_index(span.from_):
+            yield error(rel, "LC502", "the baseline ends before it starts", ("baseline",))
+        elif periods:
+            lo, hi = period_index(span.from_), period_index(span.to)
+            inside = [p for p in periods if lo <= p <= hi]
+            if not inside:
+                yield error(rel, "LC502", "the baseline holds no period of the data", ("baseline",))
+            else:
+                per_inst: dict[str, int] = {}
+                for r in rows:
+                    if lo <= period_index(r.period) <= hi:
+                        per_inst[r.institution] = per_inst.get(r.institution, 0) + 1
+                fewest = min(per_inst.values())
+                if fewest < chart.MIN_LOCKED:
+                    yield warning(
+                        rel,
+                        "LC503",
+                        f"the baseline has {fewest} points for some institution(s); control"
+                        f" limits need {chart.MIN_LOCKED} and are trial limits until then",
+                        ("baseline",),
+                    )
+    previous = None
+    for k, phase in enumerate(indicator.phases):
+        if not period_matches(phase.from_, every):
+            yield error(rel, "LC502", f"phase {phase.from_} is not written as a {every}",
+                        ("phases", k, "from"))  # fmt: skip
+            continue
+        here = period_index(phase.from_)
+        if previous is not None and here <= previous:
+            yield error(rel, "LC502", f"phase {phase.from_} comes before the phase above it",
+                        ("phases", k, "from"))  # fmt: skip
+        previous = here
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """The network's picture of one period: how many institutions, and the spread of values."""
+
+    period: str
+    institutions: int
+    low: float
+    """First quartile."""
+    median: float
+    high: float
+    """Third quartile."""
+    pooled: float
+    """The network's total (sum of numerators over sum of denominators)."""
+
+
+def network_spread(
+    indicator: Indicator, rows: Sequence[Measurement], min_group: int
+) -> list[Spread]:
+    """Per period: quartiles and median over the institutions that reported it, only for periods
+    with at least `min_group` institutions (fewer would point at one)."""
+    by_period: dict[int, list[Measurement]] = {}
+    for r in rows:
+        by_period.setdefault(period_index(r.period), []).append(r)
+    spreads = []
+    for index in sorted(by_period):
+        group = by_period[index]
+        if len({r.institution for r in group}) < min_group:
+            continue
+        values = sorted(value(indicator, r) for r in group)
+        num = sum(r.numerator for r in group)
+        den = sum(r.denominator or 0 for r in group)
+        pooled = num / den if den and indicator.kind != "count" else num / len(group)
+        spreads.append(
+            Spread(
+                period_label(index, indicator.period),
+                len(group),
+                _quantile(values, 0.25),
+                _quantile(values, 0.5),
+                _quantile(values, 0.75),
+                pooled * SCALE.get(indicator.unit, 1.0) if indicator.kind != "count" else pooled,
+            )
+        )
+    return spreads
+
+
+def value(indicator: Indicator, row: Measurement) -> float:
+    """A row's value in the indicator's unit."""
+    if indicator.kind == "count" or not row.denominator:
+        return row.numerator
+    return row.numerator / row.denominator * SCALE.get(indicator.unit, 1.0)
+
+
+def _quantile(ordered: Sequence[float], q: float) -> float:
+    """R's default quantile (type 7): linear between the order statistics."""
+    position = (len(ordered) - 1) * q
+    below = int(position)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)

@@ -1,0 +1,59 @@
+"""What `leercyclus status` adds for improvement cycles: steps past their date, projects past
+their check, and indicators whose latest period is missing for an institution."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from leercyclus.methods.improvement import pdsa
+from leercyclus.methods.improvement.gather import gather
+from leercyclus.methods.improvement.tables import period_index, period_label
+
+if TYPE_CHECKING:
+    from leercyclus.loading.network import Network
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One thing to follow up."""
+
+    institution: str
+    what: str
+    """`study overdue`, `act overdue`, `check overdue` or `figures missing`."""
+    subject: str
+    """The project's or indicator's id."""
+    detail: str
+    """Since when, or which period."""
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def improvement_rows(net: Network, today: dt.date) -> list[Row]:
+    """Every follow-up of the improvement method, by institution."""
+    data = gather(net, today)
+    rows: list[Row] = []
+    for key, defined in sorted(data.projects.items()):
+        inst, project = key.split("/")[0], defined.model
+        for late in pdsa.overdue_steps(project, today):
+            rows.append(
+                Row(inst, f"{late.step} overdue", project.id, f"cycle {late.cycle}, {late.due}")
+            )
+        if project.status == "active" and project.next_check and project.next_check < today:
+            rows.append(Row(inst, "check overdue", project.id, project.next_check.isoformat()))
+    for ind_id, defined in sorted(data.indicators.items()):
+        series = data.series.get(ind_id, [])
+        if not series:
+            continue
+        latest = max(period_index(r.period) for r in series)
+        have: dict[str, int] = {}
+        for r in series:
+            here = period_index(r.period)
+            have[r.institution] = max(have.get(r.institution, here), here)
+        for inst, last in sorted(have.items()):
+            if last < latest:
+                period = period_label(latest, defined.model.period)
+                rows.append(Row(inst, "figures missing", ind_id, period))
+    return sorted(rows, key=lambda r: (r.institution, r.what, r.subject))
