@@ -250,8 +250,12 @@ def yaml_files(root: Path) -> list[Path]:
 
 
 def drop_cache(root: Path) -> None:
-    """Delete the repository's cache folder, so the next check starts cold."""
-    shutil.rmtree(root / ".leercyclus", ignore_errors=True)
+    """Delete the repository's cache folder (in the user's cache), so the next check starts
+    cold."""
+    from leercyclus.repository.cache import repository_cache
+
+    shutil.rmtree(repository_cache(root), ignore_errors=True)
+    shutil.rmtree(root / ".leercyclus", ignore_errors=True)  # where older versions kept it
 
 
 COMPOSE = """
@@ -392,7 +396,7 @@ def pandoc_path() -> str | None:
 def report_rows(root: Path, scratch: Path, formats: list[str]) -> list[Row]:
     """`report` per format, and pandoc (+ typst) converting the same Markdown over all cores.
 
-    The first build starts with no .leercyclus/ cache, so it de-identifies all free text; the
+    The first build starts with no cache, so it de-identifies all free text; the
     builds per format that follow find it cached, as a rebuild would. Each writes to a new
     folder, so none is an incremental no-op.
     """

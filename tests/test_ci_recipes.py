@@ -88,6 +88,21 @@ def test_github_finds_the_newest_built_cycle(tmp_path: Path) -> None:
     assert (tmp_path / "build/2026/public/index.html").read_text() == "2026"
 
 
+def test_github_runs_a_contribution_without_credentials_and_publishes_only_this_build() -> None:
+    """docs/security.md: read access only, no stored git token, a time limit, and no build/
+    from the repository (a committed file there would be published)."""
+    jobs = recipe(".github/workflows/leercyclus.yml")["jobs"]
+    for name in ("check", "reports"):
+        assert jobs[name]["timeout-minutes"] == "30"
+        assert step_using(jobs[name], "actions/checkout")["with"] == {"persist-credentials": False}
+        assert "permissions" not in jobs[name]  # the workflow's: contents: read
+    runs = steps_running(jobs["reports"])
+    assert runs.index("rm -rf build") < runs.index("leercyclus report")
+    gitlab = recipe(".gitlab-ci.yml")
+    assert gitlab["reports"]["before_script"][-1] == "rm -rf build"
+    assert gitlab["check"]["timeout"] == gitlab["reports"]["timeout"] == "30m"
+
+
 def test_github_actions_are_pinned_to_a_major_version() -> None:
     jobs = recipe(".github/workflows/leercyclus.yml")["jobs"]
     uses = [s["uses"] for job in jobs.values() for s in job["steps"] if "uses" in s]

@@ -179,7 +179,8 @@ def _start(lookup_cache: Path | None) -> Any:
     options: dict[str, Any] = {} if lookup_cache is None else {"cache_path": lookup_cache}
     try:
         return deduce.Deduce(**options)
-    except Exception:  # a lookup cache half-written by a concurrent first run: build it again
+    # A lookup cache half-written by a concurrent first run: build it again, below.
+    except Exception:  # nosec B110
         pass
     try:
         return deduce.Deduce(build_lookup_structs=True, **options)

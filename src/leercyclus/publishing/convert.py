@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess  # nosec B404 - pandoc and typst only, fixed argument lists, no shell
+
+# pandoc and typst only, with fixed argument lists and no shell:
+import subprocess  # nosec B404
 import sys
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
@@ -99,7 +101,8 @@ def _pandoc(job: Conversion, to: str, target: Path, extra: list[str], env: dict[
         *extra,
     ]
     try:
-        done = subprocess.run(  # nosec B603 - pandoc's own path, arguments as a list
+        # pandoc's own path, arguments as a list, no shell:
+        done = subprocess.run(  # nosec B603
             command,
             capture_output=True,
             timeout=PANDOC_SECONDS,
@@ -154,7 +157,8 @@ def _typst(
         *("150" if png else "", "" if timestamp is None else str(timestamp), str(packages)),
     ]
     try:
-        done = subprocess.run(  # nosec B603 - this Python, fixed code, arguments as a list
+        # this Python, our fixed code, arguments as a list, no shell:
+        done = subprocess.run(  # nosec B603
             [sys.executable, "-I", "-c", _TYPST, *arguments],
             capture_output=True,
             timeout=TYPST_SECONDS,

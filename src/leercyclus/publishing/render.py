@@ -35,11 +35,14 @@ class Markdown(str):
     __slots__ = ()
 
 
-_MD_SPECIAL = re.compile(r"([\\`*<>|$~^\[\]{]|(?<!\w)_|_(?!\w)|(?<![\w.])@|&(?=#?\w+;))")
+_MD_SPECIAL = re.compile(
+    r"([\\`*<>|$~^\[\]{]|(?<!\w)_|_(?!\w)|(?<![^\W_])@|&(?=#?\w+;)|#(?=#*\s*$))"
+)
 """Everything that can start markup anywhere in a line: escaped with a backslash, which pandoc
 reads as the character itself. Covers raw HTML/Typst/OpenXML (`<`, backticks), links, images,
-link definitions and autolinks (`[ ] <`), attributes (`{`), notes, citations, math, emphasis
-and entities. Quotes, dashes and dots are left to pandoc's typography (curly quotes)."""
+link definitions and autolinks (`[ ] <`), attributes (`{`), notes, citations, math, emphasis,
+entities, and `#` at the end (a heading's closing marks). Quotes, dashes and dots are left
+to pandoc's typography (curly quotes)."""
 _ELISION = re.compile(r"(?<![\w'’])'(?=(?:s|t|n)\b)")
 """Dutch elisions ('s nachts, 't): an apostrophe, not an opening quote."""
 _MD_LINE_START = re.compile(

@@ -10,7 +10,9 @@ machine's system-wide config, and never prompts.
 from __future__ import annotations
 
 import os
-import subprocess  # nosec B404 - git only, with a fixed argument list and no shell
+
+# git only, with a fixed argument list and no shell:
+import subprocess  # nosec B404
 from functools import cache
 from pathlib import Path
 
@@ -49,7 +51,8 @@ def git(root: Path, *args: str, timeout: float = TIMEOUT) -> str | None:
 def _run(root: Path, args: tuple[str, ...], timeout: float) -> bytes | None:
     command = ["git", "--no-pager", *SAFE, "-C", str(root), *args]
     try:
-        result = subprocess.run(  # nosec B603 B607 - git from PATH, arguments as a list
+        # git as the user finds it on PATH, arguments as a list, no shell:
+        result = subprocess.run(  # nosec B603
             command,
             capture_output=True,
             timeout=timeout,
