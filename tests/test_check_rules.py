@@ -79,7 +79,7 @@ CASES: list[Any] = [
     ("stray_file", [W("cycles/2025/notes.yaml", 1, 1, "LC020",
         "cycles/2025/notes.yaml is not a file leercyclus knows, so it is ignored: a cycle "
         "folder holds cycle.yaml, evaluation.yaml, standards/, self-reviews/, visits/, "
-        "actions/ and audit/")]),
+        "actions/, audit/, groups/ and stories/")]),
     ("no_register", [E(SETTINGS, 1, 1, "LC021",
         "there is no institutions.yaml beside leercyclus.yaml: create it with the list of "
         "institutions (see docs/format.md)")]),
@@ -193,9 +193,11 @@ ELSEWHERE = {
         "test_improvement_rules.py",
     ),
     **{f"LC3{n:02}": "test_audit_check.py" for n in range(1, 11)},
+    **dict.fromkeys((f"LC4{n:02d}" for n in range(1, 14)), "test_groups_rules.py"),
 }
 """Codes whose scenario needs more than files (LC217: a git history; LC022: symbolic links),
-or that a learning method tests in its own file on its own network (LC3xx: the Samen-Audit)."""
+or that a learning method tests in its own file on its own network (LC3xx: the Samen-Audit,
+LC4xx: groups)."""
 
 
 def test_every_code_has_a_case_with_its_registered_severity() -> None:

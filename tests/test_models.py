@@ -53,6 +53,10 @@ def test_models_cover_the_file_kinds_of_the_contract() -> None:
         "audit-framework",
         "audit",
         "audit-conversation",
+        "people",
+        "rotation",
+        "group",
+        "story",
     ]
 
 

@@ -133,6 +133,25 @@ def test_the_table_says_type_requirement_and_both_descriptions() -> None:
             "Noem de deelnemende instellingen bij naam in het landelijk rapport (standaard uit). "
             "Veel netwerken maken bekend wie meedoet; de namen staan dan alleen in die lijst, en "
             "de controle op namen weigert ze overal elders in het rapport."),
+        Row("groups", "mapping (keys below)", "optional",
+            "The network's rules for intervision groups and learning networks.",
+            "Regels voor intervisiegroepen en leernetwerken."),
+        Row("groups.meetings_before_rotation", "whole number, at least 1", "default `4`",
+            "Meetings a group holds before it is shuffled (the SWING toolkit: 4 to 6).",
+            "Bijeenkomsten voordat een groep opnieuw wordt ingedeeld."),
+        Row("groups.rotate_after_cycles", "whole number, at least 1", "default `1`",
+            "Cycles a composition may stay unchanged.",
+            "Cycli dat een samenstelling gelijk mag blijven."),
+        Row("groups.rotating", "list, each one of `intervision`, `learning_network`, "
+            "`working_group`, `theme_meeting`", "default `[intervision]`",
+            "Kinds of group that rotate.", "Soorten groep die rouleren."),
+        Row("groups.with_clients", "list, each one of `intervision`, `learning_network`, "
+            "`working_group`, `theme_meeting`", "default `[intervision, learning_network]`",
+            "Kinds of group that need a client, relative or expert by experience.",
+            "Soorten groep met minstens één cliënt, naaste of ervaringsdeskundige."),
+        Row("groups.min_disciplines", "whole number, at least 1", "default `2`",
+            "Disciplines a group of a rotating kind has at least (multidisciplinary).",
+            "Minimaal aantal disciplines per groep (multidisciplinair)."),
     ]  # fmt: skip
 
 

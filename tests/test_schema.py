@@ -80,6 +80,10 @@ def test_one_schema_per_file_kind_with_the_contract_names() -> None:
         "audit-framework.schema.json",
         "audit.schema.json",
         "audit-conversation.schema.json",
+        "people.schema.json",
+        "rotation.schema.json",
+        "group.schema.json",
+        "story.schema.json",
     ]
 
 

@@ -198,7 +198,9 @@ def test_small_anchors_and_aliases_are_fine(make_network: MakeNetwork) -> None:
 
 def test_merge_keys_are_not_yaml_1_2(make_network: MakeNetwork) -> None:
     text = "network: N\nnational: &n {min_group: 5}\n<<: *n\n"
-    message = "unknown key '<<': the keys allowed here are network, language, formats, national"
+    message = (
+        "unknown key '<<': the keys allowed here are network, language, formats, national, groups"
+    )
     assert settings_findings(make_network, text) == one("LC101", 3, 1, message)
 
 

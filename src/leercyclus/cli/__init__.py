@@ -15,6 +15,7 @@ import typer
 from leercyclus.cli import check, new, report
 from leercyclus.cli import diff as diff_cmd
 from leercyclus.cli import forms as forms_cmd
+from leercyclus.cli import groups as groups_cmd
 from leercyclus.cli import init as init_cmd
 from leercyclus.cli import schema as schema_cmd
 from leercyclus.cli import status as status_cmd
@@ -63,6 +64,7 @@ app.command("diff")(diff_cmd.command)
 app.command("status")(status_cmd.command)
 app.add_typer(forms_cmd.export_app, name="export")
 app.command("import")(forms_cmd.import_command)
+app.add_typer(groups_cmd.app, name="groups")
 
 
 def run(argv: list[str] | None = None) -> int:

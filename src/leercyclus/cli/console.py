@@ -18,6 +18,7 @@ from rich.markup import escape as _markup_escape
 if TYPE_CHECKING:
     from leercyclus.forms import ImportResult
     from leercyclus.methods.audit.status import AuditRow
+    from leercyclus.methods.groups.status import GroupState
     from leercyclus.methods.improvement.status import Row as ImprovementRow
     from leercyclus.methods.peerreview.status import CycleStatus
     from leercyclus.publishing.build import Output
@@ -378,6 +379,29 @@ def audit_status_text(rows: Sequence[AuditRow]) -> None:
             escape(", ".join(row.escalations_open)) or "0",
             str(row.agreements_open),
             f"[red]{row.agreements_overdue}[/]" if row.agreements_overdue else "0",
+        )
+    (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
+
+
+def groups_status_text(groups: Sequence[GroupState]) -> None:
+    """Where each group stands: meetings against the plan, action points, due for rotation."""
+    from rich.table import Table
+
+    out.print("\n[bold]Groups[/]")
+    table = Table(show_edge=False, pad_edge=False)
+    for heading in ("group", "kind", "meetings", "actions open", "overdue", "rotation"):
+        table.add_column(
+            heading, justify="right" if heading in ("actions open", "overdue") else "left"
+        )
+    for g in groups:
+        meetings = f"{g.meetings}/{g.planned}" if g.planned else str(g.meetings)
+        table.add_row(
+            escape(g.group),
+            g.kind.replace("_", " "),
+            f"[yellow]{meetings} behind[/]" if g.behind else meetings,
+            str(g.open_actions),
+            f"[red]{g.overdue_actions}[/]" if g.overdue_actions else "0",
+            "[yellow]due[/]" if g.rotate else "",
         )
     (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
 

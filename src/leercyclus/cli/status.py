@@ -53,16 +53,23 @@ def command(
         errors=len(result.errors),
         warnings=len(result.warnings),
     )
+    from leercyclus.methods.groups.status import group_status
+
     follow_up = improvement_rows(result.network, day)
     audits = audit_status(result.network, data.id, day)
+    groups = group_status(result.network, data.id, day)
     if output is StatusFormat.json:
         payload = {**status.as_json(), "improvement": [r.as_json() for r in follow_up]}
         if audits:
             payload["audit"] = [row.as_json() for row in audits]
+        if groups:
+            payload["groups"] = [g.as_json() for g in groups]
         console.status_json(payload)
     else:
         console.status_text(status)
         console.improvement_text(follow_up)
         if audits:
             console.audit_status_text(audits)
+        if groups:
+            console.groups_status_text(groups)
     raise typer.Exit(0)

@@ -148,6 +148,7 @@ PEERREVIEW_KINDS = (
 _BY_METHOD: tuple[str, ...] = (
     "leercyclus.models.improvement_kinds",
     "leercyclus.models.audit_kinds",
+    "leercyclus.models.groupkinds",
 )
 """Modules (without pydantic) whose `KINDS` tuple a learning method adds, one line each."""
 

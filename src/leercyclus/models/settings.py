@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from leercyclus.models.common import Flag, Strict, Text, WholeNumber, doc
+from leercyclus.models.groups import GroupSettings
 
 Format = Literal["md", "html", "docx", "pdf"]
 
@@ -55,4 +56,9 @@ class Settings(Strict):
         default_factory=National,
         description="Settings of the public national report.",
         json_schema_extra={"x-description-nl": "Instellingen van het landelijk rapport."},
+    )
+    groups: GroupSettings = Field(
+        default_factory=GroupSettings,
+        description="The network's rules for intervision groups and learning networks.",
+        json_schema_extra={"x-description-nl": "Regels voor intervisiegroepen en leernetwerken."},
     )

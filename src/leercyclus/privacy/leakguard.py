@@ -44,8 +44,8 @@ def find_leaks(
     The text is read as a reader sees it (`extract_text`), through the normalisation the
     scrubber uses. Strings in `allowed` (the contacts of shared parels: name, e-mail, phone)
     may appear; they are blanked out before the search. Each of `lists` (the participants,
-    where the network lists them) may appear only whole: all its names in order, one after the other with nothing
-    but punctuation, bullets or spaces between. That run is blanked out; the same names anywhere
+    where the network lists them) may appear only whole: all its names in order, one after the
+    other with nothing but punctuation, bullets or spaces between. That run is blanked out; the same names anywhere
     else are still found.
     """
     matcher = matcher_for(tuple(terms))

@@ -99,6 +99,35 @@ CODES: dict[str, tuple[Severity, str]] = {
     "LC308": ("warning", "Free text holds an e-mail address, phone number or BSN."),
     "LC309": ("error", "A cycle has audit files but no audit/framework.yaml."),
     "LC310": ("error", "An id is used twice in the audit framework, an audit or a conversation."),
+    "LC401": ("error", "A person id is not in people.yaml."),
+    "LC402": ("error", "A person is listed twice in people.yaml."),
+    "LC403": ("warning", "A meeting lists someone present who is neither member nor facilitator."),
+    "LC404": (
+        "warning",
+        "A group whose kind asks for one has no client, relative or expert by experience.",
+    ),
+    "LC405": (
+        "warning",
+        "A group is not multidisciplinary (fewer disciplines than the network sets).",
+    ),
+    "LC406": ("error", "Two people who must avoid each other share a group."),
+    "LC407": ("error", "A person sits in two groups of the same kind in one cycle."),
+    "LC408": ("warning", "A group was shuffled after fewer meetings than the network sets."),
+    "LC409": (
+        "warning",
+        "A group's members have stayed the same for longer than the network sets.",
+    ),
+    "LC410": ("warning", "An action point was never returned to at a later meeting."),
+    "LC411": (
+        "error",
+        "An action point id is used twice in a group, or `reviewed` names none of an earlier"
+        " meeting.",
+    ),
+    "LC412": (
+        "warning",
+        "An accreditation criterion is not met (meetings a year, group size, attendance, chair).",
+    ),
+    "LC413": ("warning", "A story claims realized or transformative value without evidence."),
     "LC501": (
         "error",
         "An indicator series row is wrong: a period not written as the indicator's period, an"

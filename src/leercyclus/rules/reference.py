@@ -27,6 +27,10 @@ TITLES = {
     "audit-framework": "Samen-Audit framework",
     "audit": "Samen-Audit of a location",
     "audit-conversation": "Samen-Audit conversation",
+    "people": "People in groups",
+    "rotation": "Rotation of groups",
+    "group": "Group (intervision, learning network)",
+    "story": "Value-creation story",
 }
 
 NOTES = {
@@ -66,6 +70,15 @@ NOTES = {
     "result names its theme and counts answers per scale level: the tool's numbers, kept as "
     "conversation input and never added up across teams. `agreements` are actions of the "
     "shared action model, so `check` and `status` follow them like any action.",
+    "people": "Optional. Names never leave the person's own group: network reports show roles "
+    "and disciplines only.",
+    "rotation": "Optional: how `leercyclus groups rotate` composes this cycle's groups of one kind "
+    "from everyone's earlier groups.",
+    "group": "Meetings' `actions` are the shared action model; `reviewed` lists the action points "
+    "of earlier meetings that a meeting came back to. Only `shared: true` meetings and "
+    "evaluations reach the network report.",
+    "story": "Only `share: network` stories reach the network report; `teller` is a role, never a "
+    "name.",
 }
 
 EXAMPLES = {
@@ -303,6 +316,68 @@ agreements:
     due: 2026-06-01
     themes: [zinvolle-dag]
 escalate_to: [management]
+""",
+    "people": """\
+people:
+  - id: p01
+    name: Anouk Verbeek
+    role: professional
+    discipline: verpleegkundige
+    institution: de-linde
+    avoid: [p04]
+  - id: p19
+    role: expert_by_experience
+""",
+    "rotation": """\
+kind: intervision
+groups: 3
+size: {min: 8, max: 9}
+require:
+  - {role: [client, relative, expert_by_experience], min: 1}
+  - {distinct: discipline, min: 4}
+keep_together: [[p07, p20]]
+seed: 2026
+""",
+    "group": """\
+id: ig-noord
+kind: intervision
+title: Intervisiegroep Noord
+facilitator: p02
+members: [p01, p02, p05, p08, p13, p16, p19, p23]
+planned_meetings: 5
+accreditation: knov-mio
+theme_angle: casuïstiek
+meetings:
+  - date: 2025-02-11
+    hours: 2
+    present: [p01, p02, p05, p08, p13, p16, p19, p23]
+    method: incidentmethode
+    case: Een naaste die pas na drie weken hoorde van de opname
+    insights: [Toestemming vragen gebeurt één keer, bij de intake.]
+    agreements: [We vragen in elk behandelplanoverleg opnieuw naar naasten.]
+    actions:
+      - {id: naasten-vraag, what: Vraag over naasten in het format, owner: p02, due: 2025-04-08}
+    shared: true
+  - date: 2025-04-08
+    hours: 2
+    present: [p01, p02, p05, p13, p16, p19, p23]
+    method: balint
+    reviewed: [naasten-vraag]
+evaluations:
+  - date: 2025-11-25
+    helps: [Een vaste dag, het hele jaar vooruit gepland]
+    hinders: [Roosters en diensten]
+    shared: true
+""",
+    "story": """\
+id: drie-goede-vragen
+title: De 3 goede vragen op de afdeling
+teller: psychiater
+groups: ["group:2026/ln-samen-beslissen"]
+cycles_of_value: [potential, applied]
+story: Wat begon als een pilot is nu een vaste vraag in het behandelplanoverleg.
+evidence: ["action:2026/ln-samen-beslissen/drie-vragen-2026"]
+share: network
 """,
 }
 """A valid example of every file kind (tests check them against the models and the schemas)."""

@@ -1,0 +1,191 @@
+"""Rotation without a solver: simulated annealing over moves and swaps, seeded, fixed length.
+
+Energy = weighted repeats + a penalty per broken constraint; the best layout that breaks none is
+kept. A fixed number of iterations and a seeded generator give the same layout on every run.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+from leercyclus.methods.groups.rotation import Layout, Problem, blocks, canonical
+
+
+class _State:
+    """An assignment of blocks to groups with the counts that make a move's delta cheap."""
+
+    def __init__(self, problem: Problem, group_of: list[int]) -> None:
+        self.p = problem
+        g = problem.groups
+        self.group_of = group_of
+        self.size = [0] * g
+        for k in group_of:
+            self.size[k] += 1
+        self.past_of: list[list[tuple[int, int]]] = [[] for _ in problem.people]
+        self.past_count = [[0] * g for _ in problem.past]
+        for n, past in enumerate(problem.past):
+            for person in set(past.members):
+                self.past_of[person].append((n, past.weight))
+                self.past_count[n][group_of[person]] += 1
+        self.quota_of: list[list[int]] = [[] for _ in problem.people]
+        self.quota_count = [[0] * g for _ in problem.quotas]
+        for n, quota in enumerate(problem.quotas):
+            for person in quota.members:
+                self.quota_of[person].append(n)
+                self.quota_count[n][group_of[person]] += 1
+        self.class_of: list[list[tuple[int, int]]] = [[] for _ in problem.people]
+        self.class_count = [[[0] * g for _ in s.classes] for s in problem.spreads]
+        self.covered = [[0] * g for _ in problem.spreads]
+        for n, spread in enumerate(problem.spreads):
+            for c, members in enumerate(spread.classes):
+                for person in members:
+                    self.class_of[person].append((n, c))
+                    k = group_of[person]
+                    self.class_count[n][c][k] += 1
+                    if self.class_count[n][c][k] == 1:
+                        self.covered[n][k] += 1
+        self.partners: list[list[int]] = [[] for _ in problem.people]
+        for a, b in problem.apart:
+            self.partners[a].append(b)
+            self.partners[b].append(a)
+        self.cost = sum(
+            past.weight * c * (c - 1) // 2
+            for past, counts in zip(problem.past, self.past_count, strict=True)
+            for c in counts
+        )
+        self.broken = self._count_broken()
+
+    def _count_broken(self) -> int:
+        p = self.p
+        short = sum(
+            max(0, q.least - c)
+            for q, row in zip(p.quotas, self.quota_count, strict=True)
+            for c in row
+        )
+        narrow = sum(
+            max(0, s.least - c) for s, row in zip(p.spreads, self.covered, strict=True) for c in row
+        )
+        apart = sum(1 for a, b in p.apart if self.group_of[a] == self.group_of[b])
+        return short + narrow + apart
+
+    def move(self, person: int, to: int) -> None:
+        """Move one person, keeping cost and broken up to date."""
+        frm = self.group_of[person]
+        if frm == to:
+            return
+        p = self.p
+        for n, weight in self.past_of[person]:
+            row = self.past_count[n]
+            self.cost += weight * (row[to] - (row[frm] - 1))
+            row[frm] -= 1
+            row[to] += 1
+        for n in self.quota_of[person]:
+            row = self.quota_count[n]
+            least = p.quotas[n].least
+            before = max(0, least - row[frm]) + max(0, least - row[to])
+            row[frm] -= 1
+            row[to] += 1
+            self.broken += max(0, least - row[frm]) + max(0, least - row[to]) - before
+        for n, c in self.class_of[person]:
+            row = self.class_count[n][c]
+            cov = self.covered[n]
+            least = p.spreads[n].least
+            before = max(0, least - cov[frm]) + max(0, least - cov[to])
+            row[frm] -= 1
+            if row[frm] == 0:
+                cov[frm] -= 1
+            row[to] += 1
+            if row[to] == 1:
+                cov[to] += 1
+            self.broken += max(0, least - cov[frm]) + max(0, least - cov[to]) - before
+        for other in self.partners[person]:
+            where = self.group_of[other]
+            self.broken += (where == to) - (where == frm)
+        self.group_of[person] = to
+        self.size[frm] -= 1
+        self.size[to] += 1
+
+
+def _start(problem: Problem, units: list[tuple[int, ...]]) -> list[int]:
+    """Blocks, largest first, each into the emptiest group: sizes as even as blocks allow."""
+    group_of = [0] * len(problem.people)
+    size = [0] * problem.groups
+    for block in sorted(units, key=lambda b: (-len(b), b)):
+        k = min(range(problem.groups), key=lambda g: (size[g], g))
+        for person in block:
+            group_of[person] = k
+        size[k] += len(block)
+    return group_of
+
+
+def search(
+    problem: Problem, *, iterations: int | None = None
+) -> tuple[Layout | None, tuple[str, ...]]:
+    """The best layout that breaks no constraint (None if none was met), and notes on the run."""
+    units = blocks(problem)
+    block_of = {p: b for b, block in enumerate(units) for p in block}
+    state = _State(problem, _start(problem, units))
+    # a seeded search for a reproducible layout, no secret:
+    rng = random.Random(problem.seed)  # nosec B311
+    n_units = len(units)
+    if iterations is None:
+        iterations = min(400_000, 4_000 * len(problem.people))
+    penalty = 2 + 2 * max((past.weight for past in problem.past), default=1) * problem.max_size
+    hot, cold = max(1.0, penalty / 2), 0.02
+    best: Layout | None = None
+    best_cost = math.inf
+
+    def energy() -> int:
+        return state.cost + penalty * state.broken
+
+    if state.broken == 0:
+        best, best_cost = _layout(state), state.cost
+    for step in range(iterations):
+        temperature = hot * (cold / hot) ** (step / iterations)
+        before = energy()
+        first = units[rng.randrange(n_units)]
+        frm = state.group_of[first[0]]
+        if rng.random() < 0.5:  # move a block to another group, if the sizes allow
+            to = rng.randrange(problem.groups - 1) if problem.groups > 1 else 0
+            to += to >= frm
+            if (
+                to == frm
+                or state.size[frm] - len(first) < problem.min_size
+                or state.size[to] + len(first) > problem.max_size
+            ):
+                continue
+            undo = [(p, frm) for p in first]
+            for p in first:
+                state.move(p, to)
+        else:  # swap two blocks of different groups
+            second = units[block_of[rng.randrange(len(problem.people))]]
+            to = state.group_of[second[0]]
+            change = len(second) - len(first)
+            if (
+                to == frm
+                or not problem.min_size <= state.size[frm] + change <= problem.max_size
+                or not problem.min_size <= state.size[to] - change <= problem.max_size
+            ):
+                continue
+            undo = [(p, frm) for p in first] + [(p, to) for p in second]
+            for p in first:
+                state.move(p, to)
+            for p in second:
+                state.move(p, frm)
+        delta = energy() - before
+        if delta <= 0 or rng.random() < math.exp(-delta / temperature):
+            if state.broken == 0 and state.cost < best_cost:
+                best, best_cost = _layout(state), state.cost
+        else:
+            for p, k in undo:
+                state.move(p, k)
+    notes = (f"local search: {iterations} steps, seed {problem.seed}",)
+    return best, notes
+
+
+def _layout(state: _State) -> Layout:
+    groups: list[list[int]] = [[] for _ in range(state.p.groups)]
+    for person, k in enumerate(state.group_of):
+        groups[k].append(person)
+    return canonical(groups)

@@ -1,0 +1,123 @@
+"""`groups rotate`, the groups' reports and their leak guard, and `status` rows, on the example."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from leercyclus.cli import run
+from leercyclus.commands.pipeline import check
+from leercyclus.errors import DataError
+from leercyclus.methods.groups.propose import build_problem, group_files, proposal_yaml, propose
+from leercyclus.methods.groups.rotation import violations
+from leercyclus.methods.groups.status import group_status
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "herstelnetwerk"
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(EXAMPLE, tmp_path / "net"))
+
+
+def test_the_example_proposal_meets_its_rotation_yaml(example: Path) -> None:
+    net = check(example).network
+    problem, _ = build_problem(net, "2026")
+    assert problem.groups == 3 and (problem.min_size, problem.max_size) == (8, 9)
+    assert len(problem.past) == 3  # the three intervision groups of 2025
+    proposal = propose(net, "2026", solver="local")
+    assert violations(problem, proposal.result.layout) == []
+    assert proposal.result.cost >= proposal.result.bound
+    text = proposal_yaml(proposal)
+    parsed = yaml.safe_load(text)
+    assert parsed["lower_bound"] == proposal.result.bound
+    assert [g["id"] for g in parsed["groups"]] == ["intervisie-1", "intervisie-2", "intervisie-3"]
+    placed = sorted(m for g in parsed["groups"] for m in g["members"])
+    assert placed == sorted(problem.people)
+    together = [g["members"] for g in parsed["groups"] if "p07" in g["members"]]
+    assert "p20" in together[0]  # keep_together in rotation.yaml
+
+
+def test_rotate_prints_the_proposal_and_writes_group_files(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path in (example / "cycles" / "2026" / "groups").glob("intervisie-*.yaml"):
+        path.unlink()
+    assert run(["groups", "rotate", str(example), "--cycle", "2026", "--solver", "local"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("# Voorstel groepsindeling 2026 (intervision)")
+    assert not (example / "cycles" / "2026" / "groups" / "intervisie-1.yaml").exists()
+    args = ["groups", "rotate", str(example), "--cycle", "2026", "--solver", "local", "--write"]
+    assert run(args) == 0
+    written = yaml.safe_load(capsys.readouterr().out)
+    for group in written["groups"]:
+        made = yaml.safe_load(
+            (example / "cycles" / "2026" / "groups" / f"{group['id']}.yaml").read_text()
+        )
+        assert made["members"] == group["members"]
+        assert made["kind"] == "intervision"
+    assert [f for f in check(example).findings if f.severity == "error"] == []
+    assert run(args) == 1  # the files exist now: nothing is overwritten
+
+
+def test_rotate_says_which_constraint_cannot_be_met(example: Path) -> None:
+    rotation = example / "cycles" / "2026" / "groups" / "rotation.yaml"
+    rotation.write_text(rotation.read_text().replace("groups: 3", "groups: 9"))
+    net = check(example).network
+    with pytest.raises(DataError, match="do not fit 9 groups of 8 to 9"):
+        propose(net, "2026", solver="local")
+
+
+def test_group_files_do_not_overwrite_the_cycle_but_name_new_files(example: Path) -> None:
+    net = check(example).network
+    files = group_files(net, propose(net, "2026", solver="local"))
+    assert sorted(str(p) for p in files) == [
+        f"cycles/2026/groups/intervisie-{n}.yaml" for n in (1, 2, 3)
+    ]
+
+
+def test_status_rows(example: Path) -> None:
+    net = check(example).network
+    rows = {r.group: r for r in group_status(net, "2026", dt.date(2026, 12, 1))}
+    assert rows["intervisie-1"].meetings == 4 and rows["intervisie-1"].rotate
+    assert not rows["ln-samen-beslissen"].rotate  # a learning network does not rotate
+    early = {r.group: r for r in group_status(net, "2026", dt.date(2026, 3, 1))}
+    assert early["intervisie-1"].meetings == 1 and not early["intervisie-1"].behind
+    late = {r.group: r for r in group_status(net, "2026", dt.date(2027, 4, 1))}
+    assert late["intervisie-1"].overdue_actions == 1
+    old = {r.group: r for r in group_status(net, "2025", dt.date(2026, 12, 1))}
+    assert not old["ig-noord"].rotate  # 2026 has its own intervision groups
+
+
+@pytest.mark.deduce
+def test_reports_name_no_client_and_the_network_view_no_one(example: Path) -> None:
+    out = example / "build"
+    assert run(["report", str(example), "--cycle", "2026", "--out", str(out)]) == 0
+    group = (out / "2026" / "groups" / "intervisie-1" / "group-report.html").read_text()
+    assert "Lotte Visscher" in group  # a professional, by name, for her own group
+    assert "Marieke Roelofs" not in group and "ervaringsdeskundige p19" in group
+    assert (out / "2026" / "groups" / "intervisie-1" / "group-report.docx").exists()
+    network = (out / "2026" / "network" / "groups-network.html").read_text()
+    assert "Lotte Visscher" not in network and "Visscher" not in network
+    assert "Ervaringsdeskundigheid in de hele organisatie" in network
+    assert "Een vaste plek voor de ervaringsdeskundige in het MDO" in network  # a story
+
+
+@pytest.mark.deduce
+def test_a_client_name_in_a_shared_insight_stops_the_build(example: Path) -> None:
+    path = example / "cycles" / "2026" / "groups" / "intervisie-1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "Niemand voelde zich eigenaar van de uitnodiging.",
+            "Ria Lammers voelde zich niet welkom.",
+        ),
+        encoding="utf-8",
+    )
+    out = example / "build"
+    assert run(["report", str(example), "--cycle", "2026", "--out", str(out)]) == 1
+    assert not (out / "2026" / "network").exists()

@@ -1,0 +1,238 @@
+"""Rotation of groups: constraints held, optimal on small cases (exhaustive search), the same
+layout on every run, and the local search when OR-Tools is not installed."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from leercyclus.errors import DataError
+from leercyclus.methods.groups import rotation
+from leercyclus.methods.groups import solve as solving
+from leercyclus.methods.groups.rotation import (
+    Layout,
+    PastGroup,
+    Problem,
+    Quota,
+    Spread,
+    canonical,
+    cost,
+    lower_bound,
+    violations,
+)
+from leercyclus.methods.groups.solve import solve
+
+needs_ortools = pytest.mark.skipif(
+    not solving.cpsat_available(),
+    reason="OR-Tools is not installed (pip install 'leercyclus[solver]'); the local search runs",
+)
+
+
+def partitions(problem: Problem) -> Iterator[Layout]:
+    """Every layout of `problem` into exactly its number of groups within the size bounds."""
+    n = len(problem.people)
+
+    def place(i: int, groups: list[list[int]]) -> Iterator[Layout]:
+        if i == n:
+            if len(groups) == problem.groups and all(len(g) >= problem.min_size for g in groups):
+                yield canonical(groups)
+            return
+        for group in groups:
+            if len(group) < problem.max_size:
+                group.append(i)
+                yield from place(i + 1, groups)
+                group.pop()
+        if len(groups) < problem.groups:
+            groups.append([i])
+            yield from place(i + 1, groups)
+            groups.pop()
+
+    yield from place(0, [])
+
+
+@functools.cache
+def optimum(problem: Problem) -> int | None:
+    """The least cost of an allowed layout, by trying them all (None: none is allowed)."""
+    costs = [cost(problem, lay) for lay in partitions(problem) if not violations(problem, lay)]
+    return min(costs, default=None)
+
+
+def small_problem(seed: int) -> Problem:
+    """9 to 10 people in 3 groups, two years of history, clients, disciplines, apart, together."""
+    rng = random.Random(seed)
+    n = rng.choice([9, 10])
+    people = list(range(n))
+    past = []
+    for year in range(2):
+        rng.shuffle(people)
+        past += [PastGroup(f"{year}-{k}", tuple(sorted(people[k::3])), year + 1) for k in range(3)]
+    clients = frozenset(rng.sample(range(n), 4))
+    others = [p for p in range(n) if p not in clients]
+    disciplines = tuple(frozenset(others[d::3]) for d in range(3))
+    a, b, c, d = rng.sample(range(n), 4)
+    return Problem(
+        people=tuple(f"p{i}" for i in range(n)),
+        groups=3,
+        min_size=3,
+        max_size=4,
+        past=tuple(past),
+        quotas=(Quota("client", clients),),
+        spreads=(Spread("disciplines", disciplines, 2),),
+        apart=((a, b),),
+        together=((c, d),),
+        seed=7,
+    )
+
+
+CASES = [p for p in map(small_problem, range(12)) if optimum(p) is not None][:6]
+
+
+@pytest.mark.parametrize("problem", CASES, ids=[f"case{i}" for i in range(len(CASES))])
+def test_local_search_finds_the_optimum_of_small_cases(problem: Problem) -> None:
+    best = optimum(problem)
+    assert best is not None
+    result = solve(problem, solver="local")
+    assert violations(problem, result.layout) == []
+    assert result.cost == best
+    assert lower_bound(problem) <= best
+    assert result.bound <= best
+
+
+@needs_ortools
+@pytest.mark.parametrize("problem", CASES, ids=[f"case{i}" for i in range(len(CASES))])
+def test_cpsat_proves_the_optimum_of_small_cases(problem: Problem) -> None:
+    from leercyclus.methods.groups.cpsat import optimise
+
+    layout, bound, name = optimise(problem, effort=10)  # no hint: the model on its own
+    assert layout is not None
+    assert violations(problem, layout) == []
+    assert cost(problem, layout) == optimum(problem) == bound
+    assert name.startswith("OR-Tools CP-SAT")
+
+
+def test_constraints_are_held_even_where_they_cost_repeats() -> None:
+    """Six people who all sat together, two groups: p0 with p1, p2 apart from p3, and a client
+    (p0, p4) in each group, whatever the repeats."""
+    problem = Problem(
+        people=tuple(f"p{i}" for i in range(6)),
+        groups=2,
+        min_size=3,
+        max_size=3,
+        past=(PastGroup("old", tuple(range(6))),),
+        quotas=(Quota("client", frozenset({0, 4})),),
+        apart=((2, 3),),
+        together=((0, 1),),
+    )
+    result = solve(problem, solver="local")
+    group_of = {p: k for k, g in enumerate(result.layout) for p in g}
+    assert group_of[0] == group_of[1]
+    assert group_of[2] != group_of[3]
+    assert group_of[0] != group_of[4]
+    assert result.cost == 6 == result.bound  # two groups of three from one group of six
+    assert result.status == "optimal"
+
+
+def test_repeated_pairs_are_named() -> None:
+    problem = Problem(
+        people=("a", "b", "c", "d"),
+        groups=2,
+        min_size=2,
+        max_size=2,
+        past=(PastGroup("old", (0, 1)),),
+        together=((0, 1),),
+    )
+    result = solve(problem, solver="local")
+    assert result.repeated == ((0, 1),)
+    assert rotation.names(problem, result.layout) == [["a", "b"], ["c", "d"]]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"groups": 4}, "do not fit 4 groups of 3 to 4"),
+        ({"quotas": (Quota("client", frozenset({1, 2})),)}, "2 people are client: too few"),
+        ({"together": ((0, 1, 2, 3, 4),)}, "5 people must sit together"),
+        ({"together": ((0, 1),), "apart": ((0, 1),)}, "p0, p1 must sit together, but"),
+    ],
+)
+def test_impossible_requests_say_why(change: dict[str, object], message: str) -> None:
+    base = {"people": tuple(f"p{i}" for i in range(10)), "groups": 3, "min_size": 3}
+    problem = Problem(**{**base, "max_size": 4, **change})  # type: ignore[arg-type]
+    with pytest.raises(DataError, match=message):
+        solve(problem, solver="local")
+
+
+def test_what_to_loosen_when_no_layout_is_found() -> None:
+    """Four clients who must all sit apart cannot fit two groups (two clients each, or not):
+    the search names keep apart, not the quota, as what to loosen."""
+    clients = frozenset(range(4))
+    problem = Problem(
+        people=tuple(f"p{i}" for i in range(8)),
+        groups=2,
+        min_size=4,
+        max_size=4,
+        quotas=(Quota("client", clients, 2),),
+        apart=tuple((a, b) for a in clients for b in clients if a < b),
+    )
+    with pytest.raises(DataError, match="one is found without: keep apart$"):
+        solve(problem, solver="local", iterations=2000)
+
+
+def test_the_local_search_gives_the_same_layout_every_run() -> None:
+    problem = CASES[0]
+    first = solve(problem, solver="local", iterations=3000)
+    again = solve(problem, solver="local", iterations=3000)
+    assert first.layout == again.layout
+    other_seed = Problem(**{**_fields(problem), "seed": 8})  # type: ignore[arg-type]
+    assert violations(other_seed, solve(other_seed, solver="local").layout) == []
+
+
+@needs_ortools
+def test_cpsat_gives_the_same_layout_every_run() -> None:
+    from leercyclus.methods.groups.cpsat import optimise
+
+    problem = _benchmark().synthetic(30, years=3, size=6)
+    layouts = {optimise(problem, effort=5)[0] for _ in range(2)}
+    assert len(layouts) == 1 and None not in layouts
+
+
+def test_without_ortools_the_local_search_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(solving, "cpsat_available", lambda: False)
+    result = solve(CASES[1], solver="auto")
+    assert result.solver.startswith("local search")
+    assert result.cost == optimum(CASES[1])
+
+
+def test_a_layout_that_meets_the_bound_needs_no_solver() -> None:
+    problem = _benchmark().synthetic(60, years=1)  # one year: everyone can meet someone new
+    result = solve(problem, solver="cp-sat")
+    assert result.cost == result.bound == 0
+    assert result.solver == "local search (optimal: it meets the lower bound)"
+
+
+def test_the_bound_never_exceeds_any_allowed_layout() -> None:
+    for problem in CASES:
+        assert all(
+            lower_bound(problem) <= cost(problem, lay)
+            for lay in partitions(problem)
+            if not violations(problem, lay)
+        )
+
+
+def _benchmark() -> ModuleType:
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "rotation.py"
+    spec = importlib.util.spec_from_file_location("benchmark_rotation", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _fields(problem: Problem) -> dict[str, object]:
+    return {name: getattr(problem, name) for name in problem.__dataclass_fields__}
