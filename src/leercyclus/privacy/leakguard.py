@@ -45,8 +45,8 @@ def find_leaks(
     scrubber uses. Strings in `allowed` (the contacts of shared parels: name, e-mail, phone)
     may appear; they are blanked out before the search. Each of `lists` (the participants,
     where the network lists them) may appear only whole: all its names in order, one after the
-    other with nothing but punctuation, bullets or spaces between. That run is blanked out; the same names anywhere
-    else are still found.
+    other with nothing but punctuation, bullets or spaces between. That run is blanked out;
+    the same names anywhere else are still found.
     """
     matcher = matcher_for(tuple(terms))
     masks = [_list_pattern(names) for names in lists if names]

@@ -47,7 +47,7 @@ def guard_outputs(run: ReportRun) -> None:
             continue
         leaks = find_leaks(mine, scopes[scope])
         if leaks:
-            lines = [f"'{x.term.text}' ({x.term.origin}) in {x.output.name}: «{x.context}»"
+            lines = [f"'{x.found}' ({x.origin}) in {x.output.name}: «{x.context}»"
                      for x in leaks[:10]]  # fmt: skip
             raise DataError(
                 "a group or network report would name a person it may not, so nothing was"
