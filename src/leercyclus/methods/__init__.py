@@ -14,6 +14,6 @@ if TYPE_CHECKING:
 
 def registered() -> list[Method]:
     """Every learning method, in the order their findings and reports come."""
-    from leercyclus.methods import improvement, peerreview
+    from leercyclus.methods import improvement, nationalday, peerreview
 
-    return [peerreview.METHOD, improvement.METHOD]
+    return [peerreview.METHOD, improvement.METHOD, nationalday.METHOD]

@@ -145,7 +145,10 @@ PEERREVIEW_KINDS = (
 )
 """The peer-review cycle's files."""
 
-_BY_METHOD: tuple[str, ...] = ("leercyclus.models.improvement_kinds",)
+_BY_METHOD: tuple[str, ...] = (
+    "leercyclus.models.improvement_kinds",
+    "leercyclus.models.nationalday_kinds",
+)
 """Modules (without pydantic) whose `KINDS` tuple a learning method adds, one line each."""
 
 

@@ -1,0 +1,202 @@
+"""The national day's outputs of one cycle and the dialogue guides.
+
+Network scope (every participant, read back by the leak guard): the programme, a handout per
+table and the calendar invitation. Confidential scope: each institution's dialogue guide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from leercyclus.methods.nationalday.day import (
+    Figures,
+    ShownParel,
+    assign,
+    day_of,
+    figures,
+    min_group,
+    resolve_parel,
+    table_standard,
+)
+from leercyclus.methods.nationalday.texts import TEXTS
+from leercyclus.publishing.scopes import CONFIDENTIAL, NETWORK
+
+if TYPE_CHECKING:
+    from leercyclus.loading.method import ReportRun
+    from leercyclus.loading.network import Network
+    from leercyclus.models.nationalday import NationalDay
+
+PROGRAMME = "nationalday-programme"
+HANDOUT = "nationalday-table"
+GUIDE = "nationalday-guide"
+INVITATION = "landelijke-dag.ics"
+OUTPUT_NAMES = {PROGRAMME: "landelijke-dag-programma", GUIDE: "gespreksleidraad"}
+
+
+@dataclass
+class Handout:
+    """One table's handout: its challenge, the network's figures, questions and parels."""
+
+    id: str
+    title: str
+    standard: str
+    text: str
+    room: str | None
+    seats: int
+    people: int
+    homes: int
+    figures: Figures | None
+    previous: tuple[str, Figures] | None
+    questions: list[str]
+    parels: list[ShownParel] = field(default_factory=list)
+
+
+@dataclass
+class DayView:
+    day: NationalDay
+    network: str
+    cycle: str
+    min_group: int
+    parels: list[ShownParel]
+    handouts: list[Handout]
+    ends: list[str]
+
+
+def day_view(net: Network, cycle: str, day: NationalDay, language: str) -> DayView:
+    """What the programme and the handouts show: nothing that names an institution."""
+    w = TEXTS[language]
+    least = min_group(net)
+    shown = [p for p in (resolve_parel(net, ref) for ref in day.parels) if p and p.shared]
+    seats = assign(day.participants, day.tables)
+    handouts = []
+    for n, table in enumerate(day.tables):
+        at = [day.participants[i] for i, s in enumerate(seats) if s == n]
+        homes = len({p.institution for p in at if p.institution})
+        where = table_standard(table)
+        data = net.cycles.get(where[0]) if where else None
+        loaded = data.standards.get(where[1]) if where and data else None
+        title, text, sid, numbers, before = table.id, "", table.standard, None, None
+        if where is not None and data is not None and loaded is not None:
+            title, text, sid = loaded.model.title, loaded.model.text, where[1]
+            numbers = figures(data, sid, least)
+            prev_id = data.cycle.model.previous if data.cycle is not None else None
+            prev = net.cycles.get(prev_id) if prev_id else None
+            old = loaded.model.continues
+            if prev is not None and old is not None and old in prev.standards:
+                earlier = figures(prev, old, least)
+                before = (prev.id, earlier) if earlier is not None else None
+        title = table.title or title
+        questions = [w["w3_what"].format(title=title), w["w3_so_what"], w["w3_now_what"]]
+        helping = [p for p in shown if sid in p.standards]
+        handouts.append(
+            Handout(
+                table.id, title, sid, text, table.room, table.seats, len(at), homes,
+                numbers, before, questions, helping,
+            )
+        )  # fmt: skip
+    ends = []
+    for block in day.programme:
+        hours, minutes = divmod(int(block.start[:2]) * 60 + int(block.start[3:]) + block.minutes, 60)
+        ends.append(f"{hours % 24:02d}:{minutes:02d}")
+    network = net.settings.model.network if net.settings is not None else ""
+    return DayView(day, network, cycle, least, shown, handouts, ends)
+
+
+def emit(run: ReportRun) -> None:
+    """Queue the national day's materials and the dialogue guides of `run.cycle`."""
+    from leercyclus.methods.nationalday.guide import guide
+    from leercyclus.methods.nationalday.ics import invitation
+    from leercyclus.publishing.provenance import provenance
+
+    net = run.network
+    data = net.cycles.get(run.cycle)
+    if data is None or data.cycle is None:
+        return
+    meta = {"provenance": provenance(net.root)}
+    w = TEXTS[run.language]
+    for inst in _institutions(run):
+        if inst not in data.self_reviews and inst not in data.visits:
+            continue
+        run.tell.advance(f"{GUIDE} {inst}")
+        g = guide(net, run.cycle, inst, run.language, run.today)
+        rel = CONFIDENTIAL.path(run.cycle, inst, OUTPUT_NAMES[GUIDE])
+        run.build.emit(rel, GUIDE, CONFIDENTIAL.name, inst, g=g, w=w, meta=meta, svg={})
+    loaded = day_of(net, run.cycle)
+    if loaded is None or run.institutions is not None:  # the day's materials are network-wide
+        return
+    run.tell.advance(PROGRAMME)
+    view = day_view(net, run.cycle, loaded.model, run.language)
+    rel = NETWORK.path(run.cycle, None, OUTPUT_NAMES[PROGRAMME])
+    run.build.emit(rel, PROGRAMME, NETWORK.name, None, d=view, w=w, meta=meta, svg={})
+    for handout in view.handouts:
+        rel = NETWORK.path(run.cycle, None, f"landelijke-dag-tafel-{handout.id}")
+        run.build.emit(rel, HANDOUT, NETWORK.name, None, d=view, h=handout, w=w, meta=meta, svg={})
+    text = invitation(loaded.model, run.cycle, view.network, run.today)
+    run.build.emit_file(NETWORK.path(run.cycle, None, INVITATION), text, NETWORK.name, None)
+
+
+def mine(path: Path) -> bool:
+    return path.name.startswith("landelijke-dag")
+
+
+def guard(run: ReportRun) -> None:
+    """Read every network output of the day back with the leak guard; mark them read.
+
+    Allowed: the place, address, organiser and e-mail of the day (the network office chose to
+    print them) and the contacts of the shared parels shown (their consent is `share: true`).
+    """
+    import tempfile
+
+    from leercyclus.errors import DataError
+    from leercyclus.methods.nationalday.ics import unescape, unfold
+    from leercyclus.privacy.anonymize import known_terms
+    from leercyclus.privacy.leakguard import find_leaks
+
+    outputs = [
+        path
+        for scope, paths in run.build.guarded_files().items()
+        for path in paths
+        if scope == NETWORK.name and mine(path)
+    ]
+    loaded = day_of(run.network, run.cycle)
+    if not outputs or loaded is None:
+        return
+    day = loaded.model
+    shown = [p for p in (resolve_parel(run.network, ref) for ref in day.parels) if p and p.shared]
+    keep = [p.contact for p in shown if p.contact]
+    allowed = [
+        value
+        for value in (
+            day.place, day.address, day.organiser, day.email,
+            *(v for p in shown for v in (p.contact, p.email, p.phone)),
+        )
+        if value
+    ]  # fmt: skip
+    terms = known_terms(run.network, keep_contacts=keep)
+    with tempfile.TemporaryDirectory() as scratch:
+        readable = []  # a calendar file is read unfolded and unescaped too: a name can hide there
+        for path in outputs:
+            if path.suffix == ".ics":
+                plain = Path(scratch) / f"{path.stem}.txt"
+                plain.write_text(unescape(unfold(path.read_text(encoding="utf-8"))), "utf-8")
+                readable.append(plain)
+        leaks = find_leaks([*outputs, *readable], terms, allowed)
+    if leaks:
+        first = leaks[0]
+        raise DataError(
+            f"'{first.term.text}' ({first.term.origin}) appears in {first.output.name}, which"
+            " goes to every participant: nothing was written.",
+            "rename what carries it in national-day.yaml (a title, a room), or the parel's"
+            " title; only the day's place and the contacts of shared parels may be named",
+        )
+    run.build.mark_guarded(outputs)
+
+
+def _institutions(run: ReportRun) -> list[str]:
+    data = run.network.cycles.get(run.cycle)
+    participants = (
+        list(data.cycle.model.participants) if data is not None and data.cycle is not None else []
+    )
+    return [i for i in participants if run.institutions is None or i in run.institutions]
