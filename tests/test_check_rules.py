@@ -73,7 +73,7 @@ CASES: list[Any] = [
         "see docs/format.md")]),
     ("stray_file", [W("cycles/2025/notes.yaml", 1, 1, "LC020",
         "cycles/2025/notes.yaml is not a file leercyclus knows, so it is ignored: a cycle "
-        "folder holds cycle.yaml, evaluation.yaml, standards/, self-reviews/, visits/ and "
+        "folder holds cycle.yaml, evaluation.yaml, national-day.yaml, standards/, self-reviews/, visits/ and "
         "actions/")]),
     ("no_register", [E(SETTINGS, 1, 1, "LC021",
         "there is no institutions.yaml beside leercyclus.yaml: create it with the list of "
@@ -176,6 +176,7 @@ ELSEWHERE = {
         (*(f"LC5{n:02d}" for n in range(1, 11)), "LC601", "LC602", "LC603", "LC605", "LC606"),
         "test_improvement_rules.py",
     ),
+    **dict.fromkeys((f"LC70{n}" for n in range(1, 6)), "test_nationalday.py"),
 }
 """Codes whose scenario needs more than files (LC217: a git history), tested in their own file."""
 

@@ -59,7 +59,7 @@ def test_it_writes_every_file_and_says_so(tmp_path: Path, capsys: Capsys) -> Non
         ".pre-commit-config.yaml",
         *(f"schemas/{kind.file}" for kind in KINDS.values()),
     } == set(written)
-    assert out[-2] == f"{root}: a network repository with cycle 2026, 27 files created, 0 skipped"
+    assert out[-2] == f"{root}: a network repository with cycle 2026, 28 files created, 0 skipped"
 
 
 def test_the_first_cycle_is_this_year_by_default(tmp_path: Path) -> None:
@@ -172,7 +172,7 @@ def test_force_adds_the_missing_files_and_leaves_existing_ones(fresh: Path, caps
     assert "  created  .gitlab-ci.yml" in out
     assert "  created  cycles/2026/standards/B2.yaml" in out
     assert "  skipped  README.md (it exists: left as it is)" in out
-    assert out[-2] == f"{fresh}: a network repository with cycle 2026, 2 files created, 25 skipped"
+    assert out[-2] == f"{fresh}: a network repository with cycle 2026, 2 files created, 26 skipped"
     assert (fresh / "README.md").read_text() == "Ons eigen verhaal\n"
     assert found(fresh) == []
 

@@ -77,6 +77,7 @@ def test_one_schema_per_file_kind_with_the_contract_names() -> None:
         "project.schema.json",
         "instrument.schema.json",
         "analysis.schema.json",
+        "national-day.schema.json",
     ]
 
 
@@ -184,14 +185,14 @@ def test_schema_writes_every_file_and_says_what_changed(
     out = tmp_path / "out"
     assert run(["schema", "--out", str(out)]) == 0
     first = capsys.readouterr().out.splitlines()
-    assert first[0] == f"{out}/: 12 JSON Schemas (draft 2020-12), 12 written"
+    assert first[0] == f"{out}/: 13 JSON Schemas (draft 2020-12), 13 written"
     assert first[1] == "  created    leercyclus.schema.json"
     assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == all_schemas()
 
     (out / "cycle.schema.json").write_text("{}", encoding="utf-8")
     assert run(["schema", "--out", str(out)]) == 0
     again = capsys.readouterr().out.splitlines()
-    assert again[0] == f"{out}/: 12 JSON Schemas (draft 2020-12), 1 written"
+    assert again[0] == f"{out}/: 13 JSON Schemas (draft 2020-12), 1 written"
     assert "  updated    cycle.schema.json" in again
     assert "  unchanged  standard.schema.json" in again
     assert (out / "cycle.schema.json").read_text(encoding="utf-8") == all_schemas()[
@@ -205,7 +206,7 @@ def test_schema_writes_to_the_repository_root_by_default(
     root = network(tmp_path)
     monkeypatch.chdir(root / "cycles" / "2025")
     assert run(["schema"]) == 0
-    assert capsys.readouterr().out.startswith(f"{root / 'schemas'}/: 12 JSON Schemas")
+    assert capsys.readouterr().out.startswith(f"{root / 'schemas'}/: 13 JSON Schemas")
     assert sorted(p.name for p in (root / "schemas").iterdir()) == sorted(all_schemas())
     assert not (root / "cycles" / "2025" / "schemas").exists()
 

@@ -24,6 +24,7 @@ TITLES = {
     "project": "Improvement project",
     "instrument": "Questionnaire (PREM, PROM)",
     "analysis": "Incident analysis",
+    "national-day": "National day (landelijke dag)",
 }
 
 NOTES = {
@@ -45,6 +46,9 @@ NOTES = {
     "`experience/<instrument>/<period>.csv` with `period,institution,item,answer,count`.",
     "analysis": "Only coded fields and de-identified texts: no narrative, no names, the month of "
     "the event and never its date. Its measures are action points that `check` follows.",
+    "national-day": "Only shared parels (`share: true`) may be shown; participants are spread "
+    "over the tables by `leercyclus report`, and no output names them. The `agreements` are "
+    "actions that `check` follows.",
 }
 
 EXAMPLES = {
@@ -215,6 +219,26 @@ actions:
   - {id: overdracht-naasten, what: Vak voor naasten in het overdrachtsformulier,
      owner: werkgroep protocollen, due: 2026-06-30, status: done}
 lesson: Afspraken met naasten gaan alleen mee als het formulier er een plek voor heeft.
+""",
+    "national-day": """\
+title: Landelijke dag 2026
+date: 2027-02-04
+place: Congrescentrum De Reehorst, Ede
+organiser: Netwerkbureau
+email: netwerkbureau@example.org
+programme:
+  - {start: "10:00", minutes: 30, title: Opening, room: Grote zaal}
+  - {start: "10:30", minutes: 60, title: Parelmarkt, kind: parels, form: parelmarkt}
+  - {start: "11:30", minutes: 75, title: Tafels, kind: tables, form: w3}
+parels: ["parel:2026/de-linde/spiegelgesprekken-in-de-kliniek"]
+tables:
+  - {id: naasten, standard: "standard:2026/C3", seats: 8, room: Zaal 2}
+participants:
+  - {name: Anouk de Vries, institution: de-linde, discipline: verpleegkundige}
+ambitions: [Elke instelling een familie-ervaringsdeskundige]
+agreements:
+  - {id: leerkring-naasten, what: Een landelijke leerkring naasten, owner: netwerkbureau,
+     due: 2027-06-30}
 """,
 }
 """A valid example of every file kind (tests check them against the models and the schemas)."""

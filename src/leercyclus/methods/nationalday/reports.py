@@ -98,7 +98,9 @@ def day_view(net: Network, cycle: str, day: NationalDay, language: str) -> DayVi
         )  # fmt: skip
     ends = []
     for block in day.programme:
-        hours, minutes = divmod(int(block.start[:2]) * 60 + int(block.start[3:]) + block.minutes, 60)
+        hours, minutes = divmod(
+            int(block.start[:2]) * 60 + int(block.start[3:]) + block.minutes, 60
+        )
         ends.append(f"{hours % 24:02d}:{minutes:02d}")
     network = net.settings.model.network if net.settings is not None else ""
     return DayView(day, network, cycle, least, shown, handouts, ends)

@@ -40,7 +40,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "fact_self": "Zelfreview: {outcome}",
         "fact_team": "Reviewteam: {outcome}",
         "fact_team_note": "Het team: {note}",
-        "oester_question": "Oester '{title}': wat zou een eerste, kleine stap zijn, en wie doet mee?",
+        "oester_question": (
+            "Oester '{title}': wat zou een eerste, kleine stap zijn, en wie doet mee?"
+        ),
         "fact_suggestion": "Tip van het team: {suggestion}",
         "fact_standards": "Standaarden: {standards}",
         "decline_question": (
