@@ -73,8 +73,8 @@ CASES: list[Any] = [
         "see docs/format.md")]),
     ("stray_file", [W("cycles/2025/notes.yaml", 1, 1, "LC020",
         "cycles/2025/notes.yaml is not a file leercyclus knows, so it is ignored: a cycle "
-        "folder holds cycle.yaml, evaluation.yaml, national-day.yaml, standards/, self-reviews/, visits/ and "
-        "actions/")]),
+        "folder holds cycle.yaml, evaluation.yaml, national-day.yaml, standards/, self-reviews/, "
+        "visits/ and actions/")]),
     ("no_register", [E(SETTINGS, 1, 1, "LC021",
         "there is no institutions.yaml beside leercyclus.yaml: create it with the list of "
         "institutions (see docs/format.md)")]),
