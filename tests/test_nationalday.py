@@ -355,3 +355,51 @@ def test_a_name_in_the_day_stops_the_build(
     assert report(repo) != 0
     assert "goes to every participant: nothing was written" in capsys.readouterr().err
     assert not list((repo / "out").glob("2026/network/landelijke-dag*"))
+
+
+# The slides ----------------------------------------------------------------------------------
+
+
+def test_the_deck_reads_back_with_a_slide_per_part_and_parels_in_the_notes(net: Network) -> None:
+    from leercyclus.methods.nationalday.deck import deck_markdown, slide_texts
+    from leercyclus.methods.nationalday.reports import day_view
+    from leercyclus.publishing.convert import pptx
+
+    loaded = day_of(net, "2026")
+    assert loaded is not None
+    view = day_view(net, "2026", loaded.model, "nl")
+    data = pptx(deck_markdown(view, "nl", "4 februari 2027"), Path("dia.pptx"), 0)
+    assert data == pptx(deck_markdown(view, "nl", "4 februari 2027"), Path("dia.pptx"), 0)
+    slides = slide_texts(data)
+    assert slides[0].startswith("Landelijke dag 2026 Kwaliteitsnetwerk Herstelgerichte Zorg")
+    assert slides[1].startswith("Programma 09:30–10:00 Inloop met koffie")
+    assert "Tafels over de gedeelde oesters (Zalen 1-3)" in slides[1]
+    assert "Naasten leiden hun eigen groep · Ellen van Beek" in slides[2]
+    assert slides[4].startswith(
+        "Ondersteuning van naasten 8 instellingen beoordeeld: 2 volledig, 6 deels, 0 niet."
+    )
+    notes = slides[6:]
+    assert any("Parels die kunnen helpen: Naasten leiden hun eigen groep" in n for n in notes)
+    assert not any("Naasten leiden" in s for s in slides[3:6])  # on a table slide: notes only
+    assert len(slides) == 6 + 3
+
+
+def test_an_office_build_adds_the_deck_and_guards_it(
+    edited: Callable[[str, str, str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = edited(DAY, "    title: Samen beslissen over medicatie\n", "")
+    out = ["--no-national", "--format", "docx", "--out", str(repo / "out")]
+    assert run(["report", str(repo), *out]) == 0
+    assert (repo / "out/2026/network/landelijke-dag-dia.pptx").is_file()
+    (repo / "out").rename(repo / "first")
+    parel = repo / "cycles/2026/visits/de-horizon.yaml"  # a shared parel whose title names one
+    text = parel.read_text(encoding="utf-8")
+    parel.write_text(text.replace("Naasten leiden hun eigen groep", "Naasten bij Zeezicht"), "utf-8")
+    day = repo / DAY
+    day.write_text(
+        day.read_text(encoding="utf-8").replace("naasten-leiden-hun-eigen-groep", "naasten-bij-zeezicht"),
+        "utf-8",
+    )
+    assert run(["report", str(repo), *out]) != 0
+    assert "nothing was written" in capsys.readouterr().err
+    assert not (repo / "out/2026/network/landelijke-dag-dia.pptx").exists()

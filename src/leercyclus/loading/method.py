@@ -57,8 +57,8 @@ class Outputs(Protocol):
     def emit(self, rel: Path, template: str, scope: str, inst: str | None, **context: Any) -> None:
         """Render one output in every requested format; `rel` lies in its scope's folder."""
 
-    def emit_file(self, rel: Path, text: str, scope: str, inst: str | None) -> None:
-        """Write one output that is a format of its own (e.g. `.ics`), whatever the formats."""
+    def emit_file(self, rel: Path, text: str | bytes, scope: str, inst: str | None) -> None:
+        """Write one output that is a format of its own (`.ics`, `.pptx`), whatever the formats."""
 
     def guarded_files(self) -> dict[str, list[Path]]:
         """Per scope that leaves an institution, its outputs as they will be after this build."""

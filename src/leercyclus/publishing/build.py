@@ -98,14 +98,19 @@ class Build:
             )
             self._add(target, scope, inst, fmt, rebuilt=True)
 
-    def emit_file(self, rel: Path, text: str, scope: str, inst: str | None) -> None:
+    def emit_file(self, rel: Path, text: str | bytes, scope: str, inst: str | None) -> None:
         """Write one output that is its own format (a calendar file: `rel`'s suffix), whatever
         formats were asked for; `rel` must lie in the folder of its `scope`."""
         if scope not in SCOPES or not SCOPES[scope].holds(rel):
             raise ValueError(f"{rel} is not in the folder of scope {scope!r}")
         fmt = rel.suffix.lstrip(".")
-        if self._changed(rel, self._key(fmt, text)):
-            write_text(self.stage / rel, text)
+        content = text if isinstance(text, str) else hashlib.sha256(text).hexdigest()
+        if self._changed(rel, self._key(fmt, content)):
+            if isinstance(text, str):
+                write_text(self.stage / rel, text)
+            else:
+                (self.stage / rel).parent.mkdir(parents=True, exist_ok=True)
+                (self.stage / rel).write_bytes(text)
             self._add(rel, scope, inst, fmt, rebuilt=True)
         else:
             self._add(rel, scope, inst, fmt, rebuilt=False)

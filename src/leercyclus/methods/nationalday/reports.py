@@ -32,6 +32,7 @@ PROGRAMME = "nationalday-programme"
 HANDOUT = "nationalday-table"
 GUIDE = "nationalday-guide"
 INVITATION = "landelijke-dag.ics"
+DECK = "landelijke-dag-dia.pptx"
 OUTPUT_NAMES = {PROGRAMME: "landelijke-dag-programma", GUIDE: "gespreksleidraad"}
 
 
@@ -137,6 +138,24 @@ def emit(run: ReportRun) -> None:
         run.build.emit(rel, HANDOUT, NETWORK.name, None, d=view, h=handout, w=w, meta=meta, svg={})
     text = invitation(loaded.model, run.cycle, view.network, run.today)
     run.build.emit_file(NETWORK.path(run.cycle, None, INVITATION), text, NETWORK.name, None)
+    if {"docx", "pdf"} & set(run.formats):  # the office formats: the slides come with them
+        run.tell.advance(DECK)
+        run.build.emit_file(
+            NETWORK.path(run.cycle, None, DECK), deck(view, run), NETWORK.name, None
+        )
+
+
+def deck(view: DayView, run: ReportRun) -> bytes:
+    """The day's slides as PowerPoint, dated by the build's day (the same day, the same file)."""
+    import calendar
+
+    from leercyclus.methods.nationalday.deck import deck_markdown
+    from leercyclus.publishing.convert import pptx
+
+    date = view.day.date.isoformat()
+    epoch = calendar.timegm(run.today.timetuple())
+    markdown = deck_markdown(view, run.language, date)
+    return pptx(markdown, Path(DECK), epoch)
 
 
 def mine(path: Path) -> bool:
@@ -180,11 +199,18 @@ def guard(run: ReportRun) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         readable = []  # a calendar file is read unfolded and unescaped too: a name can hide there
         for path in outputs:
+            if path.suffix == ".pptx":
+                from leercyclus.methods.nationalday.deck import slide_texts
+
+                plain = Path(scratch) / f"{path.stem}.txt"
+                plain.write_text("\n".join(slide_texts(path.read_bytes())), "utf-8")
+                readable.append(plain)
             if path.suffix == ".ics":
                 plain = Path(scratch) / f"{path.stem}.txt"
                 plain.write_text(unescape(unfold(path.read_text(encoding="utf-8"))), "utf-8")
                 readable.append(plain)
-        leaks = find_leaks([*outputs, *readable], terms, allowed)
+        texts = [p for p in outputs if p.suffix != ".pptx"]  # a deck is read as its slides' text
+        leaks = find_leaks([*texts, *readable], terms, allowed)
     if leaks:
         first = leaks[0]
         raise DataError(
