@@ -50,6 +50,11 @@ def test_the_outputs_are_the_expected_files(built: Path) -> None:
     expected += [  # the improvement method's overview, for the one with improvement data
         f"2026/confidential/de-linde/improvement-overview.{ext}" for ext in ("html", "md")
     ]
+    expected += [  # the dialogue guide of each institution (reflection and the national day)
+        f"2026/confidential/{inst}/gespreksleidraad.{ext}"
+        for inst in INSTITUTIONS
+        for ext in ("html", "md")
+    ]
     assert _outputs(built) == sorted(expected)
 
 
