@@ -362,7 +362,7 @@ def test_a_name_in_the_day_stops_the_build(
 
 def test_the_deck_reads_back_with_a_slide_per_part_and_parels_in_the_notes(net: Network) -> None:
     from leercyclus.methods.nationalday.deck import deck_markdown, slide_texts
-    from leercyclus.methods.nationalday.reports import day_view
+    from leercyclus.methods.nationalday.view import day_view
     from leercyclus.publishing.convert import pptx
 
     loaded = day_of(net, "2026")

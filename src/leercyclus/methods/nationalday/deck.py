@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from leercyclus.methods.nationalday.texts import TEXTS
 
 if TYPE_CHECKING:
-    from leercyclus.methods.nationalday.reports import DayView
+    from leercyclus.methods.nationalday.view import DayView
 
 
 def _md(text: str) -> str:
