@@ -1,7 +1,8 @@
 """The national day's outputs of one cycle and the dialogue guides.
 
 Network scope (every participant, read back by the leak guard): the programme, a handout per
-table, the calendar invitation and the slides. Confidential scope: each institution's dialogue guide.
+table, the calendar invitation and the slides. Confidential scope: each institution's dialogue
+guide.
 """
 
 from __future__ import annotations
