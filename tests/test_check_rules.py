@@ -78,8 +78,8 @@ CASES: list[Any] = [
         "see docs/format.md")]),
     ("stray_file", [W("cycles/2025/notes.yaml", 1, 1, "LC020",
         "cycles/2025/notes.yaml is not a file leercyclus knows, so it is ignored: a cycle "
-        "folder holds cycle.yaml, evaluation.yaml, standards/, self-reviews/, visits/, "
-        "actions/, audit/, groups/ and stories/")]),
+        "folder holds cycle.yaml, evaluation.yaml, national-day.yaml, standards/, self-reviews/, "
+        "visits/, actions/, audit/, groups/ and stories/")]),
     ("no_register", [E(SETTINGS, 1, 1, "LC021",
         "there is no institutions.yaml beside leercyclus.yaml: create it with the list of "
         "institutions (see docs/format.md)")]),
@@ -194,6 +194,7 @@ ELSEWHERE = {
     ),
     **{f"LC3{n:02}": "test_audit_check.py" for n in range(1, 11)},
     **dict.fromkeys((f"LC4{n:02d}" for n in range(1, 14)), "test_groups_rules.py"),
+    **dict.fromkeys((f"LC70{n}" for n in range(1, 6)), "test_nationalday.py"),
 }
 """Codes whose scenario needs more than files (LC217: a git history; LC022: symbolic links),
 or that a learning method tests in its own file on its own network (LC3xx: the Samen-Audit,

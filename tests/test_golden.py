@@ -55,6 +55,11 @@ def test_the_outputs_are_the_expected_files(built: Path) -> None:
         for name in ("", "-de-esch", "-hooghuis")
         for ext in ("html", "md")
     ]
+    expected += [  # the dialogue guide of each institution (reflection and the national day)
+        f"2026/confidential/{inst}/gespreksleidraad.{ext}"
+        for inst in INSTITUTIONS
+        for ext in ("html", "md")
+    ]
     assert _outputs(built) == sorted(expected)
 
 

@@ -57,6 +57,7 @@ def test_models_cover_the_file_kinds_of_the_contract() -> None:
         "rotation",
         "group",
         "story",
+        "national-day",
     ]
 
 

@@ -84,6 +84,7 @@ def test_one_schema_per_file_kind_with_the_contract_names() -> None:
         "rotation.schema.json",
         "group.schema.json",
         "story.schema.json",
+        "national-day.schema.json",
     ]
 
 

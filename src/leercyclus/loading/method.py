@@ -57,8 +57,9 @@ class Outputs(Protocol):
     def emit(self, rel: Path, template: str, scope: str, inst: str | None, **context: Any) -> None:
         """Render one output in every requested format; `rel` lies in its scope's folder."""
 
-    def emit_file(self, rel: Path, scope: str, inst: str | None, text: str) -> None:
-        """Write one output as it is (a CSV, say); its suffix is its format."""
+    def emit_file(self, rel: Path, scope: str, inst: str | None, text: str | bytes) -> None:
+        """Write one output as it is (a CSV, a calendar, slides made elsewhere); its suffix is
+        its format, whatever formats were asked for."""
 
     def emit_slides(self, rel: Path, scope: str, inst: str | None, markdown: str) -> None:
         """A slide deck (`rel`.pptx) from pandoc Markdown, converted with the other documents."""

@@ -14,6 +14,6 @@ if TYPE_CHECKING:
 
 def registered() -> list[Method]:
     """Every learning method, in the order their findings and reports come."""
-    from leercyclus.methods import audit, groups, improvement, peerreview
+    from leercyclus.methods import audit, groups, improvement, nationalday, peerreview
 
-    return [peerreview.METHOD, improvement.METHOD, audit.METHOD, groups.METHOD]
+    return [peerreview.METHOD, improvement.METHOD, audit.METHOD, groups.METHOD, nationalday.METHOD]

@@ -149,6 +149,7 @@ _BY_METHOD: tuple[str, ...] = (
     "leercyclus.models.improvement_kinds",
     "leercyclus.models.audit_kinds",
     "leercyclus.models.groupkinds",
+    "leercyclus.models.nationalday_kinds",
 )
 """Modules (without pydantic) whose `KINDS` tuple a learning method adds, one line each."""
 

@@ -109,13 +109,18 @@ class Build:
             )
             self._add(target, scope, inst, fmt, rebuilt=True)
 
-    def emit_file(self, rel: Path, scope: str, inst: str | None, text: str) -> None:
-        """Write one output as it is (a CSV, say); its suffix is its format."""
+    def emit_file(self, rel: Path, scope: str, inst: str | None, text: str | bytes) -> None:
+        """Write one output as it is (a CSV, a calendar, slides made elsewhere); its suffix is
+        its format, whatever formats were asked for."""
         self._in_scope(rel, scope)
         fmt = rel.suffix.lstrip(".")
-        rebuilt = self._changed(rel, self._key(fmt, text))
-        if rebuilt:
+        content = text if isinstance(text, str) else hashlib.sha256(text).hexdigest()
+        rebuilt = self._changed(rel, self._key(fmt, content))
+        if rebuilt and isinstance(text, str):
             write_text(self.stage / rel, text)
+        elif rebuilt and isinstance(text, bytes):
+            (self.stage / rel).parent.mkdir(parents=True, exist_ok=True)
+            (self.stage / rel).write_bytes(text)
         self._add(rel, scope, inst, fmt, rebuilt=rebuilt)
 
     def emit_slides(self, rel: Path, scope: str, inst: str | None, markdown: str) -> None:

@@ -168,6 +168,27 @@ def markdown_to_html(texts: list[str]) -> list[str]:
     ]
 
 
+def pptx(markdown: str, target: Path, epoch: int | None) -> bytes:
+    """A PowerPoint deck of `markdown` (pandoc's slide conventions: `## ` starts a slide,
+    `::: notes` holds speaker notes); returns its bytes, `target` names it in messages."""
+    import tempfile
+
+    import pypandoc
+
+    if epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "deck.pptx"
+        try:
+            pypandoc.convert_text(
+                markdown, "pptx", format="markdown", outputfile=str(out), extra_args=["--quiet"]
+            )
+        except RuntimeError as exc:
+            message = f"pandoc could not make {target.name}: {str(exc).strip()[:500]}"
+            raise OutputError(message) from None
+        return out.read_bytes()
+
+
 def _typst(
     source: Path,
     target: Path,

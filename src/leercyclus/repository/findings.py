@@ -193,6 +193,15 @@ CODES: dict[str, tuple[Severity, str]] = {
         "An experience file with a column outside the allowed set: only aggregated counts per"
         " item and answer, never one person's answers.",
     ),
+    "LC701": ("error", "The national day shows a parel that is not marked `share: true`."),
+    "LC702": (
+        "warning",
+        "A national-day table's standard was judged by fewer than `min_group` institutions: its"
+        " handout shows no figures.",
+    ),
+    "LC703": ("error", "Two blocks of the national day's programme overlap in one room."),
+    "LC704": ("error", "A national-day participant's institution is not in institutions.yaml."),
+    "LC705": ("error", "The national day has more participants than its tables have seats."),
 }
 """Every finding code `check` can report: its severity and what it means, in one line."""
 

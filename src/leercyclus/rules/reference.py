@@ -31,6 +31,7 @@ TITLES = {
     "rotation": "Rotation of groups",
     "group": "Group (intervision, learning network)",
     "story": "Value-creation story",
+    "national-day": "National day (landelijke dag)",
 }
 
 NOTES = {
@@ -79,6 +80,9 @@ NOTES = {
     "evaluations reach the network report.",
     "story": "Only `share: network` stories reach the network report; `teller` is a role, never a "
     "name.",
+    "national-day": "Only shared parels (`share: true`) may be shown; participants are spread "
+    "over the tables by `leercyclus report`, and no output names them. The `agreements` are "
+    "actions that `check` follows.",
 }
 
 EXAMPLES = {
@@ -378,6 +382,26 @@ cycles_of_value: [potential, applied]
 story: Wat begon als een pilot is nu een vaste vraag in het behandelplanoverleg.
 evidence: ["action:2026/ln-samen-beslissen/drie-vragen-2026"]
 share: network
+""",
+    "national-day": """\
+title: Landelijke dag 2026
+date: 2027-02-04
+place: Congrescentrum De Reehorst, Ede
+organiser: Netwerkbureau
+email: netwerkbureau@example.org
+programme:
+  - {start: "10:00", minutes: 30, title: Opening, room: Grote zaal}
+  - {start: "10:30", minutes: 60, title: Parelmarkt, kind: parels, form: parelmarkt}
+  - {start: "11:30", minutes: 75, title: Tafels, kind: tables, form: w3}
+parels: ["parel:2026/de-linde/spiegelgesprekken-in-de-kliniek"]
+tables:
+  - {id: naasten, standard: "standard:2026/C3", seats: 8, room: Zaal 2}
+participants:
+  - {name: Anouk de Vries, institution: de-linde, discipline: verpleegkundige}
+ambitions: [Elke instelling een familie-ervaringsdeskundige]
+agreements:
+  - {id: leerkring-naasten, what: Een landelijke leerkring naasten, owner: netwerkbureau,
+     due: 2027-06-30}
 """,
 }
 """A valid example of every file kind (tests check them against the models and the schemas)."""

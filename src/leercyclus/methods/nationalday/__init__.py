@@ -1,0 +1,84 @@
+"""Reflection and the national day: each institution's dialogue guide for its reflection
+meeting, and the national day (landelijke dag) that closes a cycle: its programme, a handout
+per table on a shared oester, a calendar invitation, and the agreements made there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from leercyclus.loading.method import Method
+
+if TYPE_CHECKING:  # registering the method imports none of its parts (start-up stays fast)
+    from leercyclus.loading.method import ReportRun
+    from leercyclus.loading.network import Network
+    from leercyclus.repository.findings import Finding
+    from leercyclus.rules.actions import TrackedAction
+    from leercyclus.rules.references import FoundReference
+
+KIND = "national-day"
+
+
+def _check(net: Network, today: dt.date) -> list[Finding]:
+    from leercyclus.methods.nationalday.day import check
+
+    return check(net, today)
+
+
+def _actions(net: Network) -> Iterator[TrackedAction]:
+    from leercyclus.rules.actions import TrackedAction
+
+    for cycle in net.cycle_order():
+        loaded = net.cycles[cycle].files.get(KIND, {}).get("")
+        if loaded is None:
+            continue
+        for n, action in enumerate(loaded.model.agreements):
+            yield TrackedAction(loaded.rel, ("agreements", n), action, None)
+
+
+def _targets(net: Network) -> dict[str, set[str]]:
+    del net
+    return {}
+
+
+def _references(net: Network) -> Iterator[FoundReference]:
+    from leercyclus.rules.references import FoundReference
+
+    for cycle in net.cycle_order():
+        loaded = net.cycles[cycle].files.get(KIND, {}).get("")
+        if loaded is None:
+            continue
+        day = loaded.model
+        for k, ref in enumerate(day.parels):
+            yield FoundReference(loaded.rel, ("parels", k), ref)
+        for k, table in enumerate(day.tables):
+            yield FoundReference(loaded.rel, ("tables", k, "standard"), table.standard)
+        for n, action in enumerate(day.agreements):
+            if action.source is not None:
+                yield FoundReference(loaded.rel, ("agreements", n, "source"), action.source)
+
+
+def _reports(run: ReportRun) -> None:
+    from leercyclus.methods.nationalday.reports import emit
+
+    emit(run)
+
+
+def _guard(run: ReportRun) -> None:
+    from leercyclus.methods.nationalday.reports import guard
+
+    guard(run)
+
+
+METHOD = Method(
+    name="nationalday",
+    title="reflectie en landelijke dag",
+    codes="LC7",
+    check=_check,
+    actions=_actions,
+    targets=_targets,
+    references=_references,
+    reports=_reports,
+    guard=_guard,
+)
