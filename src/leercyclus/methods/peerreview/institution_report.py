@@ -9,9 +9,9 @@ from leercyclus.methods.peerreview.aggregate import (
     StandardRow,
     TeamLine,
     final_outcome,
-    published_picture,
     standards_by_domain,
 )
+from leercyclus.methods.peerreview.disclosure import published_picture
 from leercyclus.repository.network import CycleData, Network
 
 

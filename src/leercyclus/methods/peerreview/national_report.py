@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from leercyclus.methods.peerreview.aggregate import (
     Distribution,
     Meta,
-    Withheld,
-    published_picture,
     standards_by_domain,
 )
+from leercyclus.methods.peerreview.disclosure import Withheld, published_picture
 from leercyclus.models import Standard
 from leercyclus.models.cycle import Domain, Theme
 from leercyclus.models.visit import Contact
