@@ -11,9 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leercyclus.privacy.anonymize import Scrubber, safe_beside
+from leercyclus.privacy.claims import OMITTED, claims, drop_claims
 from leercyclus.privacy.match import Matcher, Term
 from leercyclus.privacy.normalize import _fold_each, fold, key, normalize
-from leercyclus.privacy.patterns import OMITTED, claims, contact_data, drop_claims, scrub_forms
+from leercyclus.privacy.patterns import contact_data, scrub_forms
 from leercyclus.privacy.variants import abbreviations, name_terms, person_terms, place_terms
 
 PEOPLE = [

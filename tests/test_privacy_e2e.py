@@ -511,3 +511,17 @@ def test_a_team_members_name_in_capitals(tmp_path: Path, name: Name) -> None:
     text = public_text(tmp_path / "out", "md")
     assert "het gesprek met" in text
     assert found_names(text, [name]) == []
+
+
+def test_public_holds_only_the_report_and_no_bookkeeping_is_beside_it(tmp_path: Path) -> None:
+    repo = write(tmp_path / "net", planted_files())
+    out = tmp_path / "out"
+    old = out / "2025" / ".manifest.json"  # where an older leercyclus kept it
+    old.parent.mkdir(parents=True)
+    old.write_text("{}", encoding="utf-8")
+    assert report(repo, out, "md,html", "--institution", "de-linde") == 0
+    assert sorted(p.name for p in (out / "2025").iterdir()) == ["confidential", "public"]
+    public = sorted(p.name for p in (out / "2025" / "public").iterdir())
+    assert public == ["national-report.html", "national-report.md"]
+    manifest = (out / ".leercyclus" / "manifest-2025.json").read_text(encoding="utf-8")
+    assert "2025/confidential/de-linde/institution-report.md" in manifest

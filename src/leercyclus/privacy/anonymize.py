@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from leercyclus.privacy.claims import drop_claims
 from leercyclus.privacy.match import PLACEHOLDERS, Term, lookup_key, matcher_for, tidy
-from leercyclus.privacy.patterns import drop_claims, scrub_forms
+from leercyclus.privacy.patterns import scrub_forms
 from leercyclus.privacy.variants import id_terms, name_terms, person_terms, place_terms
 
 if TYPE_CHECKING:

@@ -18,9 +18,9 @@ from leercyclus.methods.peerreview.aggregate import (
     TeamLine,
     final_outcome,
     outcomes_of,
-    published_picture,
     standards_by_domain,
 )
+from leercyclus.methods.peerreview.disclosure import published_picture
 from leercyclus.methods.peerreview.lineage import Lineage, lineage
 from leercyclus.methods.peerreview.summaries import overall_message, scope
 from leercyclus.models import ActionPlan

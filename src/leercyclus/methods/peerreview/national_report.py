@@ -13,13 +13,12 @@ from leercyclus.methods.peerreview import summaries
 from leercyclus.methods.peerreview.aggregate import (
     Distribution,
     Meta,
-    Withheld,
     outcomes_of,
-    published_picture,
     ranked,
     standards_by_domain,
 )
 from leercyclus.methods.peerreview.comparison import Comparison, Disclose, compare
+from leercyclus.methods.peerreview.disclosure import Withheld, published_picture
 from leercyclus.methods.peerreview.lineage import Lineage, lineage
 from leercyclus.models import Standard
 from leercyclus.models.cycle import Domain, Milestones, Theme

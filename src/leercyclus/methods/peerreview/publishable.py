@@ -24,8 +24,9 @@ class Field:
 def publishable_findings(net: Network) -> list[Finding]:
     """LC220, LC221 and LC222: own scores, claims to be the only one, and contact data, in
     every field the national report prints (docs/privacy.md)."""
+    from leercyclus.privacy.claims import claims
     from leercyclus.privacy.normalize import normalize
-    from leercyclus.privacy.patterns import claims, contact_data_at
+    from leercyclus.privacy.patterns import contact_data_at
 
     found = []
     for field in publishable_fields(net):
