@@ -43,7 +43,7 @@ def command(
 ) -> None:
     """Build the confidential institution reports and the anonymous national report."""
     from leercyclus.cli import console
-    from leercyclus.commands.pipeline import build_reports, check
+    from leercyclus.commands.pipeline import build_reports, check, prepare_reports
     from leercyclus.errors import UsageError
     from leercyclus.methods.peerreview.reports import ReportRequest, parse_formats
     from leercyclus.repository.listing import find_root
@@ -59,6 +59,7 @@ def command(
         out=out.resolve() if out else None,
         language=language,
     )
+    prepare_reports(request)
     with console.status("checking the data"):
         result = check(root)
     if not result.ok:

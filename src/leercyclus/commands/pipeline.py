@@ -113,6 +113,15 @@ def check(
     return CheckResult(network, strict(located) if strict_mode else located)
 
 
+def prepare_reports(request: ReportRequest) -> None:
+    """Start, before the check, what the reports will need that takes long on a new machine:
+    deduce's lookup tables for the national report, built in the background if missing."""
+    if request.national:
+        from leercyclus.privacy.deidentify import prepare
+
+        prepare()
+
+
 def build_reports(
     result: CheckResult,
     request: ReportRequest,

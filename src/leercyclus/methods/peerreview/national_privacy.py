@@ -73,7 +73,8 @@ def prepare(net: Network, plan: Plan, tell: Progress) -> National:
     deidentify = Deidentifier(
         net.root / CACHE,
         on_start=lambda: tell.note(
-            "starting the de-identifier (deduce): the first time this takes a minute or two"
+            "starting the de-identifier (deduce): the first time on this computer it builds "
+            "its lookup tables (10-20 seconds)"
         ),
     )
     scrubber = Scrubber(terms, deidentify)
