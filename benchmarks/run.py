@@ -108,11 +108,13 @@ class _TreeSampler(threading.Thread):
         return self.peak_kb / 1024 if self.enabled else None
 
 
-def measure(cmd: list[str], *, cwd: Path | None = None) -> Sample:
+def measure(
+    cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Sample:
     """Run `cmd` once as a fresh subprocess and measure it."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, env=env)
         sampler = _TreeSampler(proc.pid)
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
@@ -346,6 +348,87 @@ def example_rows(runs: int) -> list[Row]:
     return rows
 
 
+FIRST_FORMATS = "md,html,docx,pdf"
+"""What the README's first command builds of the example."""
+
+
+@dataclass(frozen=True)
+class Code:
+    """The leercyclus a row runs: this checkout, or the baseline's (`--baseline REF`)."""
+
+    label: str
+    env: dict[str, str]
+
+
+def baseline_code(ref: str, scratch: Path) -> Code:
+    """`ref`'s src and templates, run through this environment's leercyclus script."""
+    folder = scratch / "baseline"
+    folder.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", ref, "src", "templates"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return Code(f"before ({ref})", {**os.environ, "PYTHONPATH": str(folder / "src")})
+
+
+def deduce_own_tables() -> Path | None:
+    """deduce's own lookup tables in its package folder (where deduce itself keeps them)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "data" / "lookup" / "cache" / "lookup_structs.pickle"
+
+
+def first_rows(scratch: Path, codes: list[Code], fresh_deduce: bool, runs: int) -> list[Row]:
+    """The README's first command after a fresh install: the example's reports in four
+    formats, with no lookup tables for deduce yet (a new user cache folder; with
+    `--fresh-deduce` deduce's own tables deleted too: only in an environment made for this),
+    then with the tables built but no text de-identified yet (a second network on the same
+    machine), and everything cached (the floor: the same reports, nothing to de-identify)."""
+    if not (EXAMPLE / "leercyclus.yaml").is_file():
+        return [Row("report of the example, first run", status="not available")]
+    rows: list[Row] = []
+    for number, code in enumerate(codes):
+        net = scratch / f"example-{number}"
+        shutil.copytree(EXAMPLE, net, ignore=shutil.ignore_patterns(".leercyclus", "build"))
+        env = {**code.env, "XDG_CACHE_HOME": str(scratch / f"user-cache-{number}")}
+        label = f" ({code.label})" if len(codes) > 1 else ""
+        own = deduce_own_tables()
+        had_own = own is not None and own.exists()
+        if fresh_deduce and own is not None:
+            own.unlink(missing_ok=True)
+        target = Target(seconds=30, mb=2048)
+        drop_cache(net)
+        first = row_from(
+            f"report of the example, first run: no deduce tables{label}",
+            _report_example(net, env, scratch),
+            target,
+        )
+        if had_own and not fresh_deduce and number > 0:
+            first.note = "deduce's own tables existed: --fresh-deduce (in a venv of its own)"
+        drop_cache(net)
+        built = _report_example(net, env, scratch)
+        warm = median([_report_example(net, env, scratch) for _ in range(runs)])
+        floor = row_from(f"floor: the same reports, all cached{label}", warm, Target())
+        floor.note = f"median of {runs}"
+        if first.seconds is not None and warm.seconds:
+            first.floor, first.ratio = floor.step, first.seconds / warm.seconds
+        second = f"report of the example, tables built, nothing cached{label}"
+        rows += [first, row_from(second, built, target, floor), floor]
+    return rows
+
+
+def _report_example(net: Path, env: dict[str, str], scratch: Path) -> Sample:
+    """`report` of the example network in the README's four formats, into a new folder."""
+    out = Path(tempfile.mkdtemp(prefix="example-out-", dir=scratch))
+    cmd = [*LEERCYCLUS, "report", str(net), "--format", FIRST_FORMATS, "--out", str(out)]
+    return measure(cmd, env=env)
+
+
 def help_rows(runs: int, scratch: Path) -> list[Row]:
     """`leercyclus --help` against a bare typer app with the same command names."""
     bare = bare_typer_app(scratch)
@@ -521,7 +604,7 @@ def metadata(root: Path, args: argparse.Namespace) -> dict[str, object]:
     }
 
 
-STEPS = ("check", "example", "help", "report")
+STEPS = ("check", "example", "first", "help", "report")
 FORMATS = ("md", "html", "docx", "pdf")
 
 
@@ -548,6 +631,17 @@ def main(argv: list[str] | None = None) -> int:
         help="report formats to time (md,html; docx and pdf take long at 1,000 x 100)",
     )
     parser.add_argument("--profile", action="store_true", help="print a cProfile of check")
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="also time the git revision REF's leercyclus, turn about with this one",
+    )
+    parser.add_argument(
+        "--fresh-deduce",
+        action="store_true",
+        help="delete deduce's own lookup tables before each first run (only in a venv made "
+        "for this: the baseline's first run rebuilds them there)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.institutions, args.standards = 100, 50
@@ -569,6 +663,11 @@ def main(argv: list[str] | None = None) -> int:
             rows += check_rows(root, args.check_runs)
         else:
             rows.append(floor_row(root))
+        codes = [Code("this checkout", dict(os.environ))]
+        if args.baseline:
+            codes.append(baseline_code(args.baseline, scratch))
+        if "first" in steps:
+            rows += first_rows(scratch, codes, args.fresh_deduce, 3)
         if "example" in steps:
             rows += example_rows(max(3, args.runs // 2))
         if "help" in steps:
