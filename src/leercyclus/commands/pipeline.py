@@ -38,6 +38,8 @@ def check_summary(
     The answer depends on every file's content, the list of files, the day (overdue actions),
     the git state (review flags) and the leercyclus version; all of them make up the key.
     """
+    from leercyclus.repository import digests
+    from leercyclus.repository.cache import cache_folder
     from leercyclus.repository.listing import list_files
     from leercyclus.rules.summary import (
         current_inputs,
@@ -51,6 +53,8 @@ def check_summary(
     outside = outside_state(root)
     stored = remembered(root)
     listing = list_files(root)
+    if stored is not None:
+        digests.recall(root, cache_folder(root))
     if stored is not None and stored[0] == summary_key(day, *current_inputs(listing), outside):
         found = stored[1]
     else:  # keyed by the content as the check read it, not as it may be by now
@@ -61,6 +65,7 @@ def check_summary(
         key = summary_key(day, network.contents, network.listing, outside)
         if key:
             remember(root, key, found)
+    digests.keep(root, cache_folder(root), (source.path for source in listing[0]))
     return Summary(strict(found.findings), found.files) if strict_mode else found
 
 
