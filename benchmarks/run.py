@@ -108,11 +108,13 @@ class _TreeSampler(threading.Thread):
         return self.peak_kb / 1024 if self.enabled else None
 
 
-def measure(cmd: list[str], *, cwd: Path | None = None) -> Sample:
+def measure(
+    cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Sample:
     """Run `cmd` once as a fresh subprocess and measure it."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, env=env)
         sampler = _TreeSampler(proc.pid)
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
@@ -312,23 +314,35 @@ def floor_row(root: Path, runs: int = 1) -> Row:
     return row_from("floor: libyaml compose, 1 process", sample, Target())
 
 
-def check_rows(root: Path, runs: int) -> list[Row]:
-    """The floor and check cold, taken turn about (so drift in the machine's speed hits both
-    alike), then check warm, and warm with one self-review changed."""
+def check_rows(root: Path, runs: int, codes: list[Code]) -> list[Row]:
+    """The floor and check cold, taken turn about (so drift in the machine's speed hits all
+    alike), then check warm (median of 3), and warm with one self-review changed; for this
+    checkout and, with --baseline, the baseline's."""
     cmd = [*LEERCYCLUS, "check", str(root)]
     floors: list[Sample] = []
-    colds: list[Sample] = []
+    colds: list[list[Sample]] = [[] for _ in codes]
     for _ in range(runs):
         floors.append(measure([sys.executable, "-c", COMPOSE, str(root)]))
-        drop_cache(root)
-        colds.append(measure(cmd))
+        for code, samples in zip(codes, colds, strict=True):
+            drop_cache(root)
+            samples.append(measure(cmd, env=code.env))
     floor = row_from("floor: libyaml compose, 1 process", median(floors), Target())
-    rows = [floor, row_from("check, cold", median(colds), Target(ratio=1.0, mb=1024), floor)]
-    rows.append(row_from("check, warm", measure(cmd), Target(seconds=1.0, mb=1024), floor))
+    rows = [floor]
     reviews = sorted(root.glob("cycles/*/self-reviews/*.yaml"))
-    with Touched(reviews[-1]):
-        sample = measure(cmd)
-    rows.append(row_from("check, one file changed", sample, Target(seconds=1.5, mb=1024), floor))
+    for code, samples in zip(codes, colds, strict=True):
+        label = f" ({code.label})" if len(codes) > 1 else ""
+        rows.append(
+            row_from(f"check, cold{label}", median(samples), Target(ratio=0.8, mb=1024), floor)
+        )
+        drop_cache(root)
+        measure(cmd, env=code.env)  # this code's own cold run, so its warm runs find its caches
+        warm = median([measure(cmd, env=code.env) for _ in range(3)])
+        rows.append(row_from(f"check, warm{label}", warm, Target(seconds=0.3, mb=1024), floor))
+        with Touched(reviews[-1]):
+            sample = measure(cmd, env=code.env)
+        rows.append(
+            row_from(f"check, one file changed{label}", sample, Target(seconds=1.5, mb=1024))
+        )
     return rows
 
 
@@ -348,6 +362,87 @@ def example_rows(runs: int) -> list[Row]:
         if sample.code == 1:
             row.note = "exit 1: the example has errors in its data"
     return rows
+
+
+FIRST_FORMATS = "md,html,docx,pdf"
+"""What the README's first command builds of the example."""
+
+
+@dataclass(frozen=True)
+class Code:
+    """The leercyclus a row runs: this checkout, or the baseline's (`--baseline REF`)."""
+
+    label: str
+    env: dict[str, str]
+
+
+def baseline_code(ref: str, scratch: Path) -> Code:
+    """`ref`'s src and templates, run through this environment's leercyclus script."""
+    folder = scratch / "baseline"
+    folder.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", ref, "src", "templates"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return Code(f"before ({ref})", {**os.environ, "PYTHONPATH": str(folder / "src")})
+
+
+def deduce_own_tables() -> Path | None:
+    """deduce's own lookup tables in its package folder (where deduce itself keeps them)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "data" / "lookup" / "cache" / "lookup_structs.pickle"
+
+
+def first_rows(scratch: Path, codes: list[Code], fresh_deduce: bool, runs: int) -> list[Row]:
+    """The README's first command after a fresh install: the example's reports in four
+    formats, with no lookup tables for deduce yet (a new user cache folder; with
+    `--fresh-deduce` deduce's own tables deleted too: only in an environment made for this),
+    then with the tables built but no text de-identified yet (a second network on the same
+    machine), and everything cached (the floor: the same reports, nothing to de-identify)."""
+    if not (EXAMPLE / "leercyclus.yaml").is_file():
+        return [Row("report of the example, first run", status="not available")]
+    rows: list[Row] = []
+    for number, code in enumerate(codes):
+        net = scratch / f"example-{number}"
+        shutil.copytree(EXAMPLE, net, ignore=shutil.ignore_patterns(".leercyclus", "build"))
+        env = {**code.env, "XDG_CACHE_HOME": str(scratch / f"user-cache-{number}")}
+        label = f" ({code.label})" if len(codes) > 1 else ""
+        own = deduce_own_tables()
+        had_own = own is not None and own.exists()
+        if fresh_deduce and own is not None:
+            own.unlink(missing_ok=True)
+        target = Target(seconds=30, mb=2048)
+        drop_cache(net)
+        first = row_from(
+            f"report of the example, first run: no deduce tables{label}",
+            _report_example(net, env, scratch),
+            target,
+        )
+        if had_own and not fresh_deduce and number > 0:
+            first.note = "deduce's own tables existed: --fresh-deduce (in a venv of its own)"
+        drop_cache(net)
+        built = _report_example(net, env, scratch)
+        warm = median([_report_example(net, env, scratch) for _ in range(runs)])
+        floor = row_from(f"floor: the same reports, all cached{label}", warm, Target())
+        floor.note = f"median of {runs}"
+        if first.seconds is not None and warm.seconds:
+            first.floor, first.ratio = floor.step, first.seconds / warm.seconds
+        second = f"report of the example, tables built, nothing cached{label}"
+        rows += [first, row_from(second, built, target, floor), floor]
+    return rows
+
+
+def _report_example(net: Path, env: dict[str, str], scratch: Path) -> Sample:
+    """`report` of the example network in the README's four formats, into a new folder."""
+    out = Path(tempfile.mkdtemp(prefix="example-out-", dir=scratch))
+    cmd = [*LEERCYCLUS, "report", str(net), "--format", FIRST_FORMATS, "--out", str(out)]
+    return measure(cmd, env=env)
 
 
 def help_rows(runs: int, scratch: Path) -> list[Row]:
@@ -525,7 +620,7 @@ def metadata(root: Path, args: argparse.Namespace) -> dict[str, object]:
     }
 
 
-STEPS = ("check", "example", "help", "report")
+STEPS = ("check", "example", "first", "help", "report")
 FORMATS = ("md", "html", "docx", "pdf")
 
 
@@ -552,6 +647,17 @@ def main(argv: list[str] | None = None) -> int:
         help="report formats to time (md,html; docx and pdf take long at 1,000 x 100)",
     )
     parser.add_argument("--profile", action="store_true", help="print a cProfile of check")
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="also time the git revision REF's leercyclus, turn about with this one",
+    )
+    parser.add_argument(
+        "--fresh-deduce",
+        action="store_true",
+        help="delete deduce's own lookup tables before each first run (only in a venv made "
+        "for this: the baseline's first run rebuilds them there)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.institutions, args.standards = 100, 50
@@ -569,10 +675,15 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="leercyclus-bench-") as tmp:
         scratch = Path(tmp)
+        codes = [Code("this checkout", dict(os.environ))]
+        if args.baseline:
+            codes.append(baseline_code(args.baseline, scratch))
         if "check" in steps:
-            rows += check_rows(root, args.check_runs)
+            rows += check_rows(root, args.check_runs, codes)
         else:
             rows.append(floor_row(root))
+        if "first" in steps:
+            rows += first_rows(scratch, codes, args.fresh_deduce, 3)
         if "example" in steps:
             rows += example_rows(max(3, args.runs // 2))
         if "help" in steps:

@@ -145,8 +145,8 @@ def test_an_unwritable_cache_only_costs_time(fake: FakeDeduce, tmp_path: Path) -
     assert fake.calls == ["Jan belde"]
 
 
-# The real deduce: about 10 s to start (about 100 s the first time after install); one instance
-# for the whole module (the process keeps it, so later modules share it too).
+# The real deduce: about a second to start (10-20 s the first time on a machine, building its
+# lookup tables); one instance for the whole module (the process keeps it, later modules too).
 
 
 @pytest.fixture(scope="module")

@@ -61,7 +61,7 @@ def command(
 ) -> None:
     """Build the confidential institution reports and the anonymous national report."""
     from leercyclus.cli import console
-    from leercyclus.commands.pipeline import build_reports, check
+    from leercyclus.commands.pipeline import build_reports, check, prepare_reports
     from leercyclus.errors import Interrupted, UsageError
     from leercyclus.methods.peerreview.reports import ReportRequest, parse_formats
 
@@ -76,6 +76,7 @@ def command(
         out=out.absolute() if out else None,  # a link inside the repository is refused
         language=language,
     )
+    prepare_reports(request)
     try:
         with console.status("checking the data"):
             result = check(root)

@@ -32,6 +32,8 @@ def check_summary(
     The answer depends on every file's content, the list of files, the day (overdue actions),
     the git state (review flags) and the leercyclus version; all of them make up the key.
     """
+    from leercyclus.repository import digests
+    from leercyclus.repository.cache import cache_folder
     from leercyclus.repository.listing import list_files
     from leercyclus.rules.summary import (
         current_inputs,
@@ -47,6 +49,8 @@ def check_summary(
     outside = outside_state(root)
     stored = remembered(root)
     listing = list_files(root)
+    if stored is not None:
+        digests.recall(root, cache_folder(root))
     if stored is not None and stored[0] == summary_key(day, *current_inputs(listing), outside):
         found = stored[1]
     else:  # keyed by the content as the check read it, not as it may be by now
@@ -59,6 +63,7 @@ def check_summary(
             remember(root, key, found)
     if cycle is not None:
         found = in_cycle(found, listing, cycle)
+    digests.keep(root, cache_folder(root), (source.path for source in listing[0]))
     return Summary(strict(found.findings), found.files) if strict_mode else found
 
 
@@ -158,6 +163,15 @@ def in_cycle(summary: Summary, listing: Listing, cycle: str) -> Summary:
         if f.file == folder or f.file.startswith(f"{folder}/") or not f.file.startswith(CYCLES)
     ]
     return Summary(findings, files)
+
+
+def prepare_reports(request: ReportRequest) -> None:
+    """Start, before the check, what the reports will need that takes long on a new machine:
+    deduce's lookup tables for the national report, built in the background if missing."""
+    if request.national:
+        from leercyclus.privacy.deidentify import prepare
+
+        prepare()
 
 
 def build_reports(

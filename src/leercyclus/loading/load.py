@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from leercyclus.repository import digests
 from leercyclus.repository.cache import PackWriter, ParseCache, file_digest
 from leercyclus.repository.findings import Finding
 from leercyclus.repository.listing import SourceFile
@@ -53,6 +54,8 @@ def _load(
 ) -> tuple[list[Result], dict[str, str | None]]:
     cache = ParseCache(root) if use_cache else None
     known = cache.entries() if cache else {}
+    if cache is not None and known:
+        digests.recall(root, cache.folder)
     results: list[Result | None] = [None] * len(sources)
     contents: list[str | None] = [None] * len(sources)
     live: set[str] = set()
@@ -80,18 +83,24 @@ def _load(
         for index, key in hits:
             results[index] = (sources[index], *validate(sources[index], known[key]))
         for indices, chunk, packed in batch.chunks():
-            pack.add(packed, (key for key, _ in chunk if key is not None))
-            for index, (content, entry) in zip((todo[i] for i in indices), chunk, strict=True):
+            pack.add(packed, (key for key, _, _ in chunk if key is not None))
+            for index, (content, entry, taken) in zip(
+                (todo[i] for i in indices), chunk, strict=True
+            ):
                 source = sources[index]
                 contents[index] = content
                 if content is None:
                     results[index] = _unreadable(source, entry["unreadable"])
                 else:
+                    if taken is not None:  # learnt by the worker that read the file
+                        digests.note(source.path, taken, content)
                     live.add(content)
                     results[index] = (source, *validate(source, entry))
         pack.finish()
     if cache is not None and todo:
         cache.tidy(live, len(known) + len(todo))
+    if cache is not None:
+        digests.keep(root, cache.folder, (source.path for source in sources))
     done = [result for result in results if result is not None]
     return done, {source.rel: content for source, content in zip(sources, contents, strict=True)}
 

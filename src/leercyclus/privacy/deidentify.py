@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import importlib.util
 import json
 import logging
 import os
 import re
+import subprocess
+import sys
 import tempfile
 import threading
 import warnings
@@ -63,11 +64,11 @@ class Deidentifier:
         self,
         cache_dir: Path | None,
         *,
-        lookup_cache: Path | None = None,
+        tables: Path | None = None,
         on_start: Callable[[], None] | None = None,
     ) -> None:
         self.cache_dir = cache_dir
-        self.lookup_cache = lookup_cache
+        self.tables = tables
         self._on_start = on_start
         self._started = False
         self._memory: dict[str, str] = {}
@@ -96,7 +97,7 @@ class Deidentifier:
         if not self._started and self._on_start is not None and _ENGINE is None:
             self._on_start()
         self._started = True
-        document = engine(self.lookup_cache).deidentify(text)
+        document = engine(self.tables).deidentify(text)
         spans = sorted(document.annotations, key=lambda a: a.start_char, reverse=True)
         for annotation in spans:
             placeholder = TAGS.get(annotation.tag, UNKNOWN_TAG)
@@ -147,60 +148,86 @@ def deduce_version() -> str:
         raise _missing() from None
 
 
-def default_lookup_cache() -> Path | None:
-    """Where deduce keeps its lookup structures: its own folder when writable, else ours."""
-    spec = importlib.util.find_spec("deduce")
-    if spec is not None and spec.origin is not None:
-        own = Path(spec.origin).parent / "data" / "lookup"
-        if os.access(own / "cache", os.W_OK):
-            return None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "leercyclus" / f"deduce-{deduce_version()}"
+def tables_built(folder: Path | None = None) -> bool:
+    """Whether deduce's lookup tables are built in `folder` (this machine's, by default): the
+    first start builds them."""
+    from leercyclus.privacy import lookuptables
+
+    return lookuptables.ready(folder or lookuptables.folder())
 
 
-def tables_built(lookup_cache: Path | None = None) -> bool:
-    """Whether deduce's lookup tables are built here; the first start builds them (1-2 min)."""
-    folder = lookup_cache or default_lookup_cache()
-    if folder is None:
-        spec = importlib.util.find_spec("deduce")
-        if spec is None or spec.origin is None:
-            return False
-        folder = Path(spec.origin).parent / "data" / "lookup"
-    return (folder / "cache" / "lookup_structs.pickle").is_file()
-
-
-def engine(lookup_cache: Path | None = None) -> Any:
-    """The process's one deduce instance, started on first use (about 10 s and 1.1 GB)."""
+def engine(tables: Path | None = None) -> Any:
+    """The process's one deduce instance, started on first use: about a second once this
+    machine has deduce's lookup tables (`lookuptables`; building them takes 10-20 s, once)."""
     global _ENGINE
     with _ENGINE_LOCK:
         if _ENGINE is None:
-            _ENGINE = _start(lookup_cache or default_lookup_cache())
+            _ENGINE = _start(tables)
         return _ENGINE
 
 
-def _start(lookup_cache: Path | None) -> Any:
+_BUILDER: list[subprocess.Popen[bytes]] = []
+"""The process building the lookup tables in the background, if one was started."""
+
+
+def prepare() -> None:
+    """Start building deduce's lookup tables in the background if this machine has none yet,
+    so they are ready, or nearly, by the time the first text needs de-identifying."""
+    try:
+        from leercyclus.privacy import lookuptables
+
+        if _ENGINE is not None or _BUILDER or not lookuptables.verified():
+            return
+        tables = lookuptables.folder()
+        if lookuptables.ready(tables):
+            return
+        _BUILDER.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "leercyclus.privacy.lookuptables", str(tables)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+    except (ImportError, OSError):
+        return  # no deduce, or no process: the first text says so, or builds the tables
+
+
+def _start(tables: Path | None) -> Any:
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     try:
         with warnings.catch_warnings():  # deduce turns every warning on at import
             import deduce
+
+        from leercyclus.privacy import lookuptables
     except ImportError:
         raise _missing() from None
     finally:  # deduce configures the root logger on import: keep the program's own
         root.handlers[:] = handlers
         root.setLevel(level)
-    options: dict[str, Any] = {} if lookup_cache is None else {"cache_path": lookup_cache}
     try:
-        return deduce.Deduce(**options)
-    # A lookup cache half-written by a concurrent first run: build it again, below.
-    except Exception:  # nosec B110
-        pass
-    try:
-        return deduce.Deduce(build_lookup_structs=True, **options)
+        tables = tables or lookuptables.folder()
+        ours = lookuptables.verified()
+        if ours and not lookuptables.ready(tables):
+            for builder in _BUILDER:
+                builder.wait()
+            if not lookuptables.ready(tables):
+                lookuptables.build(tables)
+        try:
+            return deduce.Deduce(cache_path=tables)
+        except OSError:
+            raise
+        except Exception:  # tables that do not load (damaged, or of another version): again
+            pass
+        if ours:
+            lookuptables.build(tables)
+            return deduce.Deduce(cache_path=tables)
+        return deduce.Deduce(cache_path=tables, build_lookup_structs=True)
     except OSError as exc:
         raise LeercyclusError(
             f"deduce could not start: {exc}",
-            "make its cache folder writable, or set XDG_CACHE_HOME to a writable folder",
+            "make the cache folder writable, or set XDG_CACHE_HOME to a writable folder",
         ) from None
 
 

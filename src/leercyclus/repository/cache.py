@@ -13,11 +13,13 @@ import os
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
 from leercyclus import __version__
+from leercyclus.repository import digests
 
 Parsed = dict[str, Any]
 """One parsed file: its data as JSON-like values, or the reason it could not be read."""
@@ -208,14 +210,13 @@ def digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-_DIGESTS: dict[tuple[Path, int, int], str] = {}
-"""Digests already computed in this process, by path, modification time and size."""
-
-
 def file_digest(path: Path) -> str:
-    """A file's content digest, read and hashed once per process (check's key, then the load)."""
+    """A file's content digest: read and hashed only when no earlier reading of the file as it
+    is now is remembered (`digests`: this process, or a run before it)."""
+    taken = time.time_ns()
     stat = path.stat()
-    key = (path, stat.st_mtime_ns, stat.st_size)
-    if key not in _DIGESTS:
-        _DIGESTS[key] = digest(path.read_bytes())
-    return _DIGESTS[key]
+    found = digests.known(path, stat)
+    if found is None:
+        found = digest(path.read_bytes())
+        digests.note(path, digests.stamp(stat, taken), found)
+    return found

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from leercyclus.parallel import cores, pool, stop
 from leercyclus.repository.cache import Parsed, digest
+from leercyclus.repository.digests import Stamp, stamp
 from leercyclus.repository.yamlread import YamlProblem, decode, load_json
 
 """A file read as YAML: {"data": ...} or {"problem": [code, message, line, column]}; JSON-safe."""
@@ -39,31 +42,37 @@ def read_json(raw: bytes) -> str:
         )
 
 
-Packed = tuple[list[tuple[str | None, str | None]], bytes]
-"""Per file its hash (or None and why it is unreadable), and the entries as one JSON object."""
+Packed = tuple[list[tuple[str | None, str | None, Stamp | None]], bytes]
+"""Per file its hash (or None and why it is unreadable) and its stat from before it was read,
+and the entries as one JSON object."""
 
 
 def parse_files(paths: list[Path]) -> Packed:
-    """Read, hash and parse files: per file its hash (or why it is unreadable), and the entries
-    as one JSON object of {hash: entry}, written straight from the parser's nodes."""
-    keys: list[tuple[str | None, str | None]] = []
+    """Read, hash and parse files: per file its hash (or why it is unreadable) and its stat,
+    and the entries as one JSON object of {hash: entry}, written straight from the parser's
+    nodes."""
+    keys: list[tuple[str | None, str | None, Stamp | None]] = []
     entries: dict[str, str] = {}
     for path in paths:
         try:
-            raw = path.read_bytes()
+            taken = time.time_ns()
+            with path.open("rb") as file:
+                stat = os.fstat(file.fileno())
+                raw = file.read()
         except OSError as exc:
-            keys.append((None, exc.strerror or str(exc)))
+            keys.append((None, exc.strerror or str(exc), None))
             continue
         key = digest(raw)
-        keys.append((key, None))
+        keys.append((key, None, stamp(stat, taken)))
         if key not in entries:
             entries[key] = read_json(raw)
     packed = "{" + ",".join(f'"{key}":{entry}' for key, entry in entries.items()) + "}"
     return keys, packed.encode()
 
 
-Chunk = list[tuple[str | None, Parsed]]
-"""Parsed files in order: (content hash, entry), or (None, {"unreadable": reason})."""
+Chunk = list[tuple[str | None, Parsed, Stamp | None]]
+"""Parsed files in order: (content hash, entry, stat before reading), or (None, {"unreadable":
+reason}, None)."""
 
 
 class Batch:
@@ -119,8 +128,8 @@ class Batch:
         keys, packed = result
         entries = json.loads(packed)
         chunk: Chunk = [
-            (key, entries[key]) if key is not None else (None, {"unreadable": reason})
-            for key, reason in keys
+            (key, entries[key], taken) if key is not None else (None, {"unreadable": reason}, None)
+            for key, reason, taken in keys
         ]
         return indices, chunk, packed
 

@@ -71,7 +71,7 @@ class National:
 def prepare(net: Network, plan: Plan, tell: Progress) -> National:
     """Build the national report with every text it prints scrubbed, and its leak-guard data."""
     from leercyclus.privacy.anonymize import Scrubber, known_terms
-    from leercyclus.privacy.deidentify import Deidentifier, tables_built
+    from leercyclus.privacy.deidentify import Deidentifier
 
     contacts = [
         p.contact
@@ -84,10 +84,8 @@ def prepare(net: Network, plan: Plan, tell: Progress) -> National:
     deidentify = Deidentifier(
         repository_cache(net.root) / DEIDENTIFIED,
         on_start=lambda: tell.note(
-            "starting the de-identifier (deduce): about ten seconds"
-            if tables_built()
-            else "the de-identifier (deduce) builds its lookup tables: 1-2 minutes, once after "
-            "installation"
+            "starting the de-identifier (deduce): the first time on this computer it builds "
+            "its lookup tables (10-20 seconds)"
         ),
     )
     scrubber = Scrubber(terms, deidentify)
