@@ -6,9 +6,9 @@ Usage: python benchmarks/interrupts.py [--runs 20] [--signal INT|KILL] [--instit
 Each run starts a report build in its own session, waits a random time, then sends the signal:
 INT to the whole process group, as Ctrl-C in a terminal does; KILL to the main process only,
 as the OOM killer or `kill -9` does. It then counts the processes of that session still alive
-a second later, the staging folders left in the output folder, the exit code and the lines on
-stderr. After the KILL runs, one more (uninterrupted) build shows whether stale staging is
-removed.
+a second later (and five seconds later), the staging folders left in the output folder, the
+exit code and the lines on stderr. After the KILL runs, one more (uninterrupted) build shows
+whether stale staging is removed.
 """
 
 from __future__ import annotations
@@ -43,6 +43,13 @@ def session_processes(session: int) -> list[int]:
     return found
 
 
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return "?"
+
+
 def one_run(net: Path, formats: str, wait: float, sig: signal.Signals) -> dict[str, object]:
     """Start a build, signal it after `wait` seconds, and see what is left."""
     command = [sys.executable, "-m", "leercyclus", "report", str(net), "--no-national"]
@@ -65,7 +72,10 @@ def one_run(net: Path, formats: str, wait: float, sig: signal.Signals) -> dict[s
     ended = time.monotonic() - started
     time.sleep(1.0)
     left = session_processes(build.pid)
-    for pid in left:  # never leave them running, whatever this measured
+    names = sorted(_name(pid) for pid in left)
+    time.sleep(4.0)
+    later = session_processes(build.pid)
+    for pid in later:  # never leave them running, whatever this measured
         try:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -77,6 +87,8 @@ def one_run(net: Path, formats: str, wait: float, sig: signal.Signals) -> dict[s
         "seconds": round(ended, 2),
         "workers_at_signal": workers,
         "left": len(left),
+        "left_names": names,
+        "left_after_5s": len(later),
         "staging": len(staging),
         "stderr": stderr.decode("utf-8", "replace").strip().splitlines(),
     }
@@ -119,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         "signal": args.signal,
         "exit_codes": sorted({r["exit"] for r in runs}),  # type: ignore[type-var]
         "processes_left": sum(r["left"] for r in runs),  # type: ignore[misc]
+        "processes_left_after_5s": sum(r["left_after_5s"] for r in runs),  # type: ignore[misc]
+        "left_names": sorted({n for r in runs for n in r["left_names"]}),  # type: ignore[attr-defined]
         "most_stderr_lines": max(len(r["stderr"]) for r in runs),  # type: ignore[arg-type]
         "staging_left_per_run": max(r["staging"] for r in runs),  # type: ignore[type-var]
         "staging_after_next_build": after,
