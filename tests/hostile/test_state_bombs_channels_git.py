@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -42,13 +44,13 @@ def test_a_committed_parse_cache_cannot_make_check_pass(hostile: Hostile) -> Non
 
 
 def test_a_committed_remembered_answer_is_never_used(hostile: Hostile) -> None:
+    """Outside git (a repository copied without .git) the answer's key is the files alone."""
     _break_self_review(hostile)
-    hostile.commit()
+    shutil.rmtree(hostile.root / ".git")
     today = dt.date.today()
     key = summary_key(today, *current_inputs(list_files(hostile.root)), outside_state(hostile.root))
     answer = {"key": key, "files": 1, "findings": []}
     hostile.write(f".leercyclus/cache/v{__version__}/summary.json", json.dumps(answer))
-    hostile.commit()
     ran = cli("check", str(hostile.root))
     assert ran.code == 1 and "prima" in ran.out
 
@@ -78,9 +80,7 @@ def test_a_committed_build_with_a_tampered_report_is_rebuilt(hostile: Hostile) -
     out = hostile.root / "build/2026/confidential/de-linde/institution-report.md"
     made = out.read_text(encoding="utf-8")
     out.write_text(made.replace("Zorggroep De Linde", "TAMPERED"), encoding="utf-8")
-    old_manifest = {"2026/confidential/de-linde/institution-report.md": "forged"}
-    hostile.write("build/2026/.manifest.json", json.dumps(old_manifest))
-    hostile.commit()
+    hostile.commit()  # build/ as a contributor commits it: the report changed, the data not
     assert report(hostile.root, "md").code == 0
     rebuilt = out.read_text(encoding="utf-8")
     assert "TAMPERED" not in rebuilt and "Zorggroep De Linde" in rebuilt
@@ -207,6 +207,8 @@ def test_git_runs_no_program_the_repository_names(hostile: Hostile, attack: str)
             (hooks / name).write_text(f"#!/bin/sh\n{program}\n")
             (hooks / name).chmod(0o755)
         git(root, "config", "core.hooksPath", str(hooks))
+        path = root / SELF_REVIEW
+        path.write_bytes(path.read_bytes())  # touched: status would write the index again
     elif attack == "filter":
         git(root, "config", "filter.evil.clean", program)
         git(root, "config", "filter.evil.required", "true")
@@ -215,7 +217,19 @@ def test_git_runs_no_program_the_repository_names(hostile: Hostile, attack: str)
         hostile.marker.unlink(missing_ok=True)  # the commit itself ran it: git's, not ours
         path = root / SELF_REVIEW
         path.write_bytes(path.read_bytes())  # touched: git must look at it again
-    else:
+    else:  # a signed commit: showing it runs the signature program
+        tree = git(root, "rev-parse", "HEAD^{tree}").strip()
+        head = git(root, "rev-parse", "HEAD").strip()
+        stamp = "T <t@example.org> 1767225600 +0000"
+        commit = (
+            f"tree {tree}\nparent {head}\nauthor {stamp}\ncommitter {stamp}\n"
+            "gpgsig -----BEGIN PGP SIGNATURE-----\n \n -----END PGP SIGNATURE-----\n\nsigned\n"
+        )
+        signed = subprocess.run(
+            ["git", "-C", str(root), "hash-object", "-t", "commit", "-w", "--stdin"],
+            input=commit.encode(), capture_output=True, check=True,
+        ).stdout.decode().strip()  # fmt: skip
+        git(root, "update-ref", "HEAD", signed)
         git(root, "config", "log.showSignature", "true")
         git(root, "config", "gpg.program", program)
     assert cli("check", str(root)).code in (0, 1)

@@ -123,6 +123,8 @@ def extract_text(path: Path) -> str:
             return _docx_text(path)
         if suffix == ".pdf":
             return _pdf_text(path)
+        if suffix == ".md":  # as a reader sees it: `\[` is `[` (free text is escaped)
+            return _MD_ESCAPE.sub(r"\1", path.read_text(encoding="utf-8"))
         return path.read_text(encoding="utf-8")
     except (OSError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
         raise LeercyclusError(
@@ -131,6 +133,8 @@ def extract_text(path: Path) -> str:
         ) from None
 
 
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+"""A backslash escape of Markdown: the punctuation character itself."""
 _DATA_URI = re.compile(r"data:[\w/+.-]*;base64,[A-Za-z0-9+/=\s]*")
 _INLINE = frozenset(
     "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u "
