@@ -100,7 +100,7 @@ def test_raw_html_never_reaches_an_output(built: tuple[Path, Listener, int]) -> 
             text = path.read_text(encoding="utf-8")
             assert not re.search(r"(?<!\\)<(script|img|i)\b", text), path
     md = (built[0] / "2026/public/national-report.md").read_text(encoding="utf-8")
-    assert r"\<script\>T\</script\>" in md  # the cycle title, in the foreword, literal
+    assert r"\\<script\\>T\\</script\\>" in md  # the cycle title, in the subtitle, literal
 
 
 def test_metadata_fields_are_literal(built: tuple[Path, Listener, int]) -> None:

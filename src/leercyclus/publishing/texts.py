@@ -317,7 +317,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "hetzelfde aandeel heeft als de laatste daarvan."
         ),
         "met_of": "Volledig voldaan",
-        "self_only_mark": "Bij een standaard met * komt een deel van de eindoordelen alleen uit de zelfreview: het reviewteam beoordeelde de standaard daar niet.",
+        "self_only_mark": "Bij een standaard met {mark} komt een deel van de eindoordelen alleen uit de zelfreview: het reviewteam beoordeelde de standaard daar niet.",
         "challenge_line_partly": "Van de {judged} instellingen{applies} {verb} er {partly} deels aan deze standaard ({pct}).",
         "challenge_line_not": "Van de {judged} instellingen{applies} {verb} er {not_met} niet aan deze standaard ({pct}).",
         "challenge_line_both": "Van de {judged} instellingen{applies} {verb} er {partly} deels en {not_met} niet aan deze standaard ({pct}).",
@@ -643,7 +643,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "standard with the same share as the last of them."
         ),
         "met_of": "Fully met",
-        "self_only_mark": "* Some final ratings for this standard come from the self-review only: the review team did not assess it there.",
+        "self_only_mark": "{mark} Some final ratings for this standard come from the self-review only: the review team did not assess it there.",
         "challenge_line_partly": "This standard is partly met by {partly} of the {judged} institutions{applies} ({pct}).",
         "challenge_line_not": "This standard is not met by {not_met} of the {judged} institutions{applies} ({pct}).",
         "challenge_line_both": "This standard is partly met by {partly} and not met by {not_met} of the {judged} institutions{applies} ({pct}).",
