@@ -36,7 +36,7 @@ class Markdown(str):
 
 
 _MD_SPECIAL = re.compile(
-    r"([\\`*<>|$~^\[\]{]|(?<!\w)_|_(?!\w)|(?<![^\W_])@|&(?=#?\w+;)|#(?=#*\s*$))"
+    r"([\\`*<>|$~^\[\]{]|(?<!\w)_|_(?!\w)|(?<![A-Za-z0-9])@|&(?=#?\w+;)|#(?=#*\s*$))"
 )
 """Everything that can start markup anywhere in a line: escaped with a backslash, which pandoc
 reads as the character itself. Covers raw HTML/Typst/OpenXML (`<`, backticks), links, images,
