@@ -82,7 +82,6 @@ def test_a_docx_embeds_only_the_build_s_charts(built: tuple[Path, Listener, int]
         with zipfile.ZipFile(docx) as archive:
             media = [n for n in archive.namelist() if n.startswith("word/media/")]
         charts = docx.with_suffix(".html").read_text(encoding="utf-8").count("<svg")
-        assert charts >= 1
         assert len(media) == charts, (docx, media)  # the charts its HTML twin shows, no more
 
 

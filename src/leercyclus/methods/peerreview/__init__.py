@@ -18,8 +18,9 @@ if TYPE_CHECKING:  # registering the method imports none of its parts (start-up 
 def _check(net: Network, today: dt.date) -> list[Finding]:
     from leercyclus.methods.peerreview.crossref import cross_check
     from leercyclus.methods.peerreview.history import review_flags
+    from leercyclus.methods.peerreview.publishable import publishable_findings
 
-    return [*cross_check(net, today), *review_flags(net)]
+    return [*cross_check(net, today), *review_flags(net), *publishable_findings(net)]
 
 
 def _actions(net: Network) -> Iterator[TrackedAction]:
