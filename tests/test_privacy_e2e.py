@@ -260,7 +260,7 @@ def test_the_guard_stops_what_the_scrubber_lets_through(
     assert code == 1
     assert report_files(tmp_path / "out") == []  # neither public/ nor confidential/
     assert f"error: {GUARD}" in message
-    assert "appears in national-report.md" in message
+    assert re.search(r"appears in national-report\.(md|html)", message), message
     sources = re.findall(r"It comes from (cycles/2025/[\w/-]+\.yaml: [\w.\[\]]+)", message)
     assert sources, message
     fields = {"theme_quote", "parels[0].title", "parels[0].text", "oesters[0].title"}
@@ -523,5 +523,4 @@ def test_public_holds_only_the_report_and_no_bookkeeping_is_beside_it(tmp_path: 
     assert sorted(p.name for p in (out / "2025").iterdir()) == ["confidential", "public"]
     public = sorted(p.name for p in (out / "2025" / "public").iterdir())
     assert public == ["national-report.html", "national-report.md"]
-    manifest = (out / ".leercyclus" / "manifest-2025.json").read_text(encoding="utf-8")
-    assert "2025/confidential/de-linde/institution-report.md" in manifest
+    assert not (out / ".leercyclus").exists()  # the manifest is in the user's cache folder

@@ -180,6 +180,31 @@ FINDINGS_NL: dict[str, str] = {
     "unknown {kind} '{value}' of cycle {cycle}: {where}": (
         "{kind} '{value}' bestaat niet in cyclus {cycle}: {where}"
     ),
+    "there is no {kind} '{path}': did you mean '{ref}'?": (
+        "er is geen {kind} '{path}': bedoelt u '{ref}'?"
+    ),
+    "there is no {kind} '{path}' to refer to": "er is geen {kind} '{path}' om naar te verwijzen",
+    "{field} gives its own scores («{sentence}»), and the national report prints this field: a"
+    " reader who knows the participants could tell which institution this is; the report leaves"
+    " such a sentence out, so describe the practice instead": (
+        "{field} noemt de eigen scores («{sentence}»), en het landelijk rapport drukt dit veld af:"
+        " wie de deelnemers kent, herkent zo de instelling; het rapport laat zo'n zin weg,"
+        " beschrijf dus liever de werkwijze"
+    ),
+    "{field} makes {what} («{sentence}»), and the national report prints this field: a reader"
+    " who knows the participants could tell which institution this is; the report leaves such a"
+    " sentence out, so describe the practice instead": (
+        "{field} bevat {what} («{sentence}»), en het landelijk rapport drukt dit veld af: wie de"
+        " deelnemers kent, herkent zo de instelling; het rapport laat zo'n zin weg, beschrijf dus"
+        " liever de werkwijze"
+    ),
+    "{field} holds {what} ('{text}'), and the national report prints this field: it would be"
+    " replaced there, and the report refused if it got through; give contact details only as a"
+    " shared parel's contact": (
+        "{field} bevat {what} ('{text}'), en het landelijk rapport drukt dit veld af: het zou daar"
+        " worden vervangen, en het rapport geweigerd als het erdoor kwam; geef contactgegevens"
+        " alleen als contactpersoon van een gedeelde parel"
+    ),
     "unknown {kind} '{value}': did you mean '{hint}'?": (
         "{kind} '{value}' bestaat niet: bedoelt u '{hint}'?"
     ),

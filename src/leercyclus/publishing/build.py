@@ -205,6 +205,7 @@ class Build:
         for output in rebuilt:
             name = output.path.as_posix()
             manifest[name] = {"key": self.keys[name], **_fingerprint(self.out / output.path)}
+        (self.out / cycle / ".manifest.json").unlink(missing_ok=True)  # where it used to be
         try:
             folder = private_folder(output_cache(self.out))
             write_atomic(folder / f"{cycle}.json", json.dumps(manifest, indent=1, sort_keys=True))
