@@ -8,7 +8,8 @@ import json
 import logging
 import os
 import re
-import subprocess
+
+import subprocess  # nosec B404 - deduce's tables are built by this Python in a child process
 import sys
 import tempfile
 import threading
@@ -182,7 +183,7 @@ def prepare() -> None:
         if lookuptables.ready(tables):
             return
         _BUILDER.append(
-            subprocess.Popen(
+            subprocess.Popen(  # nosec B603 - this Python and a fixed module, arguments as a list
                 [sys.executable, "-m", "leercyclus.privacy.lookuptables", str(tables)],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -218,7 +219,8 @@ def _start(tables: Path | None) -> Any:
             return deduce.Deduce(cache_path=tables)
         except OSError:
             raise
-        except Exception:  # tables that do not load (damaged, or of another version): again
+        # tables that do not load (damaged, or of another version): built again below
+        except Exception:  # nosec B110
             pass
         if ours:
             lookuptables.build(tables)
