@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import re
-
 import subprocess  # nosec B404 - deduce's tables are built by this Python in a child process
 import sys
 import tempfile

@@ -18,7 +18,6 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import os
-
 import pickle  # nosec B403 - deduce's table format, only in the user's cache, never a repo's
 import sys
 import tempfile
