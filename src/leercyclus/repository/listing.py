@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,11 +101,14 @@ def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: lis
     if (folder / "evaluation.yaml").is_file():
         path = folder / "evaluation.yaml"
         files.append(SourceFile("evaluation", path, _rel(root, path), cycle))
+    depth = len(folder.parts)
+    base = str(root)
+    prefix = 0 if base == "." else len(base.rstrip(os.sep)) + 1
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or path.name.startswith("."):
             continue
-        rel = _rel(root, path)
-        parts = path.relative_to(folder).parts
+        rel = str(path)[prefix:].replace(os.sep, "/")  # _rel, without making Path objects
+        parts = path.parts[depth:]
         kind = _kind_of(parts)
         if kind == "top":
             continue
