@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -257,3 +258,57 @@ def test_deduce_with_flat_tables_deidentifies_as_with_its_own(
         assert got.deidentified_text == expected.deidentified_text, text
         annotated += len(expected.annotations)
     assert annotated > 1000
+
+
+# ---------------------------------------------------------------------------------------------
+# Where the tables are kept, and the background build
+
+
+class Started:
+    """Stands in for subprocess.Popen: records what would have been started."""
+
+    calls: list[list[str]] = []
+
+    def __init__(self, args: list[str], **_: object) -> None:
+        Started.calls.append(args)
+
+
+@pytest.fixture
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from leercyclus.privacy import deidentify
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(deidentify, "_BUILDER", [])
+    monkeypatch.setattr(deidentify, "_ENGINE", None)
+    monkeypatch.setattr(deidentify.subprocess, "Popen", Started)
+    Started.calls = []
+    return tmp_path
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="XDG_CACHE_HOME is Linux's")
+def test_the_tables_live_in_the_user_cache_named_by_deduce_and_its_lists(user_cache: Path) -> None:
+    folder = lookuptables.folder()
+    assert folder.parent == user_cache / "leercyclus"
+    assert folder.name.startswith(f"deduce-{lookuptables.deduce_version()}-")
+    assert folder == lookuptables.folder()  # the same lists, the same folder
+
+
+@pytest.mark.usefixtures("user_cache")
+def test_report_starts_one_background_build_when_the_tables_are_missing() -> None:
+    from leercyclus.privacy import deidentify
+
+    deidentify.prepare()
+    deidentify.prepare()
+    module = "leercyclus.privacy.lookuptables"
+    assert Started.calls == [[sys.executable, "-m", module, str(lookuptables.folder())]]
+
+
+@pytest.mark.usefixtures("user_cache")
+def test_no_background_build_when_the_tables_are_there() -> None:
+    from leercyclus.privacy import deidentify
+
+    table = lookuptables.table_file(lookuptables.folder())
+    table.parent.mkdir(parents=True)
+    table.write_bytes(b"")
+    deidentify.prepare()
+    assert Started.calls == []

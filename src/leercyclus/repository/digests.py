@@ -22,9 +22,10 @@ Signature = tuple[int, int, int, int]
 Stamp = tuple[int, int, int, int, int]
 """A signature and when it was taken."""
 
-_MEMO: dict[tuple[Path, Signature], tuple[str, bool]] = {}
-"""(path, signature): (digest, whether a later run may trust it)."""
-_FRESH: set[Path] = set()
+_MEMO: dict[tuple[str, Signature], tuple[str, bool]] = {}
+"""(path, signature): (digest, whether a later run may trust it). Paths as text: making
+thousands of Path objects would cost more than the stats."""
+_FRESH: set[str] = set()
 """Files whose digest this process learned and has not kept yet."""
 _RECALLED: set[Path] = set()
 
@@ -35,7 +36,7 @@ def signature(stat: os.stat_result) -> Signature:
 
 def known(path: Path, stat: os.stat_result) -> str | None:
     """The digest of `path` if it is known for exactly this stat."""
-    found = _MEMO.get((path, signature(stat)))
+    found = _MEMO.get((str(path), signature(stat)))
     return None if found is None else found[0]
 
 
@@ -48,11 +49,11 @@ def note(path: Path, taken: Stamp, digest: str) -> None:
     """Learn `digest` of `path` as it was when `taken` (before the file was read)."""
     *sig, when = taken
     lasting = max(sig[1], sig[2]) <= when - RACY_NS
-    key = (path, (sig[0], sig[1], sig[2], sig[3]))
+    key = (str(path), (sig[0], sig[1], sig[2], sig[3]))
     if _MEMO.get(key) != (digest, lasting):
         _MEMO[key] = (digest, lasting)
         if lasting:
-            _FRESH.add(path)
+            _FRESH.add(key[0])
 
 
 def recall(root: Path, folder: Path) -> None:
@@ -60,11 +61,13 @@ def recall(root: Path, folder: Path) -> None:
     if root in _RECALLED:
         return
     _RECALLED.add(root)
+    prefix = _prefix(root)
     try:
         kept = json.loads((folder / DIGESTS).read_text(encoding="utf-8"))
         for rel, (size, mtime, ctime, inode, digest) in kept["files"].items():
             sig = (int(size), int(mtime), int(ctime), int(inode))
-            _MEMO.setdefault((root / rel, sig), (str(digest), True))
+            path = prefix + (rel if os.sep == "/" else rel.replace("/", os.sep))
+            _MEMO.setdefault((path, sig), (str(digest), True))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return  # none yet, or damaged: the files are read again
 
@@ -72,15 +75,22 @@ def recall(root: Path, folder: Path) -> None:
 def keep(root: Path, folder: Path, paths: Iterable[Path]) -> None:
     """Keep the lasting digests of `paths` (files under `root`) for the next run, if this run
     learned one of them."""
-    current = set(paths)
+    current = {str(path) for path in paths}
     if _FRESH.isdisjoint(current) or not folder.is_dir():
         return
+    prefix = _prefix(root)
     files = {}
     for (path, sig), (digest, lasting) in _MEMO.items():  # a path's latest signature is last
-        if lasting and path in current:
-            files[path.relative_to(root).as_posix()] = [*sig, digest]
+        if lasting and path in current and path.startswith(prefix):
+            files[path[len(prefix) :].replace(os.sep, "/")] = [*sig, digest]
     try:
         write_atomic(folder / DIGESTS, json.dumps({"files": files}, separators=(",", ":")))
     except OSError:
         return  # a cache that cannot be written only costs time
     _FRESH.difference_update(current)
+
+
+def _prefix(root: Path) -> str:
+    """What str(root / rel) starts with."""
+    text = str(root)
+    return "" if text == "." else text if text.endswith(os.sep) else text + os.sep

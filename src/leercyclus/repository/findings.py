@@ -6,9 +6,10 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from leercyclus.repository.yamlread import Path_, locate
+if TYPE_CHECKING:  # yamlread imports libyaml: only locating findings needs it
+    from leercyclus.repository.yamlread import Path_
 
 Severity = Literal["error", "warning"]
 
@@ -248,6 +249,8 @@ def warning(
 
 def locate_all(findings: Iterable[Finding], root: Path) -> list[Finding]:
     """Give every finding its line and column, reading each file it names once; sorted."""
+    from leercyclus.repository.yamlread import locate
+
     texts: dict[str, str | None] = {}
     located = []
     for finding in findings:
