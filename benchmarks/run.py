@@ -445,16 +445,24 @@ def _report_example(net: Path, env: dict[str, str], scratch: Path) -> Sample:
     return measure(cmd, env=env)
 
 
-def help_rows(runs: int, scratch: Path) -> list[Row]:
-    """`leercyclus --help` against a bare typer app with the same command names."""
+def help_rows(runs: int, scratch: Path, codes: list[Code]) -> list[Row]:
+    """`leercyclus --help` against a bare typer app with the same command names; for this
+    checkout and, with --baseline, the baseline's, taken turn about."""
     bare = bare_typer_app(scratch)
-    floor = row_from(
-        f"floor: bare typer --help (median of {runs})",
-        median_of(runs, [sys.executable, str(bare), "--help"]),
-        Target(),
-    )
-    ours = median_of(runs, [*LEERCYCLUS, "--help"])
-    return [floor, row_from(f"--help (median of {runs})", ours, Target(ratio=1.2), floor)]
+    floors: list[Sample] = []
+    ours: list[list[Sample]] = [[] for _ in codes]
+    for _ in range(runs):
+        floors.append(measure([sys.executable, str(bare), "--help"]))
+        for code, samples in zip(codes, ours, strict=True):
+            samples.append(measure([*LEERCYCLUS, "--help"], env=code.env))
+    floor = row_from(f"floor: bare typer --help (median of {runs})", median(floors), Target())
+    rows = [floor]
+    for code, samples in zip(codes, ours, strict=True):
+        label = f", {code.label}" if len(codes) > 1 else ""
+        rows.append(
+            row_from(f"--help (median of {runs}{label})", median(samples), Target(ratio=1.2), floor)
+        )
+    return rows
 
 
 FLOOR_CONVERT = """
@@ -687,7 +695,7 @@ def main(argv: list[str] | None = None) -> int:
         if "example" in steps:
             rows += example_rows(max(3, args.runs // 2))
         if "help" in steps:
-            rows += help_rows(args.runs, scratch)
+            rows += help_rows(args.runs, scratch, codes)
         if "report" in steps:
             rows += report_rows(root, scratch, formats)
     meta = metadata(root, args)

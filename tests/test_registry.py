@@ -122,3 +122,53 @@ def test_a_methods_reports_are_built_and_nothing_leaves_unguarded(
         with pytest.raises(OutputError, match="no leak guard read notes.md"):
             pipeline.build_reports(result, request)
         assert not (minimal / "build/2025").exists()
+
+
+def test_a_methods_facts_reach_only_their_own_institutions_report(
+    minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leercyclus import methods
+    from leercyclus.commands import pipeline
+    from leercyclus.loading.method import Fact
+    from leercyclus.methods import peerreview
+    from leercyclus.methods.peerreview.reports import ReportRequest
+
+    seen: list[list[Fact]] = []
+
+    def facts(_net: object, cycle: str, language: str) -> list[Fact]:
+        assert (cycle, language) == ("2025", "nl")
+        return [
+            Fact("fake", "de-linde", "project", "Naasten eerder betrekken is afgerond."),
+            Fact("fake", "nobody-here", "project", "Dit hoort bij niemand in de cyclus."),
+        ]
+
+    def emit(run: ReportRun) -> None:
+        seen.append(run.facts)
+
+    method = Method(
+        "fake",
+        "notities",
+        "LC7",
+        check=lambda _net, _day: [],
+        actions=lambda _net: [],
+        targets=lambda _net: {},
+        references=lambda _net: [],
+        reports=emit,
+        facts=facts,
+    )
+    monkeypatch.setattr(methods, "registered", lambda: [peerreview.METHOD, method])
+    result = pipeline.check(minimal, today=dt.date(2025, 6, 1))
+    pipeline.build_reports(result, ReportRequest(formats=("md", "html"), out=minimal / "build"))
+    reports = sorted((minimal / "build/2025/confidential").glob("*/institution-report.md"))
+    assert len(reports) >= 2
+    for report in reports:
+        text = report.read_text(encoding="utf-8")
+        mine = report.parent.name == "de-linde"
+        assert ("Naasten eerder betrekken is afgerond" in text) is mine
+        assert ("Uit de andere leervormen van het netwerk" in text) is mine
+        assert "hoort bij niemand" not in text
+    html = (minimal / "build/2025/confidential/de-linde/institution-report.html").read_text()
+    assert 'href="#other-methods"' in html
+    assert [f.institution for f in seen[0]] == ["de-linde"]
+    public = "".join(p.read_text() for p in (minimal / "build/2025/public").rglob("*.md"))
+    assert "Naasten eerder betrekken" not in public

@@ -12,6 +12,7 @@ from leercyclus.repository.findings import Finding, locate_all, strict
 from leercyclus.rules.summary import Summary
 
 if TYPE_CHECKING:
+    from leercyclus.loading.method import Fact
     from leercyclus.loading.network import CycleData, Network
     from leercyclus.methods.peerreview.aggregate import Meta
     from leercyclus.methods.peerreview.reports import Progress, ReportRequest
@@ -218,6 +219,9 @@ def build_reports(
             volatile=reports.volatile(plan.meta),
         )
         build.load_manifest(cycle)
+        facts = gather_facts(net, cycle, plan.language, plan.institutions)
+        for fact in facts:
+            plan.facts.setdefault(fact.institution, []).append(fact)
         pending = render_institutions(build, net, plan, tell)
         run = ReportRun(
             network=net,
@@ -228,6 +232,7 @@ def build_reports(
             institutions=list(request.institutions) or None,
             formats=plan.formats,
             tell=tell,
+            facts=facts,
         )
         others = [m for m in registered() if m.name != "peerreview"]
         for method in others:  # while workers render the institution reports, if there are many
@@ -258,6 +263,20 @@ def build_reports(
             if method.guard is not None:
                 method.guard(run)
         return build.publish(cycle)
+
+
+def gather_facts(net: Network, cycle: str, language: str, institutions: list[str]) -> list[Fact]:
+    """Every method's facts (`loading.method.Fact`) about `institutions` in `cycle`."""
+    from leercyclus.methods import registered
+
+    wanted = set(institutions)
+    return [
+        fact
+        for method in registered()
+        if method.facts is not None
+        for fact in method.facts(net, cycle, language)
+        if fact.institution in wanted
+    ]
 
 
 def _meta(net: Network, data: CycleData, language: str, out: Path) -> Meta:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -43,6 +43,34 @@ class Method:
     guard: Callable[[ReportRun], None] | None = None
     """After conversion: read every output of the method in a guarded scope with the leak guard
     and mark it read (`run.build.mark_guarded`); the build publishes no guarded output unread."""
+    facts: Callable[[Network, str, str], Iterable[Fact]] | None = None
+    """What the method knows, in a cycle (second argument) and a language (third), that another
+    method's confidential report of the same institution may show (see `Fact`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One thing a method knows about an institution that another method's report may show,
+    without the two methods importing each other: an improvement project's result for an oester,
+    an audit score that surprised. The report run gathers every method's facts before reports
+    are built (`ReportRun.facts`); a fact belongs to its institution's confidential scope and
+    must never reach an output that leaves it.
+    """
+
+    method: str
+    """The method that knows it (its package name)."""
+    institution: str
+    """Whose fact it is."""
+    topic: str
+    """What sort of fact, e.g. `project` or `audit-score`: a report chooses the topics it shows."""
+    text: str
+    """One or two sentences in the run's language, plain text, ready to show (reports escape)."""
+    about: str = ""
+    """The reference (`kind:path[#part]`) of what it is about, e.g. `oester:2025/de-linde/x`,
+    or "" when it is about the institution as a whole."""
+    open: bool = False
+    """Something is still missing (a project without a result, an agreement not yet kept):
+    a dialogue guide asks about it."""
 
 
 class Progress(Protocol):
@@ -84,3 +112,5 @@ class ReportRun:
     """The institutions asked for (`--institution`), or None for all."""
     formats: list[str]
     tell: Progress
+    facts: list[Fact] = field(default_factory=list)
+    """Every method's facts about the institutions of this run (see `Fact`)."""

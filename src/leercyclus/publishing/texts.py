@@ -188,6 +188,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_oesters": "Het reviewteam heeft geen oesters vastgelegd.",
         # institution report: actions
         "previous_actions": "Het actieplan van de vorige cyclus",
+        "other_methods": "Uit de andere leervormen van het netwerk",
+        "other_methods_intro": "Wat verbetertrajecten, audits en groepen van deze instelling laten zien, naast de visitatie.",
         "previous_ambition": "Ambitie",
         "action": "Actie",
         "owner": "Wie",
@@ -515,6 +517,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_oesters": "The review team recorded no oesters.",
         # institution report: actions
         "previous_actions": "Last cycle's action plan",
+        "other_methods": "From the network's other ways of learning",
+        "other_methods_intro": "What this institution's improvement projects, audits and groups show, beside the peer review.",
         "previous_ambition": "Ambition",
         "action": "Action",
         "owner": "Lead",

@@ -6,10 +6,11 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, TypeVar
 
+from leercyclus.loading.method import Fact
 from leercyclus.loading.network import CycleData
 from leercyclus.models import ActionPlan, Standard
 from leercyclus.models.actions import Action, Progress
@@ -339,6 +340,8 @@ class InstitutionReport:
     since: Since | None
     summary_size: int = 5
     """How many parels and oesters the summary shows (the first ones the team recorded)."""
+    facts: list[Fact] = field(default_factory=list)
+    """What the network's other methods know of this institution (`loading.method.Fact`)."""
     message: str = ""
     """The one overall message of the summary, in the report's language."""
     scope: str = ""

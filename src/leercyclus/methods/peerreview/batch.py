@@ -90,7 +90,7 @@ def emit_institution(build: Build, net: Network, plan: Plan, inst: str) -> None:
     from leercyclus.methods.peerreview.charts import overview_chart
     from leercyclus.methods.peerreview.institution_report import institution_report
 
-    report = institution_report(net, plan.data, inst, plan.meta)
+    report = institution_report(net, plan.data, inst, plan.meta, plan.facts.get(inst, []))
     svg = {"overview": overview_chart(report.domains, plan.language)}
     rel = CONFIDENTIAL.path(plan.data.id, inst, "institution-report")
     build.emit(rel, "institution-report", CONFIDENTIAL.name, inst, r=report, svg=svg, charts=None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from leercyclus.loading.method import Fact
 from leercyclus.loading.network import CycleData, Network
 from leercyclus.methods.peerreview.aggregate import (
     LEVEL,
@@ -27,9 +28,10 @@ from leercyclus.models import ActionPlan
 
 
 def institution_report(
-    net: Network, data: CycleData, institution_id: str, meta: Meta
+    net: Network, data: CycleData, institution_id: str, meta: Meta, facts: list[Fact] | None = None
 ) -> InstitutionReport:
-    """The confidential report of `institution_id` in the cycle `data`."""
+    """The confidential report of `institution_id` in the cycle `data`; `facts` are what the
+    network's other methods know of it (an improvement project's result for an oester...)."""
     names = _institution_names(net)
     review = data.self_reviews.get(institution_id)
     visit = data.visits.get(institution_id)
@@ -86,6 +88,7 @@ def institution_report(
         follow_ups=_follow_ups(prev_plan.model, history, previous, rows) if prev_plan else [],
         plan=plan.model if plan else None,
         since=_since(net, history, institution_id, rows),
+        facts=[f for f in facts or [] if f.institution == institution_id],
     )
     return replace(
         report,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from leercyclus.errors import DataError, UsageError
+from leercyclus.loading.method import Fact
 from leercyclus.loading.network import CycleData, Network, require_participant
 from leercyclus.methods.peerreview.aggregate import Meta
 from leercyclus.repository.findings import suggest
@@ -63,6 +64,8 @@ class Plan:
     out: Path
     language: str
     meta: Meta
+    facts: dict[str, list[Fact]] = field(default_factory=dict)
+    """Per institution, what the network's other methods know that its report shows."""
 
 
 def plan(
