@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from leercyclus.loading.method import Method
 
 if TYPE_CHECKING:  # registering the method imports none of its parts (start-up stays fast)
-    from leercyclus.loading.method import ReportRun
+    from leercyclus.loading.method import Fact, ReportRun
     from leercyclus.loading.network import Network
     from leercyclus.repository.findings import Finding
     from leercyclus.rules.actions import TrackedAction
@@ -67,6 +67,12 @@ def _reports(run: ReportRun) -> None:
     emit(run)
 
 
+def _facts(net: Network, cycle: str, language: str) -> Iterator[Fact]:
+    from leercyclus.methods.improvement.facts import improvement_facts
+
+    return improvement_facts(net, cycle, language)
+
+
 def _guard(run: ReportRun) -> None:
     from leercyclus.methods.improvement.reports import guard
 
@@ -83,4 +89,5 @@ METHOD = Method(
     references=_references,
     reports=_reports,
     guard=_guard,
+    facts=_facts,
 )
