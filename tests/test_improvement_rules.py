@@ -395,12 +395,69 @@ def test_a_mean_is_charted_as_the_mean_of_each_period() -> None:
     assert built is not None and built.kind == "i" and built.points[0].value == 30.0
 
 
+def test_large_numbers_get_laney_prime_charts_and_a_rate_its_events_counted() -> None:
+    rows = measurements([(f"2025-{m:02d}", 950 + m, 1000 + m) for m in range(1, 13)])
+    built = series.institution_chart(indicator(), rows)
+    assert built is not None and built.kind == "pp"  # 1000 and more cases a month
+    rate = indicator(kind="rate", unit="per_1000")
+    rows = measurements([(f"2025-{m:02d}", 4, 1500 + m) for m in range(1, 13)])
+    built = series.institution_chart(rate, rows)
+    assert built is not None and built.kind == "u"  # many bed days, but few events
+    rows = measurements([(f"2025-{m:02d}", 1200, 1500) for m in range(1, 13)])
+    assert (series.institution_chart(rate, rows) or built).kind == "up"
+    chosen = indicator(chart="p")
+    assert (series.institution_chart(chosen, measurements([("2025-01", 9, 10)])) or built).kind == (
+        "p"
+    )
+
+
+def events(kind: str, **changes: Any) -> Indicator:
+    fields = {"unit": "days", "direction": "higher_is_better", **changes}
+    return indicator(kind=kind, denominator=None, numerator="Dagen sinds de vorige", **fields)
+
+
+def test_rare_events_are_one_row_each_without_gaps_or_denominator() -> None:
+    text = (
+        "period,institution,numerator\n2025-01,de-linde,12\n2025-01,de-linde,3\n"
+        "2025-04,de-linde,40\n"
+    )
+    rows, found = read(text, events("time_between"))
+    assert found == [] and [r.numerator for r in rows] == [12, 3, 40]
+    rows, found = read("period,institution,numerator\n2025-02,de-linde,0\n", events("time_between"))
+    assert codes(found) == ["LC501"] and "above zero" in found[0].message
+    rows, found = read(
+        "period,institution,numerator\n2025-02,de-linde,0\n", events("cases_between")
+    )
+    assert found == []  # the next case was the next event
+
+
+def test_rare_events_get_a_t_or_g_chart_with_their_baseline_and_phases() -> None:
+    months = [f"2025-{m:02d}" for m in range(1, 13) for _ in range(2)] + ["2026-02", "2026-05"]
+    rows = [tables.Measurement(k + 2, p, "de-linde", 10.0 + k % 5, None, "")
+            for k, p in enumerate(months)]  # fmt: skip
+    ind = events("time_between", baseline={"from": "2025-01", "to": "2025-12"},
+                 phases=[{"from": "2026-03", "reason": "Nieuw protocol"}])  # fmt: skip
+    built = series.institution_chart(ind, rows)
+    assert built is not None and built.kind == "t"
+    assert [p.label for p in built.points][:3] == ["2025-01", "2025-01", "2025-02"]
+    assert [p.in_baseline for p in built.points].count(True) == 24
+    assert [(part.start, part.reason) for part in built.parts] == [(0, ""), (25, "Nieuw protocol")]
+    few = series.institution_chart(events("cases_between"), rows[:5])
+    assert few is not None and few.kind == "run"
+    many = series.institution_chart(events("cases_between", unit="count"), rows)
+    assert many is not None and many.kind == "g"
+    assert series.network_spread(ind, rows, 1) == []  # events have no figure per period
+
+
 @pytest.mark.parametrize(
-    ("kind", "chart_kind"), [("rate", "p"), ("count", "p"), ("proportion", "u"), ("mean", "c")]
-)
+    ("kind", "chart_kind"),
+    [("rate", "p"), ("count", "p"), ("proportion", "u"), ("mean", "c"), ("proportion", "up"),
+     ("rate", "pp"), ("count", "u"), ("time_between", "g"), ("cases_between", "t"),
+     ("proportion", "g")],
+)  # fmt: skip
 def test_a_chart_that_does_not_fit_the_kind_is_refused(kind: str, chart_kind: str) -> None:
-    extra = {"denominator": None} if kind == "count" else {}
-    with pytest.raises(ValueError, match="chart is for"):
+    extra = {"denominator": None} if kind in ("count", "cases_between", "time_between") else {}
+    with pytest.raises(ValueError, match=f"a {chart_kind} chart does not fit a {kind}"):
         indicator(kind=kind, chart=chart_kind, **extra)
 
 

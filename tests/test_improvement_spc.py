@@ -260,3 +260,99 @@ def test_the_threshold_table_in_the_docs_is_the_code() -> None:
                 assert runs.crossings_min(n) - 1 == int(crossings), (doc, n)
                 covered.add(n)
         assert covered == set(range(10, 31)), doc
+
+
+# Laney p' and u', g and t charts: qicharts2's reference result for Montgomery's example 7.6
+# (tests/testthat/ex_7.6_1.rds) and the end labels of the charts its vignette draws of its data
+# (nhs_accidents: p' chart; cabg: g and t charts of the deaths after heart surgery).
+
+RARE = json.loads((Path(__file__).parent / "reference" / "qicharts2-prime-rare.json").read_text())
+
+
+def test_t_chart_matches_qicharts2_on_montgomery_example_7_6() -> None:
+    case = RARE["t_montgomery_7_6"]
+    hours = [float(h) for h in case["hours"]]
+    lim = limits.t_chart(hours, [True] * len(hours))
+    assert lim.centre[0] == pytest.approx(case["cl"], abs=1e-6)
+    assert lim.lower[0] == pytest.approx(case["lcl"], abs=1e-6)
+    assert lim.upper[0] == pytest.approx(case["ucl"], abs=1e-6)
+    outside = [y > (lim.upper[0] or 0) or y < (lim.lower[0] or 0) for y in hours]
+    assert outside == case["sigma_signal"]
+    found = runs.runs_analysis(hours, lim.centre)
+    assert found is not None
+    expected = case["runs"]
+    assert (found.n_useful, found.longest_run, found.longest_run_max) == (
+        expected["n_useful"], expected["longest_run"], expected["longest_run_max"]
+    )  # fmt: skip
+    assert (found.crossings, found.crossings_min, found.reference_signal) == (
+        expected["n_crossings"], expected["n_crossings_min"], expected["runs_signal"]
+    )  # fmt: skip
+
+
+def test_laney_p_prime_chart_matches_the_qicharts2_vignette() -> None:
+    case = RARE["pp_nhs_accidents"]
+    seen = [float(v) for v in case["seen"]]
+    total = [float(v) for v in case["attendances"]]
+    prime = limits.pp_chart(seen, total, [True] * len(seen))
+    label = case["vignette_labels_percent"]  # qicharts2 labels the last point's lines
+    assert round(prime.centre[-1] * 100, 3) == label["cl"]
+    assert round((prime.lower[-1] or 0) * 100, 3) == label["lcl"]
+    assert round((prime.upper[-1] or 0) * 100, 3) == label["ucl"]
+    # the vignette's point: with 270,000 attendances a week the p chart's limits are far too
+    # narrow (most weeks fall outside), the p' chart's are not (none does)
+    plain = limits.p_chart(seen, total, [True] * len(seen))
+    ys = [s / t for s, t in zip(seen, total, strict=True)]
+
+    def outside(lim: limits.Limits) -> int:
+        return sum(
+            1
+            for y, lo, up in zip(ys, lim.lower, lim.upper, strict=True)
+            if y < (lo or 0) or y > (up or 1)
+        )
+
+    assert outside(plain) > len(ys) / 2
+    assert outside(prime) == 0
+
+
+def test_laney_u_prime_chart_widens_the_u_chart_by_sigma_z() -> None:
+    # Laney (2002): sigma_z = mean moving range of the z-scores / 1.128, computed by hand here
+    counts = [120.0, 150.0, 98.0, 160.0, 131.0, 110.0]
+    exposure = [10000.0, 12000.0, 9000.0, 11000.0, 10500.0, 9800.0]
+    base = [True] * 6
+    u = limits.u_chart(counts, exposure, base)
+    cl = sum(counts) / sum(exposure)
+    z = [(c / n - cl) / (cl / n) ** 0.5 for c, n in zip(counts, exposure, strict=True)]
+    sigma_z = sum(abs(b - a) for a, b in zip(z, z[1:], strict=False)) / 5 / limits.D2
+    prime = limits.up_chart(counts, exposure, base)
+    for k in range(6):
+        width = (u.upper[k] or 0) - cl
+        assert (prime.upper[k] or 0) - cl == pytest.approx(width * sigma_z)
+    assert prime.centre == u.centre
+
+
+def test_g_chart_matches_the_qicharts2_vignette() -> None:
+    case = RARE["cabg_fatalities"]
+    between = [float(v) for v in case["surgeries_between"]]
+    lim = limits.g_chart(between, [True] * len(between))
+    label = case["g_vignette_labels"]
+    assert lim.centre[0] == label["cl"]  # the median, not the mean
+    assert round(lim.upper[0] or 0, 1) == label["ucl"]
+    assert lim.lower[0] == label["lcl"]
+    above = [k + 2 for k, y in enumerate(between) if y > (lim.upper[k] or 0)]
+    assert above == [label["outside_death"]]
+
+
+def test_t_chart_matches_the_qicharts2_vignette_and_signals_the_long_pause() -> None:
+    case = RARE["cabg_fatalities"]
+    days = [float(v) for v in case["days_between"]]
+    lim = limits.t_chart(days, [True] * len(days))
+    label = case["t_vignette_labels"]
+    assert round(lim.centre[0], 1) == label["cl"]
+    # the vignette's 97.3 came from screened moving ranges, qicharts2's default until 2025
+    assert round(lim.upper[0] or 0, 1) == label["ucl_unscreened"] != label["ucl"]
+    assert round(lim.lower[0] or 0, 1) == label["lcl"]
+    built = chart.build(
+        "t", [str(k + 2) for k in range(len(days))], days, direction="higher_is_better"
+    )
+    flagged = [(p.label, p.rule, p.verdict) for p in built.points if p.rule == "outside"]
+    assert flagged == [(str(label["outside_death"]), "outside", "improvement")]

@@ -62,9 +62,21 @@ Figure = Annotated[
 ]
 """A number as YAML writes it (`60`, `12.5`; a Dutch `12,5` too)."""
 
-IndicatorKind = Literal["proportion", "rate", "count", "mean"]
+IndicatorKind = Literal["proportion", "rate", "count", "mean", "cases_between", "time_between"]
+EVENT_KINDS = ("cases_between", "time_between")
+"""Indicators of rare events: one row per event (its month), not one per period."""
+WITHOUT_DENOMINATOR = ("count", *EVENT_KINDS)
 Direction = Literal["higher_is_better", "lower_is_better", "neutral"]
-ChartChoice = Literal["auto", "run", "p", "u", "c", "i"]
+ChartChoice = Literal["auto", "run", "p", "pp", "u", "up", "c", "i", "g", "t"]
+CHARTS_OF_KIND: dict[str, tuple[str, ...]] = {
+    "proportion": ("run", "p", "pp", "i"),
+    "rate": ("run", "u", "up", "c", "i"),
+    "count": ("run", "c", "i"),
+    "mean": ("run", "i"),
+    "cases_between": ("run", "g", "i"),
+    "time_between": ("run", "t", "i"),
+}
+"""The charts that fit each kind of indicator (besides auto)."""
 SourceKind = Literal[
     "perined", "perinatal_audit", "national_set", "rom", "prem", "prom", "vim", "complaints", "own"
 ]
@@ -98,14 +110,20 @@ class Indicator(Strict):
     )
     kind: IndicatorKind = doc(
         "proportion (numerator within denominator: p chart), rate (events per exposure: u chart),"
-        " count (events per period: c chart) or mean (numerator = sum of the measurements,"
-        " denominator = their number: i chart).",
+        " count (events per period: c chart), mean (numerator = sum of the measurements,"
+        " denominator = their number: i chart); for rare events one row per event:"
+        " cases_between (numerator = cases since the previous event: g chart) or time_between"
+        " (numerator = days since the previous event: t chart).",
         "proportion (teller binnen noemer), rate (gebeurtenissen per blootstelling), count"
-        " (aantal per periode) of mean (teller = som, noemer = aantal metingen).",
+        " (aantal per periode), mean (teller = som, noemer = aantal metingen); bij zeldzame"
+        " gebeurtenissen één regel per gebeurtenis: cases_between (teller = aantal cases sinds de"
+        " vorige) of time_between (teller = dagen sinds de vorige).",
     )
     numerator: Text = doc("What the numerator counts.", "Wat de teller telt.")
     denominator: Text | None = doc(
-        "What the denominator counts (not for a count).", "Wat de noemer telt.", default=None
+        "What the denominator counts (not for a count or rare events).",
+        "Wat de noemer telt.",
+        default=None,
     )
     unit: Literal["percent", "per_1000", "count", "score", "days"] = doc(
         "How values are shown.", "Hoe waarden worden getoond.", default="percent"
@@ -119,9 +137,15 @@ class Indicator(Strict):
         "How often it is measured.", "Hoe vaak er gemeten wordt.", default="month"
     )
     chart: ChartChoice = doc(
-        "auto: a control chart of the kind's type once 12 baseline points exist, a run chart"
-        " before; or run, p, u, c, i.",
-        "auto: een regelkaart zodra er 12 basislijnpunten zijn, daarvoor een runchart.",
+        "auto: a run chart until the baseline has 12 points, then the control chart of the kind:"
+        " p (proportion), u (rate), c (count), i (mean), g (cases_between), t (time_between);"
+        " Laney's pp or up (p' or u') when the baseline averages 1000 cases or more a period (the"
+        " denominator of a proportion, the events of a rate). Or choose: run, p, pp, u, up, c,"
+        " i, g, t.",
+        "auto: een runchart tot de basislijn 12 punten heeft, dan de regelkaart van de soort:"
+        " p, u, c, i, g of t; Laney's pp of up bij gemiddeld 1000 of meer cases per periode"
+        " (noemer van een proportie, gebeurtenissen van een rate). Of kies zelf: run, p, pp, u,"
+        " up, c, i, g, t.",
         default="auto",
     )
     target: Figure | None = doc(
@@ -145,12 +169,14 @@ class Indicator(Strict):
 
     @model_validator(mode="after")
     def _denominator_when_needed(self) -> Indicator:
-        if self.kind != "count" and self.denominator is None:
+        if self.kind not in WITHOUT_DENOMINATOR and self.denominator is None:
             raise ValueError(f"a {self.kind} needs a denominator: say what it counts")
-        if self.chart == "p" and self.kind != "proportion":
-            raise ValueError(f"a p chart is for a proportion, not a {self.kind}: try auto")
-        if self.chart in ("u", "c") and self.kind in ("proportion", "mean"):
-            raise ValueError(f"a {self.chart} chart is for counted events, not a {self.kind}")
+        fitting = CHARTS_OF_KIND[self.kind]
+        if self.chart != "auto" and self.chart not in fitting:
+            raise ValueError(
+                f"a {self.chart} chart does not fit a {self.kind}: use auto or one of"
+                f" {', '.join(fitting)}"
+            )
         return self
 
 

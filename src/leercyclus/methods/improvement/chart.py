@@ -10,7 +10,9 @@ from typing import Literal
 
 from leercyclus.methods.improvement import limits, mdc, runs
 
-ChartKind = Literal["run", "p", "u", "c", "i"]
+ChartKind = Literal["run", "p", "pp", "u", "up", "c", "i", "g", "t"]
+RATIOS = ("p", "pp", "u", "up")
+"""Charts of a numerator over a denominator; the others chart the numerator itself."""
 Direction = Literal["higher_is_better", "lower_is_better", "neutral"]
 
 MIN_LOCKED = 12
@@ -113,7 +115,7 @@ def _values(
     numerators: Sequence[float | None],
     denominators: Sequence[float | None] | None,
 ) -> list[float | None]:
-    if denominators is None or kind == "c":  # counts; i charts of single values
+    if denominators is None or kind in ("c", "g", "t"):  # counts, events; single values
         return list(numerators)
     return [
         (y / d) if y is not None and d is not None and d > 0 else None
@@ -186,14 +188,15 @@ def _limits(
         )
         none: tuple[float | None, ...] = (None,) * len(ys)
         return limits.Limits((centre,) * len(ys), none, none, none, none)
-    if kind in ("p", "u"):
+    if kind in RATIOS:
         assert denominators is not None  # p and u charts always carry them
         num = [float(numerators[i] or 0.0) for i in idx]
         den = [float(denominators[i] or 0.0) for i in idx]
-        return (limits.p_chart if kind == "p" else limits.u_chart)(num, den, base)
-    if kind == "c":
-        return limits.c_chart(ys, base)
-    return limits.i_chart(ys, base)
+        ratio = {"p": limits.p_chart, "pp": limits.pp_chart, "u": limits.u_chart,
+                 "up": limits.up_chart}[kind]  # fmt: skip
+        return ratio(num, den, base)
+    single = {"c": limits.c_chart, "g": limits.g_chart, "t": limits.t_chart, "i": limits.i_chart}
+    return single[kind](ys, base)
 
 
 def _finite(x: float) -> float | None:

@@ -8,33 +8,58 @@ from dataclasses import dataclass
 
 from leercyclus.methods.improvement import chart
 from leercyclus.methods.improvement.tables import Measurement, period_index, period_label
-from leercyclus.models.improvement import Indicator, period_matches
+from leercyclus.models.improvement import (
+    EVENT_KINDS,
+    WITHOUT_DENOMINATOR,
+    Indicator,
+    period_matches,
+)
 from leercyclus.repository.findings import Finding, error, warning
 
-KIND_CHART: dict[str, chart.ChartKind] = {"proportion": "p", "rate": "u", "count": "c", "mean": "i"}
+KIND_CHART: dict[str, chart.ChartKind] = {
+    "proportion": "p", "rate": "u", "count": "c", "mean": "i", "cases_between": "g",
+    "time_between": "t",
+}  # fmt: skip
+LANEY: dict[str, chart.ChartKind] = {"p": "pp", "u": "up"}
+LANEY_FROM = 1000.0
+"""A baseline that averages this many cases per period gets Laney's p' or u' chart (auto): the
+denominator of a proportion, the events (numerator) of a rate, whose denominator's unit (bed
+days, bed years) says nothing. With such large numbers the p and u charts' limits are too narrow
+for real processes (qicharts2's vignette: 'as sample sizes increase (> 1000)'; Laney 2002)."""
 SCALE = {"percent": 100.0, "per_1000": 1000.0}
 """Values are kept as fractions and rates; they are shown in the indicator's unit."""
 
 
-def chart_kind(indicator: Indicator, base_points: int) -> chart.ChartKind:
-    """The chart an indicator gets: its own choice, or (auto) a control chart of its kind once
-    the baseline has 12 points, a run chart before."""
+def chart_kind(
+    indicator: Indicator, base_points: int, base_sizes: Sequence[float] = ()
+) -> chart.ChartKind:
+    """The chart an indicator gets: its own choice, or (auto) a run chart until the baseline has
+    12 points, then the control chart of its kind; Laney's prime chart when the baseline's
+    `base_sizes` (cases per period, see LANEY_FROM) average LANEY_FROM or more."""
     if indicator.chart != "auto":
         return indicator.chart
-    return KIND_CHART[indicator.kind] if base_points >= chart.MIN_LOCKED else "run"
+    if base_points < chart.MIN_LOCKED:
+        return "run"
+    kind = KIND_CHART[indicator.kind]
+    sizes = list(base_sizes)
+    if kind in LANEY and sizes and sum(sizes) / len(sizes) >= LANEY_FROM:
+        return LANEY[kind]
+    return kind
 
 
 def institution_chart(indicator: Indicator, rows: Sequence[Measurement]) -> chart.Chart | None:
     """The chart of one institution's rows (any order; gaps stay gaps); None without rows."""
     if not rows:
         return None
+    if indicator.kind in EVENT_KINDS:
+        return _event_chart(indicator, rows)
     by_index = {period_index(r.period): r for r in rows}
     first, last = min(by_index), max(by_index)
     indices = list(range(first, last + 1))
     labels = [period_label(i, indicator.period) for i in indices]
     numerators = [by_index[i].numerator if i in by_index else None for i in indices]
     denominators: list[float | None] | None = None
-    if indicator.kind != "count":
+    if indicator.kind not in WITHOUT_DENOMINATOR:
         denominators = [by_index[i].denominator if i in by_index else None for i in indices]
     starts = [
         (period_index(p.from_) - first, p.reason)
@@ -49,18 +74,47 @@ def institution_chart(indicator: Indicator, rows: Sequence[Measurement]) -> char
             period_index(indicator.baseline.from_) - first,
             period_index(indicator.baseline.to) - first,
         )
-    points = sum(1 for n in numerators if n is not None)
-    base_points = points
-    if baseline is not None:
-        base_points = sum(
-            1 for k, n in enumerate(numerators) if n is not None and baseline[0] <= k <= baseline[1]
-        )
-    kind = chart_kind(indicator, base_points)
+    in_base = [
+        k
+        for k, n in enumerate(numerators)
+        if n is not None and (baseline is None or baseline[0] <= k <= baseline[1])
+    ]
+    cases = numerators if indicator.kind == "rate" else (denominators or [])
+    sizes = [c for k in in_base if k < len(cases) and (c := cases[k]) is not None]
+    kind = chart_kind(indicator, len(in_base), sizes)
     return chart.build(
         kind,
         labels,
         numerators,
         denominators,
+        starts=starts,
+        baseline=baseline,
+        direction=indicator.direction,
+    )
+
+
+def _event_chart(indicator: Indicator, rows: Sequence[Measurement]) -> chart.Chart:
+    """A g or t chart: one point per event, in the order of the months and then of the file;
+    a phase starts at the first event in its month, the baseline holds the events in its span."""
+    events = sorted(rows, key=lambda r: (period_index(r.period), r.line))
+    at = [period_index(r.period) for r in events]
+    starts = [
+        (next((k for k, p in enumerate(at) if p >= period_index(ph.from_)), len(at)), ph.reason)
+        for ph in indicator.phases
+        if period_matches(ph.from_, indicator.period)
+    ]
+    baseline = None
+    span = indicator.baseline
+    if span is not None and period_matches(span.from_, indicator.period):
+        inside = [
+            k for k, p in enumerate(at) if period_index(span.from_) <= p <= period_index(span.to)
+        ]
+        baseline = (inside[0], inside[-1]) if inside else None
+    base_points = len(at) if baseline is None else baseline[1] - baseline[0] + 1
+    return chart.build(
+        chart_kind(indicator, base_points),
+        [r.period for r in events],
+        [r.numerator for r in events],
         starts=starts,
         baseline=baseline,
         direction=indicator.direction,
@@ -131,7 +185,10 @@ def network_spread(
     indicator: Indicator, rows: Sequence[Measurement], min_group: int
 ) -> list[Spread]:
     """Per period: quartiles and median over the institutions that reported it, only for periods
-    with at least `min_group` institutions (fewer would point at one)."""
+    with at least `min_group` institutions (fewer would point at one). Rare events have no
+    figure per period: none."""
+    if indicator.kind in EVENT_KINDS:
+        return []
     by_period: dict[int, list[Measurement]] = {}
     for r in rows:
         by_period.setdefault(period_index(r.period), []).append(r)
@@ -159,7 +216,7 @@ def network_spread(
 
 def value(indicator: Indicator, row: Measurement) -> float:
     """A row's value in the indicator's unit."""
-    if indicator.kind == "count" or not row.denominator:
+    if indicator.kind in WITHOUT_DENOMINATOR or not row.denominator:
         return row.numerator
     return row.numerator / row.denominator * SCALE.get(indicator.unit, 1.0)
 

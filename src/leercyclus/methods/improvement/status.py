@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from leercyclus.methods.improvement import pdsa
 from leercyclus.methods.improvement.gather import gather
 from leercyclus.methods.improvement.tables import period_index, period_label
+from leercyclus.models.improvement import EVENT_KINDS
 
 if TYPE_CHECKING:
     from leercyclus.loading.network import Network
@@ -45,7 +46,7 @@ def improvement_rows(net: Network, today: dt.date) -> list[Row]:
             rows.append(Row(inst, "check overdue", project.id, project.next_check.isoformat()))
     for ind_id, defined in sorted(data.indicators.items()):
         series = data.series.get(ind_id, [])
-        if not series:
+        if not series or defined.model.kind in EVENT_KINDS:  # rare events come when they come
             continue
         latest = max(period_index(r.period) for r in series)
         have: dict[str, int] = {}

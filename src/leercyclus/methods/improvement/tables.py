@@ -10,7 +10,12 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from leercyclus.models.improvement import Indicator, period_matches
+from leercyclus.models.improvement import (
+    EVENT_KINDS,
+    WITHOUT_DENOMINATOR,
+    Indicator,
+    period_matches,
+)
 from leercyclus.repository.findings import Finding
 
 PERSONAL_WORDS = frozenset(
@@ -143,7 +148,8 @@ def read_indicator(
     table = read_table(rel, text, findings)
     if table is None:
         return [], findings
-    needs_denominator = indicator is None or indicator.kind != "count"
+    needs_denominator = indicator is None or indicator.kind not in WITHOUT_DENOMINATOR
+    events = indicator is not None and indicator.kind in EVENT_KINDS
     required = ["period", "institution", "numerator"] + ["denominator"] * needs_denominator
 
     def refuse(column: str) -> Finding:
@@ -161,7 +167,7 @@ def read_indicator(
     seen: dict[tuple[str, str], int] = {}
     for line, row in table.rows:
         problem = _row_problem(row, indicator, institutions)
-        if problem is None and (row["period"], row["institution"]) in seen:
+        if problem is None and not events and (row["period"], row["institution"]) in seen:
             problem = (
                 f"{row['institution']} {row['period']} appears twice (first on line "
                 f"{seen[(row['period'], row['institution'])]})"
@@ -186,7 +192,7 @@ def read_indicator(
                     "error", rel, "LC507", "the note holds a number that looks like a BSN", line
                 )
             )
-    if indicator is not None:
+    if indicator is not None and not events:  # a month without a rare event is no gap
         findings += _gaps(rel, rows, indicator.period)
     return rows, findings
 
@@ -204,7 +210,14 @@ def _row_problem(
     numerator = _number(row["numerator"])
     if numerator is None or numerator < 0:
         return f"numerator '{row['numerator']}' is not a number of zero or more"
-    if "denominator" not in row or (indicator is not None and indicator.kind == "count"):
+    if indicator is not None and indicator.kind == "time_between" and numerator <= 0:
+        return (
+            f"numerator '{row['numerator']}': the time since the previous event must be above"
+            " zero (two events on one day: count the cases between them, kind cases_between)"
+        )
+    if "denominator" not in row or (
+        indicator is not None and indicator.kind in WITHOUT_DENOMINATOR
+    ):
         return None
     denominator = _number(row["denominator"])
     if denominator is None or denominator <= 0:
