@@ -134,6 +134,8 @@ def test_status_lists_overdue_steps_and_missing_figures(tmp_path: Path) -> None:
     rows = improvement_rows(load_network(repo, use_cache=False), TODAY)
     assert [(r.institution, r.what, r.subject, r.detail) for r in rows] == [
         ("bosrand", "figures missing", "separaties", "2026-10"),
+        ("de-linde", "review overdue", "PR-12", "2026-06-01"),
+        ("de-linde", "review overdue", "WI-03", "2026-11-01"),
         ("het-anker", "study overdue", "signaleringsplannen", "cycle 1, 2026-11-15"),
     ]
     later = improvement_rows(load_network(repo, use_cache=False), dt.date(2027, 2, 1))
@@ -180,6 +182,21 @@ def test_the_pdsa_cycles_are_marked_on_the_chart_of_their_indicator(built: Path)
     naasten, separaties = re.findall(r"<svg.*?</svg>", html, re.S)
     assert re.findall(r">(PDSA \d)</text>", naasten) == ["PDSA 1", "PDSA 2"]
     assert "PDSA" not in separaties
+
+
+def test_the_overview_shows_the_review_calendar_of_the_controlled_documents(built: Path) -> None:
+    text = (built / "confidential/de-linde/improvement-overview.md").read_text(encoding="utf-8")
+    assert "# Documentbeheer: herzieningskalender" in text
+    rows = [line for line in text.splitlines() if line.startswith("| Protocol separatie")]
+    assert rows == [
+        "| Protocol separatie en afzondering | 4.0 | werkgroep dwang en drang | 2026-06-01 |"
+        " herziening verlopen |"
+    ]
+    assert "| Formulier signaleringsplan | 0.3 | werkgroep signaleringsplannen | — | concept |" in (
+        text
+    )
+    other = (built / "confidential/het-anker/improvement-overview.md").read_text(encoding="utf-8")
+    assert "Documentbeheer" not in other
 
 
 def test_the_overview_shows_incident_analyses_and_their_prisma_profile(built: Path) -> None:

@@ -496,3 +496,44 @@ def test_lc510_an_analysis_in_another_folder_or_of_an_unknown_organisation() -> 
         ("LC510", "the analysis is of 'de-linde' but lies in the folder of 'het-anker'"),
         ("LC510", "'de-eik' is not in institutions.yaml"),
     ]
+
+
+def register(*documents: dict[str, Any]) -> Any:
+    from leercyclus.models.improvement import DocumentRegister
+
+    return DocumentRegister.model_validate({"institution": "de-linde", "documents": documents})
+
+
+def document(**changes: Any) -> dict[str, Any]:
+    fields = {"id": "PR-01", "title": "Protocol overdracht", "owner": "werkgroep protocollen",
+              "version": "3.1", "approved": "2024-05-01", "review_every_months": 24}  # fmt: skip
+    return {**fields, **changes}
+
+
+def test_lc604_a_document_past_its_review_date() -> None:
+    from leercyclus.methods.improvement import documents
+
+    reg = register(
+        document(),  # approved 2024-05-01 + 24 months: due 2026-05-01
+        document(id="PR-02", review_by="2026-02-28"),
+        document(id="PR-03", review_by="2026-01-01", status="withdrawn"),
+        document(id="FO-01", status="draft", approved=None, review_every_months=None),
+        document(id="BP-01", approved="2025-01-31", review_every_months=13),  # 2026-02-28
+    )
+    found = list(documents.check_register("documents/de-linde.yaml", reg, TODAY))
+    assert [(f.code, f.severity, f.path) for f in found] == [
+        ("LC604", "warning", ("documents", 1, "review_by")),
+        ("LC604", "warning", ("documents", 4, "approved")),
+    ]
+    assert found[0].message.startswith("document PR-02 (version 3.1) was due for review on 2026")
+    assert list(documents.check_register("d.yaml", reg, dt.date(2026, 2, 28))) == []
+    later = [r.due for r in documents.calendar(reg, TODAY)]
+    assert later == ["", "overdue", "overdue", "soon", ""]  # by date; the draft has none: last
+
+
+def test_a_document_in_force_needs_a_review_date_and_ids_are_unique() -> None:
+    with pytest.raises(ValueError, match="say when it is reviewed"):
+        register(document(review_every_months=None))
+    with pytest.raises(ValueError, match="used twice: PR-01"):
+        register(document(), document())
+    assert register(document(version=3)).documents[0].version == "3"

@@ -77,6 +77,7 @@ def test_one_schema_per_file_kind_with_the_contract_names() -> None:
         "project.schema.json",
         "instrument.schema.json",
         "analysis.schema.json",
+        "documents.schema.json",
         "audit-framework.schema.json",
         "audit.schema.json",
         "audit-conversation.schema.json",

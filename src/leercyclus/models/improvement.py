@@ -3,11 +3,14 @@
 indicators/<indicator>.yaml (definition), indicators/data/<indicator>.csv (the series),
 improvement/<institution>/<project>.yaml (a project and its plan-do-study-act cycles),
 instruments/<instrument>.yaml (a PREM or PROM), experience/<instrument>/<period>.csv (aggregated
-answers) and safety/<institution>/complaints-<year>.csv (a coded register).
+answers), safety/<institution>/complaints-<year>.csv (a coded register) and
+documents/<institution>.yaml (the register of controlled documents).
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from typing import Annotated, Literal
 
@@ -375,6 +378,91 @@ class Analysis(Strict):
     lesson: Text | None = doc(
         "The lesson, de-identified, to share.", "De les, zonder herleidbare gegevens.", default=None
     )
+
+
+def _version(value: object) -> object:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)  # `version: 3` is "3"; write "3.10" in quotes, or YAML reads 3.1
+    return value
+
+
+DocumentKind = Literal[
+    "policy_plan", "quality_handbook", "protocol", "procedure", "work_instruction", "guideline",
+    "form", "agreement", "other",
+]  # fmt: skip
+
+
+class Document(Strict):
+    """One controlled document: what it is, who keeps it, which version is in force, and when it
+    must be reviewed."""
+
+    id: ItemId = doc("The document's code, unique in the register.", "Code van het document.")
+    title: Text = doc("Its title.", "Titel.")
+    kind: DocumentKind = doc(
+        "policy_plan | quality_handbook | protocol | procedure | work_instruction | guideline |"
+        " form | agreement | other.",
+        "Soort document.",
+        default="protocol",
+    )
+    owner: Text = doc(
+        "Who keeps it up to date (a role, not a name).", "Wie het bijhoudt (een rol, geen naam)."
+    )
+    version: Annotated[Text, BeforeValidator(_version)] = doc(
+        'The version in force, e.g. "3.1".', "De geldende versie."
+    )
+    approved: IsoDate | None = doc(
+        "When this version was approved.", "Wanneer deze versie is vastgesteld.", default=None
+    )
+    review_by: IsoDate | None = doc(
+        "When it must be reviewed; without it, `approved` + `review_every_months`.",
+        "Wanneer het herzien moet zijn; zonder datum `approved` + `review_every_months`.",
+        default=None,
+    )
+    review_every_months: WholeNumber | None = doc(
+        "How often it is reviewed, in months.", "Hoe vaak het herzien wordt, in maanden.",
+        default=None, ge=1,
+    )  # fmt: skip
+    status: Literal["draft", "in_force", "under_review", "withdrawn"] = doc(
+        "draft | in_force | under_review | withdrawn.", "Status.", default="in_force"
+    )
+    standards: list[Reference] = doc(
+        "Standards it serves (`standard:2026/B2`).", "Standaarden.", default_factory=list
+    )
+
+    @model_validator(mode="after")
+    def _a_review_date_when_in_force(self) -> Document:
+        if self.status in ("in_force", "under_review") and self.review() is None:
+            raise ValueError(
+                "say when it is reviewed: `review_by`, or `approved` and `review_every_months`"
+            )
+        return self
+
+    def review(self) -> dt.date | None:
+        """When the document must be reviewed."""
+        if self.review_by is not None:
+            return self.review_by
+        if self.approved is None or self.review_every_months is None:
+            return None
+        months = self.approved.month - 1 + self.review_every_months
+        year, month = self.approved.year + months // 12, months % 12 + 1
+        return dt.date(year, month, min(self.approved.day, calendar.monthrange(year, month)[1]))
+
+
+class DocumentRegister(Strict):
+    """An institution's register of controlled documents (document control)."""
+
+    institution: InstitutionId = doc(
+        "The institution; equals the file name.", "De instelling; gelijk aan de bestandsnaam."
+    )
+    documents: list[Document] = doc("The documents.", "De documenten.", min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> DocumentRegister:
+        ids = [d.id for d in self.documents]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"document id(s) used twice: {', '.join(twice)}")
+        return self
 
 
 def period_matches(period: str, every: str) -> bool:

@@ -30,6 +30,13 @@ KINDS = (
         "improvement",
         "id",
     ),
+    FileKind(
+        "documents",
+        "documents/<institution>.yaml",
+        f"{_MODELS}:DocumentRegister",
+        "improvement",
+        "institution",
+    ),
 )
 """Indicators and their series, improvement projects, questionnaires with aggregated answers,
-coded complaint registers and incident analyses."""
+coded complaint registers, incident analyses and registers of controlled documents."""

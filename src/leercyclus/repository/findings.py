@@ -185,6 +185,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "A complaint's coding is wrong: an HCAT category or stage not in the list, severity or"
         " harm outside 1-4, a date that is not YYYY-MM-DD, a decision before receipt.",
     ),
+    "LC604": (
+        "warning",
+        "A controlled document (documents/<institution>.yaml) in force or under review is past"
+        " its review date (`review_by`, or `approved` + `review_every_months`).",
+    ),
     "LC605": (
         "error",
         "A complaint register with a column outside the allowed set: free text would carry names.",

@@ -24,6 +24,7 @@ TITLES = {
     "project": "Improvement project",
     "instrument": "Questionnaire (PREM, PROM)",
     "analysis": "Incident analysis",
+    "documents": "Controlled documents (document control)",
     "audit-framework": "Samen-Audit framework",
     "audit": "Samen-Audit of a location",
     "audit-conversation": "Samen-Audit conversation",
@@ -53,6 +54,9 @@ NOTES = {
     "`experience/<instrument>/<period>.csv` with `period,institution,item,answer,count`.",
     "analysis": "Only coded fields and de-identified texts: no narrative, no names, the month of "
     "the event and never its date. Its measures are action points that `check` follows.",
+    "documents": "One register per institution. `check` warns about a document in force or under "
+    "review past its review date (`review_by`, or `approved` + `review_every_months`); the "
+    "institution's improvement overview shows the review calendar.",
     "institutions": "`locations` (with their `units`) are needed only for the Samen-Audit: an "
     "audit names its location, and a score may name a unit of it.",
     "audit-framework": "Frozen per cycle, like the standards. The scale's order is its meaning: "
@@ -255,6 +259,14 @@ actions:
   - {id: overdracht-naasten, what: Vak voor naasten in het overdrachtsformulier,
      owner: werkgroep protocollen, due: 2026-06-30, status: done}
 lesson: Afspraken met naasten gaan alleen mee als het formulier er een plek voor heeft.
+""",
+    "documents": """\
+institution: de-linde
+documents:
+  - {id: PR-07, title: Protocol naasten bij intake, kind: protocol, owner: teamleider kliniek,
+     version: "3.1", approved: 2026-10-20, review_by: 2028-10-01, standards: ["standard:2026/C1"]}
+  - {id: KB-01, title: Kwaliteitsbeleidsplan 2025-2027, kind: policy_plan, owner: bestuurder,
+     version: "2.0", approved: 2025-01-20, review_every_months: 36}
 """,
     "audit-framework": """\
 scale:

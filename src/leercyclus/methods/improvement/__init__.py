@@ -54,6 +54,10 @@ def _references(net: Network) -> Iterator[FoundReference]:
         for name in ("outcome", "process", "balancing"):
             for k, ref in enumerate(getattr(project.measures, name)):
                 yield FoundReference(loaded.rel, ("measures", name, k), ref)
+    for loaded in net.files.get("documents", {}).values():
+        for n, document in enumerate(loaded.model.documents):
+            for k, ref in enumerate(document.standards):
+                yield FoundReference(loaded.rel, ("documents", n, "standards", k), ref)
     for kind in ("project", "analysis"):
         for loaded in net.files.get(kind, {}).values():
             for n, action in enumerate(loaded.model.actions):

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from leercyclus.methods.improvement import pdsa, registers, series, tables
+from leercyclus.methods.improvement import documents, pdsa, registers, series, tables
 from leercyclus.repository.findings import Finding, error
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ class Improvement:
     instruments: dict[str, Defined] = field(default_factory=dict)
     analyses: dict[str, Defined] = field(default_factory=dict)
     """`institution/analysis` -> the incident analysis."""
+    documents: dict[str, Defined] = field(default_factory=dict)
+    """Institution -> its register of controlled documents."""
     answers: dict[str, list[registers.Answer]] = field(default_factory=dict)
     """`instrument/period` -> the counted answers."""
     complaints: dict[str, list[registers.Complaint]] = field(default_factory=dict)
@@ -74,6 +76,7 @@ def gather(net: Network, today: dt.date) -> Improvement:
         ("project", data.projects),
         ("instrument", data.instruments),
         ("analysis", data.analyses),
+        ("documents", data.documents),
     ):
         for key, loaded in sorted(net.files.get(kind, {}).items()):
             into[key] = Defined(loaded.rel, key, loaded.model)
@@ -134,6 +137,8 @@ def check(net: Network, today: dt.date) -> list[Finding]:
     registered = net.institution_ids()
     for key, defined in data.analyses.items():
         findings += _check_analysis(defined.rel, defined.model, key.split("/")[0], registered)
+    for defined in data.documents.values():
+        findings += documents.check_register(defined.rel, defined.model, today)
     return findings
 
 

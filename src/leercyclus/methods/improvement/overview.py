@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from leercyclus.methods.improvement import chart, pdsa, series, svg
+from leercyclus.methods.improvement import chart, documents, pdsa, series, svg
+from leercyclus.methods.improvement.documents import Review
 from leercyclus.methods.improvement.gather import Improvement
 from leercyclus.methods.improvement.tables import period_index
 from leercyclus.methods.improvement.texts import HCAT, TEXTS
@@ -111,6 +112,8 @@ class Overview:
     analyses: list[AnalysisView] = field(default_factory=list)
     causes: list[tuple[str, int]] = field(default_factory=list)
     """The PRISMA profile: root causes per ECM group over all analyses."""
+    documents: list[Review] = field(default_factory=list)
+    """The review calendar of the institution's controlled documents."""
     svg: dict[str, str] = field(default_factory=dict)
 
 
@@ -175,6 +178,9 @@ def institution_overview(
             )
         )
     _analyses(data, inst, language, view)
+    register = data.documents.get(inst)
+    if register is not None:
+        view.documents = documents.calendar(register.model, today)
     return view
 
 

@@ -24,7 +24,14 @@ def emit(run: ReportRun) -> None:
 
     net = run.network
     data = gather(net, run.today)
-    if not (data.indicators or data.projects or data.answers or data.complaints or data.analyses):
+    if not (
+        data.indicators
+        or data.projects
+        or data.answers
+        or data.complaints
+        or data.analyses
+        or data.documents
+    ):
         return
     meta = {"provenance": provenance(net.root)}
     words = TEXTS[run.language]
@@ -32,7 +39,12 @@ def emit(run: ReportRun) -> None:
         run.tell.advance(f"{OVERVIEW} {inst}")
         view = institution_overview(net, data, run.cycle, inst, run.language, run.today)
         if not (
-            view.projects or view.indicators or view.experience or view.complaints or view.analyses
+            view.projects
+            or view.indicators
+            or view.experience
+            or view.complaints
+            or view.analyses
+            or view.documents
         ):
             continue
         rel = CONFIDENTIAL.path(run.cycle, inst, OVERVIEW)

@@ -1,5 +1,6 @@
 """What `leercyclus status` adds for improvement cycles: steps past their date, projects past
-their check, and indicators whose latest period is missing for an institution."""
+their check, indicators whose latest period is missing for an institution, and controlled
+documents past their review date."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from leercyclus.methods.improvement import pdsa
+from leercyclus.methods.improvement import documents, pdsa
 from leercyclus.methods.improvement.gather import gather
 from leercyclus.methods.improvement.tables import period_index, period_label
 from leercyclus.models.improvement import EVENT_KINDS
@@ -22,9 +23,9 @@ class Row:
 
     institution: str
     what: str
-    """`study overdue`, `act overdue`, `check overdue` or `figures missing`."""
+    """`study overdue`, `act overdue`, `check overdue`, `figures missing` or `review overdue`."""
     subject: str
-    """The project's or indicator's id."""
+    """The project's, indicator's or document's id."""
     detail: str
     """Since when, or which period."""
 
@@ -57,4 +58,8 @@ def improvement_rows(net: Network, today: dt.date) -> list[Row]:
             if last < latest:
                 period = period_label(latest, defined.model.period)
                 rows.append(Row(inst, "figures missing", ind_id, period))
+    for inst, defined in sorted(data.documents.items()):
+        for document in defined.model.documents:
+            if documents.due(document, today) == "overdue":
+                rows.append(Row(inst, "review overdue", document.id, str(document.review())))
     return sorted(rows, key=lambda r: (r.institution, r.what, r.subject))
