@@ -16,6 +16,7 @@ from leercyclus.cli import check, new, report
 from leercyclus.cli import diff as diff_cmd
 from leercyclus.cli import forms as forms_cmd
 from leercyclus.cli import groups as groups_cmd
+from leercyclus.cli import indicators as indicators_cmd
 from leercyclus.cli import init as init_cmd
 from leercyclus.cli import schema as schema_cmd
 from leercyclus.cli import status as status_cmd
@@ -65,6 +66,7 @@ app.command("status")(status_cmd.command)
 app.add_typer(forms_cmd.export_app, name="export")
 app.command("import")(forms_cmd.import_command)
 app.add_typer(groups_cmd.app, name="groups")
+app.add_typer(indicators_cmd.app, name="indicators")
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -151,13 +151,10 @@ def institution_overview(
             )
         )
     _oesters(net, data, cycle, inst, w, view)
-    for ind_id, defined in sorted(data.indicators.items()):
-        rows = [r for r in data.series.get(ind_id, []) if r.institution == inst]
-        built = series.institution_chart(defined.model, rows)
-        if built is None:
-            continue
-        marks = _pdsa_marks(data, inst, defined.model, built)
-        view.indicators.append(_indicator_view(defined.model, built, language, view.svg, marks))
+    for ind_id in sorted(data.indicators):
+        found = indicator_chart(data, inst, ind_id, language, view.svg)
+        if found is not None:
+            view.indicators.append(found)
     for key, answers in sorted(data.answers.items()):
         instrument = data.instrument(key.split("/")[0])
         mine = [a for a in answers if a.institution == inst]
@@ -230,6 +227,20 @@ def _oesters(
                     )
                 )
         view.oesters.append(OesterView(oester.title, "; ".join(found) or w["oester_none"]))
+
+
+def indicator_chart(
+    data: Improvement, inst: str, ind_id: str, language: str, svgs: dict[str, str]
+) -> IndicatorView | None:
+    """The chart of indicator `ind_id` for institution `inst`, with the PDSA cycles of its
+    projects marked; its SVG goes into `svgs`. None without figures."""
+    indicator: Indicator = data.indicators[ind_id].model
+    rows = [r for r in data.series.get(ind_id, []) if r.institution == inst]
+    built = series.institution_chart(indicator, rows)
+    if built is None:
+        return None
+    marks = _pdsa_marks(data, inst, indicator, built)
+    return _indicator_view(indicator, built, language, svgs, marks)
 
 
 def _pdsa_marks(
