@@ -48,12 +48,14 @@ def test_the_overview_shows_projects_oesters_signals_experience_and_complaints(
     assert "- **Stille weekenden**: nog geen verbeterproject" in text
     assert "- verbetering: buiten de regelgrenzen, 2026-02 –" in text
     assert "## Separaties per 1000 verpleegdagen" in text
-    assert text.count("Geen signaal: de schommelingen passen bij het gewone proces.") == 1
+    assert text.count("Geen signaal: de schommelingen passen bij het gewone proces.") == 2
     late = int(dt.date.today() > dt.date(2026, 12, 22))  # the open one's term (report: today)
     assert f"Klachten 2026: 6 ontvangen, 1 nog open, {late} buiten de termijn." in text
     assert "| Ik kreeg persoonlijke aandacht | 24 | 62% |" in text
     html = (built / "confidential/de-linde/improvement-overview.html").read_text(encoding="utf-8")
-    assert html.count("<svg") == 2
+    assert html.count("<svg") == 3  # two monthly indicators and one of rare events
+    assert "## Dagen tussen agressie-incidenten met letsel" in text
+    assert "regelkaart (t-kaart: tijd tussen zeldzame gebeurtenissen" in text
 
 
 def test_an_overdue_study_step_is_named(built: Path) -> None:
@@ -179,7 +181,7 @@ def test_checks_remembered_answer_follows_the_csv_files(tmp_path: Path) -> None:
 
 def test_the_pdsa_cycles_are_marked_on_the_chart_of_their_indicator(built: Path) -> None:
     html = (built / "confidential/de-linde/improvement-overview.html").read_text(encoding="utf-8")
-    naasten, separaties = re.findall(r"<svg.*?</svg>", html, re.S)
+    _, naasten, separaties = re.findall(r"<svg.*?</svg>", html, re.S)
     assert re.findall(r">(PDSA \d)</text>", naasten) == ["PDSA 1", "PDSA 2"]
     assert "PDSA" not in separaties
 
