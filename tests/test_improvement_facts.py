@@ -98,3 +98,26 @@ def test_what_the_indicator_shows_since_the_change(
     baseline = [40, 42, 38, 41, 39, 40, 43, 37, 40, 41, 39, 40]
     found = measure(_data(baseline + after), INDICATOR, "a", dt.date(2026, 1, 15), TEXTS["nl"])
     assert (found.outcome, found.points, found.since) == (outcome, points, "2026-01")
+
+
+def test_a_project_from_an_action_or_a_standard_names_it(tmp_path: Path) -> None:
+    repo = copy_example(tmp_path / "herstelnetwerk")
+    path = repo / "improvement/de-linde/naasten-intake.yaml"
+    text = path.read_text(encoding="utf-8")
+    oester = '  - "oester:2025/de-linde/naasten-verdwijnen-na-de-intake-uit-beeld"\n'
+    path.write_text(text.replace(oester, ""), encoding="utf-8")
+    net = load_network(repo, use_cache=False)
+    fact = next(f for f in improvement_facts(net, "2026", "nl") if f.institution == "de-linde")
+    assert fact.about == "action:2025/de-linde/contactpersoon-naasten"
+    assert fact.text.startswith(
+        "Het actiepunt “Per cliënt een vaste contactpersoon voor naasten aanwijzen en dat in de"
+        " naastenfolder vermelden” uit het actieplan 2025 werd het verbeterproject"
+    )
+    action = '  - "action:2025/de-linde/contactpersoon-naasten"\n'
+    path.write_text(text.replace(oester, "").replace(action, '  - "standard:2025/C1"\n'), "utf-8")
+    net = load_network(repo, use_cache=False)
+    fact = next(f for f in improvement_facts(net, "2026", "en") if f.institution == "de-linde")
+    assert (fact.about, fact.topic) == ("standard:2025/C1", "project")
+    assert fact.text.startswith(
+        "Standard C1 “Naasten betrekken bij de intake” of 2025 has the improvement project"
+    )

@@ -180,7 +180,7 @@ def _title(net: Network, kind: str, path: str) -> str:
     if kind == "standard":
         standard = data.standards.get(parts[1])
         if standard is not None:
-            return f"{parts[1]} ({standard.model.title})"
+            return f"{parts[1]} “{standard.model.title}”"
     return parts[-1]
 
 
