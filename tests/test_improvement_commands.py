@@ -140,3 +140,18 @@ def test_the_chart_refuses_an_institution_without_figures(
     assert "naasten-intake has no figures for kempenhof" in capsys.readouterr().err
     assert run([*args, "../de-linde"]) == 2
     assert "'../de-linde' is not in institutions.yaml" in capsys.readouterr().err
+
+
+def test_rare_events_are_appended_once_each(repo: Path) -> None:
+    series = "indicators/data/dagen-tussen-agressie-letsel.csv"
+    before = (repo / series).read_text(encoding="utf-8")
+    export = (
+        "maand,instelling,teller\n2026-09,de-linde,61\n2026-10,de-linde,12\n2026-10,de-linde,7\n"
+    )
+    assert _import(repo, "incidenten.csv", export, "dagen-tussen-agressie-letsel") == 0
+    added = "2026-09,de-linde,61,\n2026-10,de-linde,12,\n2026-10,de-linde,7,\n"
+    assert (repo / series).read_text(encoding="utf-8") == before + added  # two in one month
+    assert _import(repo, "incidenten.csv", export, "dagen-tussen-agressie-letsel") == 0
+    assert (repo / series).read_text(encoding="utf-8") == before + added
+    zero = "maand,instelling,teller\n2026-10,de-linde,0\n"
+    assert _import(repo, "nul.csv", zero, "dagen-tussen-agressie-letsel") == 1

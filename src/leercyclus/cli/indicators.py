@@ -73,8 +73,9 @@ def chart_command(
         raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
     root = repository(repo, None, f"indicators chart {indicator} PATH")
     target = out.absolute() if out else root / "build"
-    for found in write_charts(load_network(root), indicator, institution, target, png=png,
-                              language=language):  # fmt: skip
+    net = load_network(root)
+    chosen = language or (net.settings.model.language if net.settings is not None else "nl")
+    for found in write_charts(net, indicator, institution, target, png=png, language=chosen):
         view = found.view
         typer.echo(f"{found.institution}: {view.title} - {view.chart}")
         typer.echo(f"  latest: {view.latest}; target: {view.target}")
