@@ -21,7 +21,7 @@ DE_LINDE = (
     "De oester “Naasten verdwijnen na de intake uit beeld” van de reviewdag 2025 werd het"
     " verbeterproject “Naasten vanaf de intake betrekken”: na PDSA-cyclus 2 is besloten de"
     " verandering in te voeren en de indicator “Intakes waarbij een naaste aanwezig is” laat sinds"
-    " de verandering (2026-02) een verbetering zien (buiten de regelgrenzen)."
+    " de verandering in februari 2026 een verbetering zien (buiten de regelgrenzen)."
 )
 
 
@@ -60,7 +60,7 @@ def test_facts_in_english_and_only_for_earlier_cycles_oesters() -> None:
     linde, anker = facts["de-linde"], facts["het-anker"]
     assert linde.about == "oester:2025/de-linde/naasten-verdwijnen-na-de-intake-uit-beeld"
     assert "after PDSA cycle 2 the change was adopted" in linde.text
-    assert "shows an improvement since the change (2026-02: outside the control limits)" in (
+    assert "shows an improvement since the change in February 2026 (outside the control" in (
         linde.text
     )
     assert not linde.open

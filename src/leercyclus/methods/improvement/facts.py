@@ -82,7 +82,7 @@ def _sentence(
             parts.append(
                 w[f"fact_indicator_{measured.outcome}"].format(
                     indicator=indicator.title,
-                    since=measured.since,
+                    since=period_words(measured.since, lang),
                     n=measured.points,
                     rule=measured.rule,
                 )
@@ -159,6 +159,17 @@ def _run_side(built: chart.Chart, start: int, indicator: Indicator) -> Outcome:
         return "changed"
     better = 1 if indicator.direction == "higher_is_better" else -1
     return "better" if side == better else "worse"
+
+
+def period_words(period: str, language: str) -> str:
+    """A period as a sentence names it: `februari 2026`, `Q1 2026`, `2026`."""
+    from leercyclus.publishing.texts import MONTHS
+
+    if len(period) == 7 and period[4] == "-" and period[5:].isdigit():
+        return f"{MONTHS[language][int(period[5:]) - 1]} {period[:4]}"
+    if "-Q" in period:
+        return f"{period[5:]} {period[:4]}"
+    return period
 
 
 def _title(net: Network, kind: str, path: str) -> str:
