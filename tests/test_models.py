@@ -50,6 +50,7 @@ def test_models_cover_the_file_kinds_of_the_contract() -> None:
         "project",
         "instrument",
         "analysis",
+        "documents",
         "audit-framework",
         "audit",
         "audit-conversation",
