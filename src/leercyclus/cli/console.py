@@ -419,7 +419,7 @@ def improvement_text(rows: Sequence[ImprovementRow]) -> None:
 
     out.print("\n[bold]Improvement cycles[/]")
     table = Table(show_edge=False, pad_edge=False)
-    for heading in ("institution", "what", "project / indicator", "since"):
+    for heading in ("institution", "what", "project, indicator or document", "since"):
         table.add_column(heading)
     for r in rows:
         table.add_row(escape(r.institution), f"[yellow]{r.what}[/]", escape(r.subject), r.detail)
