@@ -438,14 +438,14 @@ def plain(text: str) -> None:
     sys.stdout.write(printable(text))
 
 
-def form_exported(path: Path, rows: int, prefilled: int) -> None:
-    """What `export` wrote."""
+def form_exported(path: Path, rows: int, prefilled: int, unit: str = "standard") -> None:
+    """What `export` wrote: `rows` of `unit` (standard, theme), `prefilled` already answered."""
     try:
         shown = path.relative_to(Path.cwd())
     except ValueError:
         shown = path
     already = f", {prefilled} already answered" if prefilled else ""
-    out.print(f"[green]✓[/] wrote {escape(str(shown))}: {_count(rows, 'standard')}{already}")
+    out.print(f"[green]✓[/] wrote {escape(str(shown))}: {_count(rows, unit)}{already}")
 
 
 def form_imported(result: ImportResult) -> None:

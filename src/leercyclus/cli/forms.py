@@ -68,6 +68,42 @@ def export_visit(
     _export("visit", institution, output, cycle, out, force, root)
 
 
+@export_app.command("audit")
+def export_audit(
+    institution: Institution,
+    location: Annotated[
+        str,
+        typer.Argument(help="The location's id (institutions.yaml).", metavar="LOCATION"),
+    ],
+    repo: RepoArgument = None,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="xlsx: a workbook for observers on location; xlsform: a form for tablets "
+            "(ODK, KoboToolbox).",
+            metavar="FORMAT",
+        ),
+    ] = "xlsx",
+    cycle: Cycle = None,
+    out: Out = None,
+    force: Force = False,
+    repo_option: RepoOption = None,
+) -> None:
+    """A Samen-Audit observation form of one location: per theme a score and observations for
+    every observer, and the agreed score after the debrief."""
+    from leercyclus.cli import console
+    from leercyclus.errors import UsageError
+    from leercyclus.forms.audit_sheets import export_audit_form
+
+    root = repository(repo, repo_option, f"export audit {institution} {location} PATH")
+    if output.lower() != "xlsx":
+        raise UsageError(f"unknown form format '{output}'", "use --format xlsx")
+    exported = export_audit_form(root, institution, location, cycle, out, force=force)
+    console.form_exported(exported.path, exported.rows, exported.prefilled, "theme")
+    raise typer.Exit(0)
+
+
 def _export(
     kind: str,
     institution: str,

@@ -9,6 +9,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from leercyclus.errors import DataError
+from leercyclus.forms.audit_form import AUDIT_KIND
+from leercyclus.forms.audit_import import import_audit_form
 from leercyclus.forms.cells import fingerprint, form_view, view
 from leercyclus.forms.kinds import (
     Answer,
@@ -36,6 +38,8 @@ def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
 
     book = open_form(form)
     meta = form_meta(book, form)
+    if meta["kind"] == AUDIT_KIND:
+        return import_audit_form(book, meta, form, root, force=force)
     spec, institution = form_kind(meta["kind"], meta["language"]), meta["institution"]
     net = load_network(root)
     data = _form_cycle(net, meta, form)
