@@ -95,11 +95,13 @@ def export_audit(
     from leercyclus.cli import console
     from leercyclus.errors import UsageError
     from leercyclus.forms.audit_sheets import export_audit_form
+    from leercyclus.forms.xlsform import export_xlsform
 
     root = repository(repo, repo_option, f"export audit {institution} {location} PATH")
-    if output.lower() != "xlsx":
-        raise UsageError(f"unknown form format '{output}'", "use --format xlsx")
-    exported = export_audit_form(root, institution, location, cycle, out, force=force)
+    makers = {"xlsx": export_audit_form, "xlsform": export_xlsform}
+    if output.lower() not in makers:
+        raise UsageError(f"unknown form format '{output}'", "use --format xlsx or xlsform")
+    exported = makers[output.lower()](root, institution, location, cycle, out, force=force)
     console.form_exported(exported.path, exported.rows, exported.prefilled, "theme")
     raise typer.Exit(0)
 
@@ -127,7 +129,12 @@ def _export(
 def import_command(
     file: Annotated[
         Path,
-        typer.Argument(help="The filled-in form (.xlsx).", metavar="FILE", show_default=False),
+        typer.Argument(
+            help="The filled-in form (.xlsx), or the submissions of an audit's XLSForm as "
+            "ODK Central or KoboToolbox exports them (.csv, .xlsx).",
+            metavar="FILE",
+            show_default=False,
+        ),
     ],
     repo: RepoArgument = None,
     force: Annotated[

@@ -47,7 +47,7 @@ def import_audit_form(
     target = audit_target(net, meta["cycle"], meta["institution"], meta_location(meta, form))
     problems: list[str] = []
     theirs = read_audit_form(book, target, words, problems)
-    _refuse(form, problems)
+    refuse(form, problems)
     ours = record_filled(target.record)
     mine, yours = view(ours, target.themes), view(theirs, target.themes)
     base = {key: meta.get(f"was {key}") for key in mine}
@@ -62,10 +62,10 @@ def import_audit_form(
             "the form win",
         )
     observers = {o[0] for o in theirs.observers} | {o[0] for o in ours.observers}
-    return write_audit(root, target, theirs, apply, observers, form, replace_observers=True)
+    return write_audit(root, target, theirs, apply, observers, form)
 
 
-def _refuse(form: Path, problems: list[str]) -> None:
+def refuse(form: Path, problems: list[str]) -> None:
     if problems:
         raise DataError(
             f"{form.name}: {len(problems)} problem(s) in the form, nothing was imported:\n  "
@@ -81,8 +81,6 @@ def write_audit(
     apply: set[str],
     touched: set[str],
     form: Path,
-    *,
-    replace_observers: bool,
 ) -> ImportResult:
     """Merge the keys in `apply` of `filled` into the audit file; the scores of the observers in
     `touched` are the form's, other observers' scores stay. Validated before it is written."""
@@ -98,7 +96,7 @@ def write_audit(
         doc = load_for_edit(text)
     else:
         doc = load_for_edit(f"location: {target.location.id}\n")
-    changes = merge_audit(doc, filled, apply, touched, replace_observers=replace_observers)
+    changes = merge_audit(doc, filled, apply, touched)
     text = dump(doc)
     key = f"{target.institution}/{target.location.id}"
     _validated(SourceFile("audit", path, target.rel, target.cycle, key), text, form)
@@ -124,7 +122,7 @@ def _validated(source: Any, text: str, form: Path) -> None:
 
 
 def merge_audit(
-    doc: Any, filled: Filled, apply: set[str], touched: set[str], *, replace_observers: bool
+    doc: Any, filled: Filled, apply: set[str], touched: set[str]
 ) -> list[tuple[str, str]]:
     """Write the keys of `apply` into the document; return what changed (subject, what)."""
     changes: list[tuple[str, str]] = []
@@ -137,7 +135,7 @@ def merge_audit(
             drop(doc, "dates")
         changes.append(("dates", ", ".join(d.isoformat() for d in filled.dates) or "removed"))
     if "observers" in apply:
-        changes += _observers(doc, filled.observers, replace=replace_observers)
+        changes += _observers(doc, filled.observers)
     for key in sorted(k for k in apply if k.startswith("scores/")):
         theme = key.partition("/")[2]
         changes += _scores(doc, theme, filled.scores.get(theme, {}), touched)
@@ -155,18 +153,15 @@ def _section(doc: Any, key: str) -> Any:
     return section
 
 
-def _observers(
-    doc: Any, observers: list[tuple[str, str, str]], *, replace: bool
-) -> list[tuple[str, str]]:
+def _observers(doc: Any, observers: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """The audit's observers become `observers`: entries kept (and changed) by id, new ones
+    added in the style of the others, the rest removed."""
     old = doc.get("observers")
     entries = {str(e.get("id")): e for e in old or []}
     flow = bool(old) and all(e.fa.flow_style() for e in old)
     changes: list[tuple[str, str]] = []
     result = new_seq([], like=old)
     given = {o[0] for o in observers}
-    for oid, entry in entries.items():
-        if oid not in given and not replace:
-            result.append(entry)
     for oid, role, perspective in observers:
         entry = entries.get(oid)
         if entry is None:
@@ -179,7 +174,7 @@ def _observers(
         for field, value in (("id", oid), ("role", role), ("perspective", perspective)):
             _set(entry, field, _scalar(value, entry.get(field)), ["id", "role", "perspective"])
         result.append(entry)
-    changes += [("observers", f"{oid} removed") for oid in entries if oid not in given and replace]
+    changes += [("observers", f"{oid} removed") for oid in entries if oid not in given]
     put(doc, "observers", result, ORDER)
     return changes
 

@@ -24,6 +24,7 @@ from leercyclus.forms.kinds import (
 )
 from leercyclus.forms.merge import merge, open_slots
 from leercyclus.forms.reading import form_meta, open_form, read_answers, read_general
+from leercyclus.forms.submissions import import_submissions, in_workbook
 from leercyclus.loading.network import CycleData, Network, load_network
 from leercyclus.repository.yamlio import dump, load_for_edit
 
@@ -36,7 +37,11 @@ def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
     from leercyclus.repository.listing import SourceFile
     from leercyclus.repository.write import write_atomic
 
+    if form.suffix.lower() == ".csv" and form.is_file():
+        return import_submissions(form, None, root, force=force)
     book = open_form(form)
+    if in_workbook(book):
+        return import_submissions(form, book, root, force=force)
     meta = form_meta(book, form)
     if meta["kind"] == AUDIT_KIND:
         return import_audit_form(book, meta, form, root, force=force)
