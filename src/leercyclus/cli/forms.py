@@ -106,6 +106,63 @@ def export_audit(
     raise typer.Exit(0)
 
 
+@export_app.command("deck")
+def export_deck(
+    institution: Institution,
+    location: Annotated[
+        str,
+        typer.Argument(help="The location's id (institutions.yaml).", metavar="LOCATION"),
+    ],
+    repo: RepoArgument = None,
+    poll_url: Annotated[
+        str | None,
+        typer.Option(
+            "--poll-url",
+            help="The https address of the conversation's poll (Mentimeter, Slido, Wooclap): "
+            "the deck opens with its QR code.",
+            metavar="URL",
+            show_default=False,
+        ),
+    ] = None,
+    cycle: Cycle = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="The deck's file (default: forms/INSTITUTION-LOCATION-gesprek-CYCLE.pptx in "
+            "the repository, a folder git ignores); the question list goes beside it.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            help="nl or en (default: the language of leercyclus.yaml).",
+            metavar="nl|en",
+            show_default=False,
+        ),
+    ] = None,
+    force: Force = False,
+    repo_option: RepoOption = None,
+) -> None:
+    """The conversation deck of a location's Samen-Audit (pptx), for one conversation: with a
+    QR code to its poll, and the question list (csv, xlsx) to paste into the polling tool."""
+    from leercyclus.cli import console
+    from leercyclus.errors import UsageError
+    from leercyclus.methods.audit.deckfile import export_deck as write_deck
+
+    if language not in (None, "nl", "en"):
+        raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
+    root = repository(repo, repo_option, f"export deck {institution} {location} PATH")
+    deck = write_deck(
+        root, institution, location, cycle, out, poll=poll_url, language=language, force=force
+    )
+    console.deck_exported(deck.path, deck.questions, deck.qr)
+    raise typer.Exit(0)
+
+
 def _export(
     kind: str,
     institution: str,
