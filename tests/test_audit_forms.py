@@ -247,3 +247,22 @@ def test_an_english_network_gets_an_english_form(tmp_path: Path) -> None:
         "o1 score", "o1 unit", "o1 observations",
     ]  # fmt: skip
     assert book["Observations"]["H3"].value == "not observed"
+
+
+@pytest.mark.parametrize("command", [["export", "audit"], ["export", "deck"]])
+def test_help_of_the_audit_exports_shows_no_python_types(
+    command: list[str], capsys: Capsys
+) -> None:
+    assert run([*command, "--help"]) == 0
+    text = capsys.readouterr().out
+    assert "LOCATION" in text and ("--format" in text or "--poll-url" in text)
+    assert [t for t in ("<bool>", "list[", "<str>]", "NoneType") if t in text] == []
+
+
+def test_the_repository_may_follow_the_location(audited: Path, capsys: Capsys) -> None:
+    form = audited.parent / "a.xlsx"
+    assert run(["export", "audit", "de-linde", "de-horst", str(audited), "--out", str(form)]) == 0
+    assert run(["import", str(form), str(audited)]) == 0
+    assert run(["export", "audit", "de-linde", "de-horst", "--format", "csv", "--repo",
+                str(audited)]) == 2  # fmt: skip
+    assert "unknown form format 'csv'" in capsys.readouterr().err
