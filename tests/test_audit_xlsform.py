@@ -160,7 +160,8 @@ def kobo_xlsx(path: Path, rows: list[list[object]]) -> Path:
 def test_a_kobo_export_that_changes_a_score_needs_force(audited: Path, capsys: Capsys) -> None:
     start = "2025-09-10T09:00:00.000+02:00"
     export = kobo_xlsx(audited.parent / "kobo.xlsx", [[
-        start, start, "2025", "de-linde", "de-horst", "o2", "", "", "2025-09-10", "huiskamer-2",
+        start, start, "2025", "de-linde", "de-horst", "o2", "lid cliëntenraad (tablet)", "client",
+        "2025-09-10", "huiskamer-2",
         "3 Op orde", "Kar op slot.", "2", "Middag leeg.", 1, "u1", start, "", 1,
     ]])  # fmt: skip
     before = (audited / AUDIT).read_text(encoding="utf-8")
@@ -170,6 +171,9 @@ def test_a_kobo_export_that_changes_a_score_needs_force(audited: Path, capsys: C
     assert "medicatie of o2 is 2 in the file, 3 in the export" in err
     assert (audited / AUDIT).read_text(encoding="utf-8") == before
     assert run(["import", str(export), "--repo", str(audited), "--force"]) == 0
+    assert (
+        "o2: the submission's role 'lid cliëntenraad (tablet)' differs" in capsys.readouterr().out
+    )
     model = record(audited, AUDIT)
     o2 = {t: [s for s in model.scores[t] if s.observer == "o2"][0] for t in model.scores}
     assert (o2["medicatie"].score, o2["medicatie"].unit) == ("3", "huiskamer-2")

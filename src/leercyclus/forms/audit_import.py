@@ -81,6 +81,7 @@ def write_audit(
     apply: set[str],
     touched: set[str],
     form: Path,
+    notes: list[str] | None = None,
 ) -> ImportResult:
     """Merge the keys in `apply` of `filled` into the audit file; the scores of the observers in
     `touched` are the form's, other observers' scores stay. Validated before it is written."""
@@ -103,7 +104,7 @@ def write_audit(
     if changes:
         write_atomic(path, text, inside=root)
     return ImportResult(form, target.rel, target.record is None and bool(changes), changes,
-                        [], bool(changes))  # fmt: skip
+                        notes or [], bool(changes))  # fmt: skip
 
 
 def _validated(source: Any, text: str, form: Path) -> None:

@@ -28,6 +28,8 @@ REJECTED = {"rejected", "validation_status_not_approved", "not approved", "niet 
 """Review states of a submission that the reviewer turned down (ODK Central's ReviewState,
 KoboToolbox's _validation_status): such a row is left out."""
 MAX_ROWS = 10_000
+MAX_BYTES = 20_000_000
+"""The largest CSV export read: a location's submissions are a few kilobytes."""
 
 
 Table = tuple[list[str], list[tuple[int, list[object]]]]
@@ -51,6 +53,12 @@ def read_table(form: Path, book: Any | None) -> Table:
         cells = book.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 1)
         header = [cell_text(h) or "" for h in next(cells, ())]
         return header, [(n, list(r)) for n, r in enumerate(cells, start=2)]
+    if form.stat().st_size > MAX_BYTES:
+        raise DataError(
+            f"{form.name} is {form.stat().st_size / 1e6:.0f} MB: far more than the submissions "
+            "of one location's audit, so it is not read",
+            "export the submissions of one location's form",
+        )
     try:
         text = form.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -112,7 +120,8 @@ def import_submissions(form: Path, book: Any | None, root: Path, *, force: bool)
     net = load_network(root)
     target = audit_target(net, cycle, institution, location)
     problems: list[str] = []
-    theirs = _read_rows(form, header, rows, target, problems)
+    notes: list[str] = []
+    theirs = _read_rows(form, header, rows, target, problems, notes)
     refuse(form, problems)
     ours = record_filled(target.record)
     apply, conflicts = _changes(ours, theirs, target)
@@ -122,7 +131,7 @@ def import_submissions(form: Path, book: Any | None, root: Path, *, force: bool)
             "check which is right; import with --force to let the submissions win",
         )
     touched = {oid for cells in theirs.scores.values() for oid in cells}
-    return write_audit(root, target, theirs, apply, touched, form)
+    return write_audit(root, target, theirs, apply, touched, form, notes)
 
 
 def _value(row: list[object], column: int | None) -> str | None:
@@ -135,8 +144,10 @@ def _read_rows(
     rows: list[tuple[int, list[object]]],
     target: AuditTarget,
     problems: list[str],
+    notes: list[str],
 ) -> Filled:
-    """Every submission, checked; the observers are the file's, with new ones added."""
+    """Every submission, checked; the observers are the file's, with new ones added (a known
+    observer keeps the role in the file: `notes` says where a submission differs)."""
     fw = target.framework
     names = field_names(target.themes)
     columns = {f: _column(header, f) for f in (OBSERVER, ROLE, PERSPECTIVE, DATE, UNIT)}
@@ -179,8 +190,13 @@ def _read_rows(
             problems.append(f"{where}, {DATE}: '{_value(row, columns[DATE])}' is not a date")
         else:
             dates.add(day)
+        role, perspective = _value(row, columns[ROLE]), _value(row, columns[PERSPECTIVE])
+        kept = next((o for o in filled.observers if o[0] == oid), None)
+        if kept is not None and role and role != kept[1]:
+            notes.append(
+                f"{oid}: the submission's role '{role}' differs; the file keeps '{kept[1]}'"
+            )
         if oid not in known:
-            role, perspective = _value(row, columns[ROLE]), _value(row, columns[PERSPECTIVE])
             if not role or perspective not in (
                 "staff", "client", "family", "management", "external"
             ):  # fmt: skip
