@@ -438,14 +438,27 @@ def plain(text: str) -> None:
     sys.stdout.write(printable(text))
 
 
-def form_exported(path: Path, rows: int, prefilled: int) -> None:
-    """What `export` wrote."""
+def form_exported(path: Path, rows: int, prefilled: int, unit: str = "standard") -> None:
+    """What `export` wrote: `rows` of `unit` (standard, theme), `prefilled` already answered."""
     try:
         shown = path.relative_to(Path.cwd())
     except ValueError:
         shown = path
     already = f", {prefilled} already answered" if prefilled else ""
-    out.print(f"[green]✓[/] wrote {escape(str(shown))}: {_count(rows, 'standard')}{already}")
+    out.print(f"[green]✓[/] wrote {escape(str(shown))}: {_count(rows, unit)}{already}")
+
+
+def deck_exported(path: Path, questions: list[Path], qr: bool | None) -> None:
+    """What `export deck` wrote; a note when the poll's QR code could not be drawn."""
+    out.print(f"[green]✓[/] wrote {escape(str(_shown(path, Path.cwd())))}")
+    for item in questions:
+        out.print(f"  question list: {escape(str(_shown(item, Path.cwd())))}")
+    if qr is False:
+        note = (
+            "the deck shows the poll's address but no QR code: the optional package segno is "
+            "not installed (pip install 'leercyclus[qr]')"
+        )
+        out.print(f"[yellow]![/] {escape(note)}")
 
 
 def form_imported(result: ImportResult) -> None:

@@ -68,6 +68,101 @@ def export_visit(
     _export("visit", institution, output, cycle, out, force, root)
 
 
+@export_app.command("audit")
+def export_audit(
+    institution: Institution,
+    location: Annotated[
+        str,
+        typer.Argument(help="The location's id (institutions.yaml).", metavar="LOCATION"),
+    ],
+    repo: RepoArgument = None,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="xlsx: a workbook for observers on location; xlsform: a form for tablets "
+            "(ODK, KoboToolbox).",
+            metavar="FORMAT",
+        ),
+    ] = "xlsx",
+    cycle: Cycle = None,
+    out: Out = None,
+    force: Force = False,
+    repo_option: RepoOption = None,
+) -> None:
+    """A Samen-Audit observation form of one location: per theme a score and observations for
+    every observer, and the agreed score after the debrief."""
+    from leercyclus.cli import console
+    from leercyclus.errors import UsageError
+    from leercyclus.forms.audit_sheets import export_audit_form
+    from leercyclus.forms.xlsform import export_xlsform
+
+    root = repository(repo, repo_option, f"export audit {institution} {location} PATH")
+    makers = {"xlsx": export_audit_form, "xlsform": export_xlsform}
+    if output.lower() not in makers:
+        raise UsageError(f"unknown form format '{output}'", "use --format xlsx or xlsform")
+    exported = makers[output.lower()](root, institution, location, cycle, out, force=force)
+    console.form_exported(exported.path, exported.rows, exported.prefilled, "theme")
+    raise typer.Exit(0)
+
+
+@export_app.command("deck")
+def export_deck(
+    institution: Institution,
+    location: Annotated[
+        str,
+        typer.Argument(help="The location's id (institutions.yaml).", metavar="LOCATION"),
+    ],
+    repo: RepoArgument = None,
+    poll_url: Annotated[
+        str | None,
+        typer.Option(
+            "--poll-url",
+            help="The https address of the conversation's poll (Mentimeter, Slido, Wooclap): "
+            "the deck opens with its QR code.",
+            metavar="URL",
+            show_default=False,
+        ),
+    ] = None,
+    cycle: Cycle = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="The deck's file (default: forms/INSTITUTION-LOCATION-gesprek-CYCLE.pptx in "
+            "the repository, a folder git ignores); the question list goes beside it.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            help="nl or en (default: the language of leercyclus.yaml).",
+            metavar="nl|en",
+            show_default=False,
+        ),
+    ] = None,
+    force: Force = False,
+    repo_option: RepoOption = None,
+) -> None:
+    """The conversation deck of a location's Samen-Audit (pptx), for one conversation: with a
+    QR code to its poll, and the question list (csv, xlsx) to paste into the polling tool."""
+    from leercyclus.cli import console
+    from leercyclus.errors import UsageError
+    from leercyclus.methods.audit.deckfile import export_deck as write_deck
+
+    if language not in (None, "nl", "en"):
+        raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
+    root = repository(repo, repo_option, f"export deck {institution} {location} PATH")
+    deck = write_deck(
+        root, institution, location, cycle, out, poll=poll_url, language=language, force=force
+    )
+    console.deck_exported(deck.path, deck.questions, deck.qr)
+    raise typer.Exit(0)
+
+
 def _export(
     kind: str,
     institution: str,
@@ -91,7 +186,12 @@ def _export(
 def import_command(
     file: Annotated[
         Path,
-        typer.Argument(help="The filled-in form (.xlsx).", metavar="FILE", show_default=False),
+        typer.Argument(
+            help="The filled-in form (.xlsx), or the submissions of an audit's XLSForm as "
+            "ODK Central or KoboToolbox exports them (.csv, .xlsx).",
+            metavar="FILE",
+            show_default=False,
+        ),
     ],
     repo: RepoArgument = None,
     force: Annotated[

@@ -1,4 +1,5 @@
-"""Spreadsheet forms: a self-review or review day as .xlsx out, and a filled-in form back in."""
+"""Spreadsheet forms: a self-review, a review day or a Samen-Audit observation (.xlsx, or an
+XLSForm for tablets) out, and a filled-in form (or a tablet's submissions) back in."""
 
 from __future__ import annotations
 

@@ -80,11 +80,11 @@ def export_form(
     for key, value in [*meta.items(), *((f"was {k}", v) for k, v in prints.items())]:
         append_texts(sheet, [key, value])
     sheet.sheet_state = "veryHidden"
-    _save(book, target)
+    save_workbook(book, target)
     return Exported(target, len(order), prefilled)
 
 
-def _save(book: Any, target: Path) -> None:
+def save_workbook(book: Any, target: Path) -> None:
     """Save a workbook atomically: a temp file beside the target, then a rename."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

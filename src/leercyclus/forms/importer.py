@@ -9,6 +9,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from leercyclus.errors import DataError
+from leercyclus.forms.audit_form import AUDIT_KIND
+from leercyclus.forms.audit_import import import_audit_form
 from leercyclus.forms.cells import fingerprint, form_view, view
 from leercyclus.forms.kinds import (
     Answer,
@@ -22,6 +24,7 @@ from leercyclus.forms.kinds import (
 )
 from leercyclus.forms.merge import merge, open_slots
 from leercyclus.forms.reading import form_meta, open_form, read_answers, read_general
+from leercyclus.forms.submissions import import_submissions, in_workbook
 from leercyclus.loading.network import CycleData, Network, load_network
 from leercyclus.repository.yamlio import dump, load_for_edit
 
@@ -34,8 +37,14 @@ def import_form(form: Path, root: Path, *, force: bool) -> ImportResult:
     from leercyclus.repository.listing import SourceFile
     from leercyclus.repository.write import write_atomic
 
+    if form.suffix.lower() == ".csv" and form.is_file():
+        return import_submissions(form, None, root, force=force)
     book = open_form(form)
+    if in_workbook(book):
+        return import_submissions(form, book, root, force=force)
     meta = form_meta(book, form)
+    if meta["kind"] == AUDIT_KIND:
+        return import_audit_form(book, meta, form, root, force=force)
     spec, institution = form_kind(meta["kind"], meta["language"]), meta["institution"]
     net = load_network(root)
     data = _form_cycle(net, meta, form)

@@ -88,15 +88,15 @@ def form_meta(book: Any, form: Path) -> dict[str, str]:
     rows["language"] = rows.get("language") or "nl"
     if (
         rows.get("form") != "leercyclus"
-        or rows.get("kind") not in KINDS
+        or rows.get("kind") not in (*KINDS, "audit")
         or rows["language"] not in WORDING
         or not all(rows.get(k) for k in ("cycle", "institution"))
     ):
         raise DataError(
             f"{form.name} is not a leercyclus form: its hidden sheet '{META_SHEET}' is missing "
             "or changed",
-            "export a form with `leercyclus export self-review INSTITUTION` (or `export visit`), "
-            "fill that one in, and import it",
+            "export a form with `leercyclus export self-review INSTITUTION` (or `export visit`, "
+            "`export audit`), fill that one in, and import it",
         )
     return rows
 

@@ -11,8 +11,12 @@ from leercyclus.methods.audit.aggregate import LocationReport, ThemeResult
 from leercyclus.publishing.render import md_escape
 
 
-def deck_markdown(r: LocationReport, tx: dict[str, str]) -> str:
-    """The deck as pandoc Markdown: three slides per theme, the facilitator's facts in notes."""
+def deck_markdown(
+    r: LocationReport, tx: dict[str, str], poll: tuple[str, str | None] | None = None
+) -> str:
+    """The deck as pandoc Markdown: three slides per theme, the facilitator's facts in notes;
+    with a `poll` (its address, and the path of its QR code's image if there is one) a slide
+    that invites everyone to join it comes first."""
     title = f"{tx['deck']}: {r.location_name}"
     subtitle = f"{r.institution_name} · {tx['cycle']} {r.cycle}"
     out = [
@@ -22,6 +26,12 @@ def deck_markdown(r: LocationReport, tx: dict[str, str]) -> str:
         "---",
         "",
     ]
+    if poll is not None:
+        url, image = poll
+        out += [f"# {md_escape(tx['join'])}", ""]
+        if image is not None:
+            out += [f"![{md_escape(tx['join_qr'])}](<{image}>){{width=45%}}", ""]
+        out += [md_escape(tx["join_go"]), "", md_escape(url), ""]
     for theme in r.themes:
         out += _theme_slides(r, theme, tx)
     return "\n".join(out)
