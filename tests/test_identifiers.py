@@ -22,6 +22,7 @@ PEOPLE = [
     *person_terms("Özlem Yıldız", "team[1].name"),
     *person_terms("Ilse Kok", "team[2].name"),
     *person_terms("Ingrid van der Meulen", "team[3].name"),
+    *person_terms("Jan van der Meer", "team[4].name"),
 ]
 INSTITUTIONS = [
     *name_terms(["Zorggroep De Linde", "De Linde", "ZGL"], "de-linde"),
@@ -59,6 +60,9 @@ def scrub(text: str) -> str:
         ("AdV en A.d.V. en IvdM", "[persoon] en [persoon] en [persoon]"),
         ("Anne V. zei het", "[persoon] zei het"),
         ("I. Kok en I.K.", "[persoon] en [persoon]"),
+        # a surname with a particle whose last word is an ordinary word: the name, never the word
+        ("J. van der Meer en Van der Meer", "[persoon] en [persoon]"),
+        ("Meer dan de helft wil meer tijd.", "Meer dan de helft wil meer tijd."),
         # a surname after mevrouw / meneer, known or not
         ("mevrouw De Vries en meneer Kok", "mevrouw [persoon] en meneer [persoon]"),
         ("mevrouw Pietersen en dhr. P. van Dam", "mevrouw [persoon] en dhr. [persoon]"),

@@ -30,7 +30,8 @@ COMMON = frozenset(
     heuvel weide hoeve molen burcht kasteel eiland oever lente zomer herfst winter morgen ster maan
     parel oester koers pad weg route sleutel deur thuis nest haard kring cirkel spiegel hart hand
     stap sprong start basis kracht moed geluk herstel balans evenwicht regenboog vlinder frank mark
-    lot jet lieve fleur""".split()
+    lot jet lieve fleur meer vaart laan wal zand geest steen poel plas horst broek hout wijk
+    velde linden""".split()
 )
 """Names that are also ordinary Dutch words: matched only as written (or in capitals)."""
 
@@ -231,8 +232,11 @@ def person_terms(name: str, origin: str) -> list[Term]:
     variants.add(".".join(joined) + ".")
     if len(joined) >= 3:
         variants.add(joined)
+    particle = len(family) > 1  # "van der Meer": the word alone is an ordinary word
     for word in (w for p in parts for w in p.split("-")):
         lower = word.lower()
+        if particle and word in family and lower in COMMON:
+            continue
         if lower not in PARTICLES | GENERIC and (len(word) >= 4 or (
             len(word) == 3 and word[0].isupper() and lower not in SHORT_WORDS
         )):  # fmt: skip
