@@ -361,6 +361,61 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_compared_small": "{ids} (te weinig instellingen)",
         "no_comparison": "Er zijn geen standaarden met genoeg instellingen om te vergelijken.",
         "no_common": "Geen van de instellingen van deze cyclus deed mee aan de cyclus {previous}; er is dus niets te vergelijken.",
+        # trends over three or more cycles (national and institution report)
+        "trend": "Ontwikkeling van {first} tot en met {last}",
+        "trend_intro": (
+            "We volgen elke standaard zolang de tekst niet veranderde, en tellen alleen de "
+            "{institutions} die aan alle cycli meededen. Zo vergelijken we steeds dezelfde "
+            "instellingen op dezelfde vraag. Per standaard het aandeel van deze instellingen dat "
+            "volledig voldoet."
+        ),
+        "trend_too_few": (
+            "Aan alle cycli van {first} tot en met {last} deden minder dan {min_group} instellingen "
+            "mee. Cijfers over zo'n kleine groep zeggen iets over afzonderlijke instellingen; daarom "
+            "staat hier geen ontwikkeling."
+        ),
+        "trend_own_intro": (
+            "Het eindoordeel van {institution} per standaard in elke cyclus, zolang de tekst van de "
+            "standaard niet veranderde."
+        ),
+        "trend_domains": "Per domein",
+        "trend_domains_intro": (
+            "Alle uitkomsten van een domein samen, alleen van de standaarden die in elke cyclus een "
+            "cijfer hebben; daarnaast hoeveel standaarden van het domein dat zijn. Per cyclus het "
+            "aandeel volledig voldaan."
+        ),
+        "trend_domains_own": (
+            "Alle uitkomsten van een domein samen, alleen van de standaarden die in elke cyclus een "
+            "oordeel hebben; daarnaast hoeveel standaarden van het domein dat zijn. Per cyclus het "
+            "aandeel volledig voldaan."
+        ),
+        "trend_no_domains": "Geen domein heeft standaarden met een cijfer in elke cyclus.",
+        "trend_standards": "Per standaard",
+        "trend_followed": "Gevolgd",
+        "trend_count": "{count} van {of}",
+        "trend_chart": "Uitkomsten per domein, {first} tot en met {last}",
+        "trend_chart_cell": "{cycle} {percent}% volledig",
+        "trend_course": "Verloop",
+        "trend_earlier": "eerder {ids}",
+        "trend_other_text": "·",
+        "trend_absent": "niet meegedaan",
+        "trend_legend_other_text": "· : de standaard had in die cyclus een andere tekst, of bestond nog niet.",
+        "trend_legend_withheld": (
+            "– : geen cijfer, omdat minder dan {min_group} van deze instellingen een uitkomst hadden, "
+            "of omdat het cijfer naast andere cijfers over dezelfde standaard en cyclus de uitkomst "
+            "van een paar instellingen zou verraden."
+        ),
+        "trend_legend_course": (
+            "Verloop: het eerste cijfer van de standaard naast het laatste, tussenliggende cycli niet "
+            "meegerekend."
+        ),
+        "trend_legend_course_own": (
+            "Verloop: het eerste oordeel over de standaard naast het laatste, tussenliggende cycli "
+            "niet meegerekend."
+        ),
+        "trend_not_followed": "Nog geen ontwikkeling: {items}.",
+        "trend_new": "{ids} (nieuw in {cycle})",
+        "trend_reworded": "{ids} (tekst gewijzigd in {cycle})",
         "recommendations": "Aanbevelingen voor de sector",
         "recommend_agenda": "Zet de uitdagingen op de agenda van de landelijke bijeenkomst: {items}.",
         "recommend_parel": "Leer van elkaar bij {standard}: de parel '{parel}' laat zien hoe het kan.",
@@ -689,6 +744,59 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_compared_small": "{ids} (too few institutions)",
         "no_comparison": "No standard has enough institutions to compare.",
         "no_common": "None of this cycle's institutions took part in cycle {previous}, so there is nothing to compare.",
+        # trends over three or more cycles (national and institution report)
+        "trend": "Trends from {first} to {last}",
+        "trend_intro": (
+            "We follow each standard for as long as its text stayed the same, and count only the "
+            "{institutions} that took part in every cycle: the same institutions on the same "
+            "question each time. Per standard, the share of these institutions that fully meet it."
+        ),
+        "trend_too_few": (
+            "Fewer than {min_group} institutions took part in every cycle from {first} to {last}. "
+            "Figures about so small a group tell about single institutions, so no trend is shown."
+        ),
+        "trend_own_intro": (
+            "{institution}'s final outcome per standard in each cycle, for as long as the text of "
+            "the standard stayed the same."
+        ),
+        "trend_domains": "Per domain",
+        "trend_domains_intro": (
+            "All outcomes of a domain together, counting only the standards with a figure in every "
+            "cycle; beside it, how many of the domain's standards those are. Per cycle, the share "
+            "fully met."
+        ),
+        "trend_domains_own": (
+            "All outcomes of a domain together, counting only the standards with an outcome in "
+            "every cycle; beside it, how many of the domain's standards those are. Per cycle, the "
+            "share fully met."
+        ),
+        "trend_no_domains": "No domain has standards with a figure in every cycle.",
+        "trend_standards": "Per standard",
+        "trend_followed": "Followed",
+        "trend_count": "{count} of {of}",
+        "trend_chart": "Outcomes per domain, {first} to {last}",
+        "trend_chart_cell": "{cycle} {percent}% fully met",
+        "trend_course": "Direction",
+        "trend_earlier": "formerly {ids}",
+        "trend_other_text": "·",
+        "trend_absent": "did not take part",
+        "trend_legend_other_text": "· : the standard had another text in that cycle, or did not exist yet.",
+        "trend_legend_withheld": (
+            "– : no figure, because fewer than {min_group} of these institutions had an outcome, or "
+            "because beside other figures about the same standard and cycle it would reveal the "
+            "outcome of a few institutions."
+        ),
+        "trend_legend_course": (
+            "Direction: the standard's first figure beside its last, the cycles in between not "
+            "counted."
+        ),
+        "trend_legend_course_own": (
+            "Direction: the first outcome of the standard beside its last, the cycles in between "
+            "not counted."
+        ),
+        "trend_not_followed": "No trend yet: {items}.",
+        "trend_new": "{ids} (new in {cycle})",
+        "trend_reworded": "{ids} (reworded in {cycle})",
         "recommendations": "Recommendations for the sector",
         "recommend_agenda": "Put the challenges on the agenda of the network's national meeting: {items}.",
         "recommend_parel": "Learn from each other on {standard}: the parel '{parel}' shows how it can be done.",

@@ -20,6 +20,7 @@ from leercyclus.methods.peerreview.aggregate import (
 from leercyclus.methods.peerreview.comparison import Comparison, Disclose, compare
 from leercyclus.methods.peerreview.disclosure import Withheld, published_picture
 from leercyclus.methods.peerreview.lineage import Lineage, lineage
+from leercyclus.methods.peerreview.trends import Trend, national_trend
 from leercyclus.models import Standard
 from leercyclus.models.cycle import Domain, Milestones, Theme
 from leercyclus.models.visit import Contact
@@ -149,6 +150,8 @@ class NationalReport:
     """The summary for clients and relatives, as paragraphs."""
     challenge_lines: dict[str, str] = field(default_factory=dict)
     """Per challenge's standard id: the sentence that says how many meet it partly or not."""
+    trend: Trend | None = None
+    """Outcomes over every cycle, where there are three or more (methods/peerreview/trends.py)."""
 
     @property
     def rows(self) -> list[NationalRow]:
@@ -262,6 +265,7 @@ def national_report(
             else None
         ),
         changes=_changes(history, prev, text) if prev is not None else [],
+        trend=None if qualitative else national_trend(net, data, meta.min_group),
         participants=_participants(net, data),
         timeline=_timeline(data),
         review_period=_review_period(data),
