@@ -388,3 +388,27 @@ def test_with_two_cycles_the_reports_have_no_trend(tmp_path: Path) -> None:
         for ext in ("md", "html"):
             text = (out / f"2025/{rel}.{ext}").read_text(encoding="utf-8")
             assert "Ontwikkeling van" not in text and 'id="trend"' not in text
+
+
+# The example network: three cycles, the same six in 2024 and 2025, two more in 2026 ----------
+
+
+def test_the_examples_trend_follows_the_six_and_each_standard_while_its_text_held() -> None:
+    root = Path(__file__).resolve().parents[1] / "examples" / "herstelnetwerk"
+    net = load_network(root, use_cache=False)
+    n = national(net, "2026")
+    trend = n.trend
+    assert trend is not None and trend.cycles == ("2024", "2025", "2026")
+    assert trend.institutions == 6  # het-baken and kempenhof joined in 2026
+    followed = {r.standard.id: r.ids for r in trend.rows}
+    assert followed["E5"] == (None, "E5", "E5")  # reworded in 2025: smoking came in from D6
+    assert followed["B3"] == ("B3", "B3", "B3")  # only its title changed in 2025
+    assert "D6" not in followed and "E6" not in followed  # dropped in 2025 and in 2026
+    assert [s.id for s in trend.reworded] == ["A3"]
+    assert [s.id for s in trend.new] == ["B5", "C4"]
+    assert all(c.dist is not None for r in trend.rows for c in r.cells if c.why != "text")
+    up = sum(r.change == "higher" for r in trend.rows)
+    assert n.key_messages[4] == TEXTS["nl"]["key_trend_none_down"].format(
+        first="2024", last="2026", institutions="zes instellingen", up="dertien", followed=21
+    )
+    assert up == 13

@@ -239,6 +239,14 @@ TEXTS: dict[str, dict[str, str]] = {
             "Bij de {institutions} die ook aan de cyclus {previous} meededen, steeg het aandeel "
             "'volledig voldaan' bij {up} van de {compared} vergelijkbare standaarden en daalde het bij {down}."
         ),
+        "key_trend": (
+            "Van {first} tot en met {last} steeg bij de {institutions} die aan elke cyclus meededen "
+            "het aandeel 'volledig voldaan' bij {up} van de {followed} gevolgde standaarden, en daalde het bij {down}."
+        ),
+        "key_trend_none_down": (
+            "Van {first} tot en met {last} steeg bij de {institutions} die aan elke cyclus meededen "
+            "het aandeel 'volledig voldaan' bij {up} van de {followed} gevolgde standaarden; bij geen enkele daalde het."
+        ),
         "key_agreement": (
             "Zelfreview en reviewteam kwamen bij {pct} van de standaarden die zij allebei "
             "beoordeelden tot hetzelfde oordeel."
@@ -623,6 +631,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "key_comparison": (
             "Among the {institutions} that also took part in cycle {previous}, the share fully "
             "meeting a standard rose on {up} of the {compared} comparable standards and fell on {down}."
+        ),
+        "key_trend": (
+            "From {first} to {last}, among the {institutions} that took part in every cycle, the "
+            "share fully meeting a standard rose on {up} of the {followed} standards followed and fell on {down}."
+        ),
+        "key_trend_none_down": (
+            "From {first} to {last}, among the {institutions} that took part in every cycle, the "
+            "share fully meeting a standard rose on {up} of the {followed} standards followed and fell on none."
         ),
         "key_agreement": (
             "The self-review and the review team agreed on {pct} of the standards that both rated."
