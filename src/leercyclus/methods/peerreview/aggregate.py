@@ -20,7 +20,7 @@ from leercyclus.publishing.provenance import Provenance
 from leercyclus.publishing.texts import percent
 
 if TYPE_CHECKING:
-    from leercyclus.methods.peerreview.trends import Trend
+    pass
 
 OUTCOMES = ("met", "partly_met", "not_met", "not_applicable")
 LEVEL = {"not_met": 0, "partly_met": 1, "met": 2}
@@ -346,8 +346,6 @@ class InstitutionReport:
     """The one overall message of the summary, in the report's language."""
     scope: str = ""
     """How many institutions, standards and domains the cycle has, as a sentence."""
-    trend: Trend | None = None
-    """Its outcomes over every cycle, where it took part in three or more."""
 
     @property
     def has_visit(self) -> bool:

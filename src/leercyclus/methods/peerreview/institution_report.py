@@ -24,7 +24,6 @@ from leercyclus.methods.peerreview.aggregate import (
 from leercyclus.methods.peerreview.disclosure import published_picture
 from leercyclus.methods.peerreview.lineage import Lineage, lineage
 from leercyclus.methods.peerreview.summaries import overall_message, scope
-from leercyclus.methods.peerreview.trends import institution_trend
 from leercyclus.models import ActionPlan
 
 
@@ -90,7 +89,6 @@ def institution_report(
         plan=plan.model if plan else None,
         since=_since(net, history, institution_id, rows),
         facts=[f for f in facts or [] if f.institution == institution_id],
-        trend=institution_trend(net, data, institution_id),
     )
     return replace(
         report,
