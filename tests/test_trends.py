@@ -409,3 +409,39 @@ def test_the_examples_trend_follows_the_six_and_each_standard_while_its_text_hel
         first="2024", last="2026", institutions="zes instellingen", up="dertien", followed=21
     )
     assert up == 13
+
+
+def test_withheld_cells_and_a_missed_cycle_are_marked_in_the_reports(tmp_path: Path) -> None:
+    """One left in 2025 and de-linde missed 2023: the national trend shows "–" for the cycles
+    the one who left took part in, and no domain (so no chart); de-linde's own trend marks 2023."""
+    nl = TEXTS["nl"]
+    cycles = [
+        ("2022", IDS[:6], {"A1": "NMMPMP"}),
+        ("2023", IDS[1:7], {"A1": "MMPMPM"}),
+        ("2024", IDS[:6], {"A1": "MMMPMP"}),
+        ("2025", IDS[:5], {"A1": "MMMPM"}),
+    ]
+    root = network(tmp_path, cycles, 3)
+    out = tmp_path / "out"
+    assert report(root, out, "md,html", "--institution", IDS[0]) == 0
+    md = (out / "2025/public/national-report.md").read_text(encoding="utf-8")
+    part = md.split(f"# {nl['trend'].format(first='2022', last='2025')}")[1]
+    row = next(line for line in part.splitlines() if line.startswith("| A1 "))
+    assert nl["suppressed"] in row
+    assert nl["trend_no_domains"] in part
+    assert nl["trend_legend_withheld"].format(min_group=3) in part
+    html = (out / "2025/public/national-report.html").read_text(encoding="utf-8")
+    assert 'id="trend"' in html and html.count("<svg") == 1  # the sector chart only
+    own = (out / f"2025/confidential/{IDS[0]}/institution-report.md").read_text(encoding="utf-8")
+    own_row = next(
+        line
+        for line in own.split(f"# {nl['trend'].format(first='2022', last='2025')}")[1].splitlines()
+        if line.startswith("| A1 ")
+    )
+    assert [c.strip() for c in own_row.strip("|").split("|")][1:] == [
+        "niet",
+        nl["trend_absent"],
+        "volledig",
+        "volledig",
+        nl["higher"],
+    ]
