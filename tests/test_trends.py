@@ -292,11 +292,11 @@ def _root(net: Network, cycle: str, standard_id: str) -> str:
 
 
 def learned(found: list[Figure], min_group: int) -> list[str]:
-    """What subtracting a trend figure and another figure of the same standard and cycle tells
-    about fewer than min_group institutions: their outcomes, where all readings agree."""
+    """What subtracting a trend or comparison figure and another figure of the same standard and
+    cycle tells about fewer than min_group institutions (two sector rows: test_differencing.py)."""
     out = []
     for a, b in itertools.combinations(found, 2):
-        if a[:2] != b[:2] or "trend" not in (a[4], b[4]):
+        if a[:2] != b[:2] or {a[4], b[4]} == {"sector"}:
             continue
         big, small = (a, b) if len(a[2]) >= len(b[2]) else (b, a)
         apart, extra = big[2] - small[2], small[2] - big[2]
@@ -329,7 +329,7 @@ def build_all(root: Path, lists: Sequence[Sequence[str]], min_group: int) -> Net
 
 
 @pytest.mark.parametrize(("lists", "min_group"), SCENARIOS.values(), ids=SCENARIOS.keys())
-def test_no_trend_figure_tells_the_outcome_of_a_few(
+def test_no_trend_or_comparison_figure_tells_the_outcome_of_a_few(
     tmp_path: Path, lists: Sequence[Sequence[str]], min_group: int
 ) -> None:
     net = build_all(tmp_path, lists, min_group)
@@ -445,3 +445,13 @@ def test_withheld_cells_and_a_missed_cycle_are_marked_in_the_reports(tmp_path: P
         "volledig",
         nl["higher"],
     ]
+
+
+def test_the_comparison_keeps_the_one_who_left_apart_too(tmp_path: Path) -> None:
+    """Beside the previous report's row over six, a comparison over the five who stayed would
+    give the outcome of the sixth: the row is left out, with two cycles as with more."""
+    grids = [("2022", IDS[:6], {"A1": "MMPPMN"}), ("2023", IDS[:5], {"A1": "MMPPM"})]
+    net = load_network(network(tmp_path, grids, 3), use_cache=False)
+    comparison = national(net, "2023").comparison
+    assert comparison is not None
+    assert comparison.rows == [] and [s.id for s in comparison.withheld] == ["A1"]

@@ -17,7 +17,7 @@ from leercyclus.methods.peerreview.aggregate import (
     ranked,
     standards_by_domain,
 )
-from leercyclus.methods.peerreview.comparison import Comparison, Disclose, compare
+from leercyclus.methods.peerreview.comparison import Comparison, Disclose, compare, kept_apart
 from leercyclus.methods.peerreview.disclosure import Withheld, published_picture
 from leercyclus.methods.peerreview.lineage import Lineage, lineage
 from leercyclus.methods.peerreview.trends import Trend, national_trend
@@ -225,7 +225,8 @@ def national_report(
     """The national report of the cycle `data`; every free text goes through `scrub`.
 
     `disclose` decides which rows of the comparison with the previous cycle may be shown (by
-    default those with at least min_group institutions in both cycles).
+    default `comparison.kept_apart`: min_group institutions in both cycles, and no row a reader
+    could subtract from another figure of its standard and cycle).
     """
     assert data.cycle is not None
     text = scrub
@@ -260,7 +261,13 @@ def national_report(
         ),
         previous_cycle=history.previous,
         comparison=(
-            compare(prev, data, history, meta.min_group, disclose)
+            compare(
+                prev,
+                data,
+                history,
+                meta.min_group,
+                disclose or kept_apart(net, data, meta.min_group),
+            )
             if prev is not None and not qualitative
             else None
         ),

@@ -248,12 +248,12 @@ def _national_cell(
     dist = Distribution.of(outcomes.values())
     if dist.judged < min_group:
         return Cell(None, "small")
-    if not safe_beside(outcomes, _beside(net, cycles, k, ids, min_group), min_group):
+    if not safe_beside(outcomes, figures_beside(net, cycles, k, ids, min_group), min_group):
         return Cell(None, "changed")
     return Cell(dist)
 
 
-def _beside(
+def figures_beside(
     net: Network, cycles: Sequence[CycleData], k: int, ids: Sequence[str | None], min_group: int
 ) -> list[frozenset[str]]:
     """The institutions behind every other figure of this standard in cycle k that the reports
