@@ -388,14 +388,14 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "trend_domains": "Per domein",
         "trend_domains_intro": (
-            "Alle uitkomsten van een domein samen, alleen van de standaarden die in elke cyclus een "
-            "cijfer hebben; daarnaast hoeveel standaarden van het domein dat zijn. Per cyclus het "
-            "aandeel volledig voldaan."
+            "Per domein de uitkomsten van de standaarden die in elke cyclus een cijfer hebben, bij "
+            "elkaar opgeteld: het aandeel volledig voldaan per cyclus. 'Gevolgd' zegt hoeveel "
+            "standaarden van het domein meetellen."
         ),
         "trend_domains_own": (
-            "Alle uitkomsten van een domein samen, alleen van de standaarden die in elke cyclus een "
-            "oordeel hebben; daarnaast hoeveel standaarden van het domein dat zijn. Per cyclus het "
-            "aandeel volledig voldaan."
+            "Per domein de oordelen over de standaarden die in elke cyclus een oordeel hebben, bij "
+            "elkaar opgeteld: het aandeel volledig voldaan per cyclus. 'Gevolgd' zegt hoeveel "
+            "standaarden van het domein meetellen."
         ),
         "trend_no_domains": "Geen domein heeft standaarden met een cijfer in elke cyclus.",
         "trend_standards": "Per standaard",
@@ -777,14 +777,14 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "trend_domains": "Per domain",
         "trend_domains_intro": (
-            "All outcomes of a domain together, counting only the standards with a figure in every "
-            "cycle; beside it, how many of the domain's standards those are. Per cycle, the share "
-            "fully met."
+            "Per domain, the outcomes of the standards with a figure in every cycle, added up: the "
+            "share fully met in each cycle. 'Followed' says how many of the domain's standards "
+            "count."
         ),
         "trend_domains_own": (
-            "All outcomes of a domain together, counting only the standards with an outcome in "
-            "every cycle; beside it, how many of the domain's standards those are. Per cycle, the "
-            "share fully met."
+            "Per domain, the outcomes of the standards with an outcome in every cycle, added up: "
+            "the share fully met in each cycle. 'Followed' says how many of the domain's standards "
+            "count."
         ),
         "trend_no_domains": "No domain has standards with a figure in every cycle.",
         "trend_standards": "Per standard",
