@@ -454,4 +454,15 @@ def test_the_comparison_keeps_the_one_who_left_apart_too(tmp_path: Path) -> None
     net = load_network(network(tmp_path, grids, 3), use_cache=False)
     comparison = national(net, "2023").comparison
     assert comparison is not None
-    assert comparison.rows == [] and [s.id for s in comparison.withheld] == ["A1"]
+    assert comparison.rows == [] and comparison.withheld == []
+    assert [s.id for s in comparison.apart] == ["A1"]
+
+
+def test_the_report_says_why_a_comparison_row_is_left_out(tmp_path: Path) -> None:
+    grids = [("2022", IDS[:6], {"A1": "MMPPMN"}), ("2023", IDS[:5], {"A1": "MMPPM"})]
+    out = tmp_path / "out"
+    assert report(network(tmp_path, grids, 3), out, "md,html", "--institution", IDS[0]) == 0
+    nl = TEXTS["nl"]
+    said = nl["not_compared"].format(items=nl["not_compared_apart"].format(ids="A1"))
+    for ext in ("md", "html"):
+        assert said in (out / f"2023/public/national-report.{ext}").read_text(encoding="utf-8")

@@ -367,6 +367,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_compared_changed": "{ids} (tekst gewijzigd)",
         "not_compared_new": "{ids} (nieuw)",
         "not_compared_small": "{ids} (te weinig instellingen)",
+        "not_compared_apart": "{ids} (naast andere cijfers over deze standaard zouden ze de uitkomst van een paar instellingen verraden)",
         "no_comparison": "Er zijn geen standaarden met genoeg instellingen om te vergelijken.",
         "no_common": "Geen van de instellingen van deze cyclus deed mee aan de cyclus {previous}; er is dus niets te vergelijken.",
         # trends over three or more cycles (national and institution report)
@@ -758,6 +759,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_compared_changed": "{ids} (reworded)",
         "not_compared_new": "{ids} (new)",
         "not_compared_small": "{ids} (too few institutions)",
+        "not_compared_apart": "{ids} (beside other figures of the standard they would reveal the outcome of a few institutions)",
         "no_comparison": "No standard has enough institutions to compare.",
         "no_common": "None of this cycle's institutions took part in cycle {previous}, so there is nothing to compare.",
         # trends over three or more cycles (national and institution report)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from leercyclus.loading.network import CycleData, Network
 from leercyclus.methods.peerreview.aggregate import (
@@ -51,7 +51,10 @@ class Comparison:
     reworded: list[Standard]
     new: list[Standard]
     withheld: list[Standard]
-    """Unchanged standards left out by `disclose` (too few institutions)."""
+    """Unchanged standards left out: too few institutions judged them in both cycles."""
+    apart: list[Standard] = field(default_factory=list)
+    """Unchanged standards with enough institutions that `disclose` left out all the same:
+    beside another figure their row would give the outcome of a few (`kept_apart`)."""
 
     @property
     def up(self) -> list[ComparedRow]:
@@ -116,6 +119,7 @@ def compare(
     allow = disclose or at_least(min_group)
     rows: list[ComparedRow] = []
     withheld: list[Standard] = []
+    apart: list[Standard] = []
     reworded: list[Standard] = []
     new: list[Standard] = []
     for _, standards in standards_by_domain(data):
@@ -136,6 +140,8 @@ def compare(
             )
             if allow(row):
                 rows.append(row)
+            elif at_least(min_group)(row):
+                apart.append(standard)
             else:
                 withheld.append(standard)
     return Comparison(
@@ -146,6 +152,7 @@ def compare(
         reworded=reworded,
         new=new,
         withheld=withheld,
+        apart=apart,
     )
 
 
