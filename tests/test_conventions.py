@@ -92,7 +92,7 @@ def test_outside_a_repository_the_hint_shows_the_same_command_with_its_repositor
 
 @pytest.fixture
 def two_cycles(tmp_path: Path) -> Path:
-    """The example network (2025 and 2026), with an answer of 2025 left unexplained."""
+    """The example network (2024, 2025 and 2026), with an answer of 2025 left unexplained."""
     root = tmp_path / "net"
     shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("build", ".leercyclus"))
     review = root / "cycles" / "2025" / "self-reviews" / "de-linde.yaml"
@@ -121,10 +121,10 @@ def test_check_cycle_reports_only_that_cycle_and_the_shared_files(
 def test_check_of_a_cycle_that_does_not_exist_is_a_usage_error(
     two_cycles: Path, capsys: Capsys
 ) -> None:
-    assert run(["check", str(two_cycles), "--cycle", "2024"]) == 2
+    assert run(["check", str(two_cycles), "--cycle", "2023"]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        "error: there is no cycle '2024' (no folder cycles/2024)",
-        "hint: the cycles are: 2025, 2026",
+        "error: there is no cycle '2023' (no folder cycles/2023)",
+        "hint: the cycles are: 2024, 2025, 2026",
     ]
 
 

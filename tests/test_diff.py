@@ -110,7 +110,7 @@ def test_english_markdown_for_an_english_network(example: Path, capsys: Capsys) 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["2024", "2026"], "error: there is no cycle '2024': the cycles are 2025, 2026"),
+        (["2023", "2026"], "error: there is no cycle '2023': the cycles are 2024, 2025, 2026"),
         (["2026", "2026"], "error: both cycles are 2026: give two different cycles"),
     ],
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import unicodedata
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,6 +127,21 @@ def key_content(facts: Facts, language: str) -> list[str]:
         facts.parel,
         "14 april 2026" if language == "nl" else "14 April 2026",
     ]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_the_trend_over_three_cycles_is_in_both_formats(dutch: Built, fmt: str) -> None:
+    texts = TEXTS["nl"]
+    text = dutch.docx_text if fmt == "docx" else dutch.pdf_text
+    expected = [texts["trend"].format(first="2024", last="2026"), texts["trend_standards"]]
+    assert missing(text, expected) == []
+
+
+def test_the_docx_holds_both_charts(dutch: Built) -> None:
+    """The overview and the trend: each an image in the Word file."""
+    with zipfile.ZipFile(dutch.docx) as archive:
+        images = [n for n in archive.namelist() if n.startswith("word/media/")]
+    assert len(images) == 2
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])

@@ -142,7 +142,8 @@ def test_new_cycle_never_overwrites_without_force(only_2025: Path, capsys: Capsy
     [
         (["9 9"], "error: '9 9' is not a valid cycle id: use letters, digits, '.', '_' and '-', "
                   "starting with a letter or digit, e.g. 2027"),
-        (["2027", "--from", "2024"], "error: there is no cycle '2024': the cycles are 2025, 2026"),
+        (["2027", "--from", "2023"],
+         "error: there is no cycle '2023': the cycles are 2024, 2025, 2026"),
         (["2026", "--from", "2026", "--force"],
          "error: cycle 2026 cannot follow itself: give another cycle with --from"),
     ],
@@ -264,7 +265,7 @@ def test_an_action_plan_form_starts_from_the_oesters(example: Path) -> None:
          ["error: 'het-baken' is not a participant of cycle 2025",
           "hint: add it to participants in cycles/2025/cycle.yaml first"]),
         (["actions", "de-linde", "--cycle", "2030"],
-         ["error: there is no cycle '2030': the cycles are 2025, 2026"]),
+         ["error: there is no cycle '2030': the cycles are 2024, 2025, 2026"]),
     ],
 )  # fmt: skip
 def test_a_form_needs_a_participant_of_an_existing_cycle(

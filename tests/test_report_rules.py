@@ -180,7 +180,7 @@ def test_a_stricter_disclosure_rule_plugs_into_the_comparison(network: Network) 
     )
     assert strict.comparison is not None
     assert all(r.after.met > 3 for r in strict.comparison.rows)
-    assert strict.comparison.withheld  # the others are named as left out, not dropped silently
+    assert strict.comparison.apart  # the others are named as left out, not dropped silently
 
 
 def test_the_institution_report_marks_reworded_and_new_standards(network: Network) -> None:

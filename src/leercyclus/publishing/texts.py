@@ -239,6 +239,14 @@ TEXTS: dict[str, dict[str, str]] = {
             "Bij de {institutions} die ook aan de cyclus {previous} meededen, steeg het aandeel "
             "'volledig voldaan' bij {up} van de {compared} vergelijkbare standaarden en daalde het bij {down}."
         ),
+        "key_trend": (
+            "Van {first} tot en met {last} steeg bij de {institutions} die aan elke cyclus meededen "
+            "het aandeel 'volledig voldaan' bij {up} van de {followed} gevolgde standaarden, en daalde het bij {down}."
+        ),
+        "key_trend_none_down": (
+            "Van {first} tot en met {last} steeg bij de {institutions} die aan elke cyclus meededen "
+            "het aandeel 'volledig voldaan' bij {up} van de {followed} gevolgde standaarden; bij geen enkele daalde het."
+        ),
         "key_agreement": (
             "Zelfreview en reviewteam kwamen bij {pct} van de standaarden die zij allebei "
             "beoordeelden tot hetzelfde oordeel."
@@ -359,8 +367,64 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_compared_changed": "{ids} (tekst gewijzigd)",
         "not_compared_new": "{ids} (nieuw)",
         "not_compared_small": "{ids} (te weinig instellingen)",
+        "not_compared_apart": "{ids} (naast andere cijfers over deze standaard zouden ze de uitkomst van een paar instellingen verraden)",
         "no_comparison": "Er zijn geen standaarden met genoeg instellingen om te vergelijken.",
         "no_common": "Geen van de instellingen van deze cyclus deed mee aan de cyclus {previous}; er is dus niets te vergelijken.",
+        # trends over three or more cycles (national and institution report)
+        "trend": "Ontwikkeling van {first} tot en met {last}",
+        "trend_intro": (
+            "We volgen elke standaard zolang de tekst niet veranderde, en tellen alleen de "
+            "{institutions} die aan alle cycli meededen. Zo vergelijken we steeds dezelfde "
+            "instellingen op dezelfde vraag. Per standaard het aandeel van deze instellingen dat "
+            "volledig voldoet."
+        ),
+        "trend_too_few": (
+            "Aan alle cycli van {first} tot en met {last} deden minder dan {min_group} instellingen "
+            "mee. Cijfers over zo'n kleine groep zeggen iets over afzonderlijke instellingen; daarom "
+            "staat hier geen ontwikkeling."
+        ),
+        "trend_own_intro": (
+            "Het eindoordeel van {institution} per standaard in elke cyclus, zolang de tekst van de "
+            "standaard niet veranderde."
+        ),
+        "trend_domains": "Per domein",
+        "trend_domains_intro": (
+            "Per domein de uitkomsten van de standaarden die in elke cyclus een cijfer hebben, bij "
+            "elkaar opgeteld: het aandeel volledig voldaan per cyclus. 'Gevolgd' zegt hoeveel "
+            "standaarden van het domein meetellen."
+        ),
+        "trend_domains_own": (
+            "Per domein de oordelen over de standaarden die in elke cyclus een oordeel hebben, bij "
+            "elkaar opgeteld: het aandeel volledig voldaan per cyclus. 'Gevolgd' zegt hoeveel "
+            "standaarden van het domein meetellen."
+        ),
+        "trend_no_domains": "Geen domein heeft standaarden met een cijfer in elke cyclus.",
+        "trend_standards": "Per standaard",
+        "trend_followed": "Gevolgd",
+        "trend_count": "{count} van {of}",
+        "trend_chart": "Uitkomsten per domein, {first} tot en met {last}",
+        "trend_chart_cell": "{cycle} {percent}% volledig",
+        "trend_course": "Verloop",
+        "trend_earlier": "eerder {ids}",
+        "trend_other_text": "·",
+        "trend_absent": "niet meegedaan",
+        "trend_legend_other_text": "· : de standaard had in die cyclus een andere tekst, of bestond nog niet.",
+        "trend_legend_withheld": (
+            "– : geen cijfer, omdat minder dan {min_group} van deze instellingen een uitkomst hadden, "
+            "of omdat het cijfer naast andere cijfers over dezelfde standaard en cyclus de uitkomst "
+            "van een paar instellingen zou verraden."
+        ),
+        "trend_legend_course": (
+            "Verloop: het eerste cijfer van de standaard naast het laatste, tussenliggende cycli niet "
+            "meegerekend."
+        ),
+        "trend_legend_course_own": (
+            "Verloop: het eerste oordeel over de standaard naast het laatste, tussenliggende cycli "
+            "niet meegerekend."
+        ),
+        "trend_not_followed": "Nog geen ontwikkeling: {items}.",
+        "trend_new": "{ids} (nieuw in {cycle})",
+        "trend_reworded": "{ids} (tekst gewijzigd in {cycle})",
         "recommendations": "Aanbevelingen voor de sector",
         "recommend_agenda": "Zet de uitdagingen op de agenda van de landelijke bijeenkomst: {items}.",
         "recommend_parel": "Leer van elkaar bij {standard}: de parel '{parel}' laat zien hoe het kan.",
@@ -569,6 +633,14 @@ TEXTS: dict[str, dict[str, str]] = {
             "Among the {institutions} that also took part in cycle {previous}, the share fully "
             "meeting a standard rose on {up} of the {compared} comparable standards and fell on {down}."
         ),
+        "key_trend": (
+            "From {first} to {last}, among the {institutions} that took part in every cycle, the "
+            "share fully meeting a standard rose on {up} of the {followed} standards followed and fell on {down}."
+        ),
+        "key_trend_none_down": (
+            "From {first} to {last}, among the {institutions} that took part in every cycle, the "
+            "share fully meeting a standard rose on {up} of the {followed} standards followed and fell on none."
+        ),
         "key_agreement": (
             "The self-review and the review team agreed on {pct} of the standards that both rated."
         ),
@@ -687,8 +759,62 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_compared_changed": "{ids} (reworded)",
         "not_compared_new": "{ids} (new)",
         "not_compared_small": "{ids} (too few institutions)",
+        "not_compared_apart": "{ids} (beside other figures of the standard they would reveal the outcome of a few institutions)",
         "no_comparison": "No standard has enough institutions to compare.",
         "no_common": "None of this cycle's institutions took part in cycle {previous}, so there is nothing to compare.",
+        # trends over three or more cycles (national and institution report)
+        "trend": "Trends from {first} to {last}",
+        "trend_intro": (
+            "We follow each standard for as long as its text stayed the same, and count only the "
+            "{institutions} that took part in every cycle: the same institutions on the same "
+            "question each time. Per standard, the share of these institutions that fully meet it."
+        ),
+        "trend_too_few": (
+            "Fewer than {min_group} institutions took part in every cycle from {first} to {last}. "
+            "Figures about so small a group tell about single institutions, so no trend is shown."
+        ),
+        "trend_own_intro": (
+            "{institution}'s final outcome per standard in each cycle, for as long as the text of "
+            "the standard stayed the same."
+        ),
+        "trend_domains": "Per domain",
+        "trend_domains_intro": (
+            "Per domain, the outcomes of the standards with a figure in every cycle, added up: the "
+            "share fully met in each cycle. 'Followed' says how many of the domain's standards "
+            "count."
+        ),
+        "trend_domains_own": (
+            "Per domain, the outcomes of the standards with an outcome in every cycle, added up: "
+            "the share fully met in each cycle. 'Followed' says how many of the domain's standards "
+            "count."
+        ),
+        "trend_no_domains": "No domain has standards with a figure in every cycle.",
+        "trend_standards": "Per standard",
+        "trend_followed": "Followed",
+        "trend_count": "{count} of {of}",
+        "trend_chart": "Outcomes per domain, {first} to {last}",
+        "trend_chart_cell": "{cycle} {percent}% fully met",
+        "trend_course": "Direction",
+        "trend_earlier": "formerly {ids}",
+        "trend_other_text": "·",
+        "trend_absent": "did not take part",
+        "trend_legend_other_text": "· : the standard had another text in that cycle, or did not exist yet.",
+        "trend_legend_withheld": (
+            "– : no figure, because fewer than {min_group} of these institutions had an outcome, or "
+            "because beside other figures about the same standard and cycle it would reveal the "
+            "outcome of a few institutions."
+        ),
+        "trend_legend_course": (
+            "Direction: the standard's first figure beside its last, the cycles in between not "
+            "counted."
+        ),
+        "trend_legend_course_own": (
+            "Direction: the first outcome of the standard beside its last, the cycles in between "
+            "not counted."
+        ),
+        "trend_not_followed": "No trend yet: {items}.",
+        "trend_new": "{ids} (new in {cycle})",
+        "trend_reworded": "{ids} (reworded in {cycle})",
         "recommendations": "Recommendations for the sector",
         "recommend_agenda": "Put the challenges on the agenda of the network's national meeting: {items}.",
         "recommend_parel": "Learn from each other on {standard}: the parel '{parel}' shows how it can be done.",

@@ -87,13 +87,18 @@ def render_institutions(build: Build, net: Network, plan: Plan, tell: Progress) 
 
 def emit_institution(build: Build, net: Network, plan: Plan, inst: str) -> None:
     """Render one institution's report in every requested format."""
-    from leercyclus.methods.peerreview.charts import overview_chart
+    from leercyclus.methods.peerreview.charts import overview_chart, trend_chart
     from leercyclus.methods.peerreview.institution_report import institution_report
+    from leercyclus.methods.peerreview.trends import institution_trend
 
     report = institution_report(net, plan.data, inst, plan.meta, plan.facts.get(inst, []))
+    trend = institution_trend(net, plan.data, inst)
     svg = {"overview": overview_chart(report.domains, plan.language)}
+    if trend is not None and trend.domains:
+        svg["trend"] = trend_chart(trend, plan.language)
     rel = CONFIDENTIAL.path(plan.data.id, inst, "institution-report")
-    build.emit(rel, "institution-report", CONFIDENTIAL.name, inst, r=report, svg=svg, charts=None)
+    context = {"r": report, "trend": trend, "svg": svg, "charts": None}
+    build.emit(rel, "institution-report", CONFIDENTIAL.name, inst, **context)
 
 
 def _render_chunk(chunk: list[str]) -> Rendered:

@@ -12,6 +12,7 @@ from leercyclus.publishing.texts import LABELS, TEXTS
 
 if TYPE_CHECKING:
     from leercyclus.methods.peerreview.national_report import NationalReport
+    from leercyclus.methods.peerreview.trends import Trend
 
 COLOURS = {
     "met": "#2f7d32",
@@ -83,12 +84,34 @@ def sector_chart(report: NationalReport, language: str) -> str:
     return stacked_bars(bars, _labels(language), TEXTS[language]["sector_chart"], gap=0)
 
 
+def trend_chart(trend: Trend, language: str) -> str:
+    """Per domain, a bar per cycle: the outcomes of the standards followed through every cycle,
+    each domain's bars on one scale. Its description says the same in words (for a screen
+    reader), and the table beside it gives every figure."""
+    texts = TEXTS[language]
+    bars = []
+    lines = []
+    for block in trend.domains:
+        label = f"{block.domain.id} {block.domain.title}"
+        scale = max((c.dist.total for c in block.cells if c.dist is not None), default=0)
+        said = []
+        for k, (cycle, cell) in enumerate(zip(trend.cycles, block.cells, strict=True)):
+            dist = cell.dist or Distribution()
+            bars.append(Bar(label, cycle, dist, k == 0, scale=scale or None))
+            if cell.dist is not None:
+                share = dist.percent("met")
+                said.append(texts["trend_chart_cell"].format(cycle=cycle, percent=share))
+        lines.append(f"{label}: {', '.join(said)}")
+    title = texts["trend_chart"].format(first=trend.first, last=trend.last)
+    return stacked_bars(bars, _labels(language), title, desc=". ".join(lines) + ".")
+
+
 def _labels(language: str) -> dict[str, str]:
     return {**LABELS[language], "missing": TEXTS[language]["no_outcome"]}
 
 
 def stacked_bars(
-    bars: Sequence[Bar], labels: dict[str, str], title: str, gap: int = GROUP_GAP
+    bars: Sequence[Bar], labels: dict[str, str], title: str, gap: int = GROUP_GAP, desc: str = ""
 ) -> str:
     """A horizontal stacked-bar chart with a legend, as a self-contained SVG element."""
     legend_h = 26
@@ -106,8 +129,13 @@ def stacked_bars(
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" font-family="Helvetica, Arial, sans-serif" '
-        f'font-size="12"><title>{escape(title)}</title>{legend}{body}</svg>'
+        f'font-size="12"><title>{escape(title)}</title>{_desc(desc)}{legend}{body}</svg>'
     )
+
+
+def _desc(text: str) -> str:
+    """The chart in words, for a screen reader: <desc> beside <title>."""
+    return f"<desc>{escape(text)}</desc>" if text else ""
 
 
 def _legend(labels: dict[str, str], missing: bool) -> str:

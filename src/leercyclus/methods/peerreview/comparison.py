@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from leercyclus.loading.network import CycleData
+from leercyclus.loading.network import CycleData, Network
 from leercyclus.methods.peerreview.aggregate import (
     Distribution,
     final_outcome,
+    final_outcomes,
     outcomes_of,
     standards_by_domain,
 )
@@ -33,8 +34,8 @@ class ComparedRow:
 
 
 Disclose = Callable[[ComparedRow], bool]
-"""Whether a compared row may be published. The default asks for min_group institutions with an
-outcome in both cycles; a stricter rule (disclosure control across cycles) plugs in here."""
+"""Whether a compared row may be published: the national report asks `kept_apart`; another rule
+plugs in here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,10 @@ class Comparison:
     reworded: list[Standard]
     new: list[Standard]
     withheld: list[Standard]
-    """Unchanged standards left out by `disclose` (too few institutions)."""
+    """Unchanged standards left out: too few institutions judged them in both cycles."""
+    apart: list[Standard] = field(default_factory=list)
+    """Unchanged standards with enough institutions that `disclose` left out all the same:
+    beside another figure their row would give the outcome of a few (`kept_apart`)."""
 
     @property
     def up(self) -> list[ComparedRow]:
@@ -64,6 +68,40 @@ class Comparison:
 def at_least(min_group: int) -> Disclose:
     """The default rule: at least `min_group` institutions judged the standard in both cycles."""
     return lambda row: row.before.judged >= min_group and row.after.judged >= min_group
+
+
+def kept_apart(net: Network, data: CycleData, min_group: int) -> Disclose:
+    """The national report's rule: at least `min_group` institutions judged the standard in both
+    cycles, and neither of the row's two figures, over the institutions of both cycles, can be
+    subtracted from another figure of its standard and cycle (the sector's row, a trend) to read
+    the outcome of the few who joined or left (privacy.anonymize.safe_beside)."""
+    from leercyclus.methods.peerreview.trends import (
+        figures_beside,
+        history_of,
+        lineage_ids,
+        participants,
+    )
+    from leercyclus.privacy.anonymize import safe_beside
+
+    enough = at_least(min_group)
+    cycles = history_of(net, data)
+    if len(cycles) < 2:
+        return enough
+    both = set(participants(cycles[-2])) & set(participants(cycles[-1]))
+
+    def allow(row: ComparedRow) -> bool:
+        if not enough(row):
+            return False
+        ids = lineage_ids(net, cycles, row.standard.id)
+        for k in (len(cycles) - 2, len(cycles) - 1):
+            sid = ids[k]
+            assert sid is not None  # a compared standard continues one of the previous cycle
+            group = [i for i in final_outcomes(cycles[k], sid) if i in both]
+            if not safe_beside(group, figures_beside(net, cycles, k, ids, min_group), min_group):
+                return False
+        return True
+
+    return allow
 
 
 def compare(
@@ -81,6 +119,7 @@ def compare(
     allow = disclose or at_least(min_group)
     rows: list[ComparedRow] = []
     withheld: list[Standard] = []
+    apart: list[Standard] = []
     reworded: list[Standard] = []
     new: list[Standard] = []
     for _, standards in standards_by_domain(data):
@@ -101,6 +140,8 @@ def compare(
             )
             if allow(row):
                 rows.append(row)
+            elif at_least(min_group)(row):
+                apart.append(standard)
             else:
                 withheld.append(standard)
     return Comparison(
@@ -111,6 +152,7 @@ def compare(
         reworded=reworded,
         new=new,
         withheld=withheld,
+        apart=apart,
     )
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from leercyclus.errors import DataError
 from leercyclus.loading.network import CycleData, Loaded, Network
 from leercyclus.methods.peerreview.aggregate import Meta
-from leercyclus.methods.peerreview.charts import sector_chart
+from leercyclus.methods.peerreview.charts import sector_chart, trend_chart
 from leercyclus.methods.peerreview.national_report import NationalReport, Scrub, national_report
 from leercyclus.repository.cache import repository_cache
 
@@ -109,6 +109,8 @@ def prepare(net: Network, plan: Plan, tell: Progress) -> National:
     meta = public_meta(net, plan.meta, scrub)
     report = national_report(net, public_view(plan.data, scrub), meta, scrub)
     svg = {"sector": sector_chart(report, plan.language)}
+    if report.trend is not None and report.trend.domains:
+        svg["trend"] = trend_chart(report.trend, plan.language)
     context = {"n": report, "svg": svg, "charts": None}
     folder = net.root / "templates"
     templates = folder if folder.is_dir() else None

@@ -17,9 +17,10 @@ from leercyclus.methods.peerreview.aggregate import (
     ranked,
     standards_by_domain,
 )
-from leercyclus.methods.peerreview.comparison import Comparison, Disclose, compare
+from leercyclus.methods.peerreview.comparison import Comparison, Disclose, compare, kept_apart
 from leercyclus.methods.peerreview.disclosure import Withheld, published_picture
 from leercyclus.methods.peerreview.lineage import Lineage, lineage
+from leercyclus.methods.peerreview.trends import Trend, national_trend
 from leercyclus.models import Standard
 from leercyclus.models.cycle import Domain, Milestones, Theme
 from leercyclus.models.visit import Contact
@@ -149,6 +150,8 @@ class NationalReport:
     """The summary for clients and relatives, as paragraphs."""
     challenge_lines: dict[str, str] = field(default_factory=dict)
     """Per challenge's standard id: the sentence that says how many meet it partly or not."""
+    trend: Trend | None = None
+    """Outcomes over every cycle, where there are three or more (methods/peerreview/trends.py)."""
 
     @property
     def rows(self) -> list[NationalRow]:
@@ -222,7 +225,8 @@ def national_report(
     """The national report of the cycle `data`; every free text goes through `scrub`.
 
     `disclose` decides which rows of the comparison with the previous cycle may be shown (by
-    default those with at least min_group institutions in both cycles).
+    default `comparison.kept_apart`: min_group institutions in both cycles, and no row a reader
+    could subtract from another figure of its standard and cycle).
     """
     assert data.cycle is not None
     text = scrub
@@ -257,11 +261,18 @@ def national_report(
         ),
         previous_cycle=history.previous,
         comparison=(
-            compare(prev, data, history, meta.min_group, disclose)
+            compare(
+                prev,
+                data,
+                history,
+                meta.min_group,
+                disclose or kept_apart(net, data, meta.min_group),
+            )
             if prev is not None and not qualitative
             else None
         ),
         changes=_changes(history, prev, text) if prev is not None else [],
+        trend=None if qualitative else national_trend(net, data, meta.min_group),
         participants=_participants(net, data),
         timeline=_timeline(data),
         review_period=_review_period(data),

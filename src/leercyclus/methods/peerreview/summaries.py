@@ -142,6 +142,20 @@ def key_messages(n: NationalReport, language: str) -> list[str]:
                     compared=len(comparison.rows),
                 )
             )
+        trend = n.trend
+        followed = [r for r in trend.rows if r.change] if trend is not None else []
+        if trend is not None and followed:
+            down = sum(r.change == "lower" for r in followed)
+            messages.append(
+                t["key_trend" if down else "key_trend_none_down"].format(
+                    first=trend.first,
+                    last=trend.last,
+                    institutions=count(trend.institutions, "institution", language),
+                    up=number(sum(r.change == "higher" for r in followed), language),
+                    down=number(down, language),
+                    followed=len(followed),
+                )
+            )
         if n.agreement is not None:
             messages.append(t["key_agreement"].format(pct=f"{percent(n.agreement)}%"))
     if n.parels:
