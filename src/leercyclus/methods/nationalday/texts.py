@@ -196,3 +196,58 @@ TEXTS: dict[str, dict[str, str]] = {
         "forms": "w3: What, So what, Now what · 1-2-4-all: alone, in pairs, in fours, all",
     },
 }
+
+SITE_TEXTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "title": "Parels van het netwerk",
+        "intro": (
+            "Wat instellingen uitzonderlijk goed doen, gevonden op de reviewdagen van het"
+            " netwerk. Elke parel staat hier met toestemming van de instelling, met iemand die"
+            " u erover kunt vragen."
+        ),
+        "search": "Zoeken",
+        "search_hint": "titel, tekst of standaard",
+        "domain": "Domein",
+        "standard": "Standaard",
+        "year": "Jaar",
+        "all": "alle",
+        "shown": "{shown} van {total} parels",
+        "none": "Geen parel past bij deze keuze.",
+        "contact": "Contact",
+        "standards": "Standaarden",
+        "reports": "Landelijke rapporten",
+        "report": "Landelijk rapport {year}",
+        "no_reports": "Nog geen landelijk rapport in deze publicatie.",
+        "noscript": (
+            "Zet JavaScript aan om de parels te zien; de pagina haalt niets van buiten op."
+        ),
+        "made": "Gemaakt met leercyclus uit de gegevens van het netwerk.",
+        "reset": "Alles tonen",
+    },
+    "en": {
+        "title": "Parels of the network",
+        "intro": (
+            "What institutions do exceptionally well, found on the network's review days. Each"
+            " parel is here with the institution's consent, with someone you can ask about it."
+        ),
+        "search": "Search",
+        "search_hint": "title, text or standard",
+        "domain": "Domain",
+        "standard": "Standard",
+        "year": "Year",
+        "all": "all",
+        "shown": "{shown} of {total} parels",
+        "none": "No parel fits this choice.",
+        "contact": "Contact",
+        "standards": "Standards",
+        "reports": "National reports",
+        "report": "National report {year}",
+        "no_reports": "No national report in this publication yet.",
+        "noscript": (
+            "Turn on JavaScript to see the parels; the page fetches nothing from elsewhere."
+        ),
+        "made": "Made with leercyclus from the network's data.",
+        "reset": "Show all",
+    },
+}
+"""The parels site's texts; the script reads its own from the data the page carries."""

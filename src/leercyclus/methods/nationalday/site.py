@@ -1,0 +1,381 @@
+"""The parels catalogue on the web: a static site of every shared parel, for anyone to read.
+
+Three files in the public folder of the cycle built, `<cycle>/public/parels/`: `index.html`
+with the catalogue as JSON inside it, `parels.js` that searches and filters it (by words, domain,
+standard and year, from its fields or from the address: `?q=...&domein=...&standaard=...&jaar=...`)
+and `parels.css`. No server and no build tool: a folder that GitHub or GitLab Pages serves as it
+is. A strict Content-Security-Policy lets the page run only its own script and fetch nothing.
+
+What it shows: the parels of every cycle up to the one built whose institution agreed to share
+them (`share: true`), their texts scrubbed as the national report scrubs them, the contact of
+each (their consent), and a link to the public national report of each cycle where the same
+output folder holds one. Never the institution of a parel, nothing of another scope.
+
+The site is made in the guard step, the last before publishing: only then does the build know
+which national reports it holds. The leak guard reads every byte of it there.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from leercyclus.methods.nationalday.texts import SITE_TEXTS
+from leercyclus.models.refs import slug
+from leercyclus.publishing.scopes import PUBLIC, PUBLIC_SITE
+
+if TYPE_CHECKING:
+    from leercyclus.loading.method import ReportRun
+    from leercyclus.loading.network import Network
+
+INDEX = "index.html"
+SCRIPT = "parels.js"
+STYLE = "parels.css"
+TEMPLATE = "nationalday-site.html.j2"
+NATIONAL = "national-report"
+LINKED_FORMATS = ("html", "pdf", "docx", "md")
+"""The national report's formats the site links to, the first one the build holds."""
+DEIDENTIFIED = "deidentified"
+"""The folder of de-identified texts in the repository's cache, shared with the national report:
+a parel's text is the same text there, and de-identified once."""
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+    " base-uri 'none'; form-action 'none'"
+)
+"""Only the site's own script and stylesheet run; nothing is fetched, no form is sent."""
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str
+    email: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SiteParel:
+    """One shared parel as the site shows it: never its institution."""
+
+    id: str
+    """A stable anchor: the cycle and the slug of its title (a number added for equal ones)."""
+    title: str
+    text: str
+    year: str
+    """The cycle it was found in (its id: cycles are years)."""
+    domains: list[Named]
+    standards: list[Named]
+    contact: Contact | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The public national report of one cycle, as a link relative to the site's index."""
+
+    year: str
+    title: str
+    href: str
+
+
+@dataclass
+class Catalogue:
+    network: str
+    cycle: str
+    language: str
+    parels: list[SiteParel]
+    reports: list[Report] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)
+    domains: list[Named] = field(default_factory=list)
+    standards: list[Named] = field(default_factory=list)
+
+    def as_json(self, texts: dict[str, str]) -> dict[str, Any]:
+        return {
+            "language": self.language,
+            "texts": texts,
+            "years": self.years,
+            "domains": [asdict(d) for d in self.domains],
+            "standards": [asdict(s) for s in self.standards],
+            "parels": [asdict(p) for p in self.parels],
+        }
+
+
+def folder(cycle: str) -> PurePosixPath:
+    """Where the site lands, relative to the build folder: `<cycle>/public/parels`."""
+    return PurePosixPath(PUBLIC.path(cycle, None, PUBLIC_SITE).as_posix())
+
+
+def cycles_up_to(net: Network, cycle: str) -> list[str]:
+    order = net.cycle_order()
+    return order[: order.index(cycle) + 1] if cycle in order else []
+
+
+def shared_contacts(net: Network, cycle: str) -> list[str]:
+    """Name, e-mail and phone of the contact of every shared parel the site may show."""
+    found = []
+    for c in cycles_up_to(net, cycle):
+        for visit in net.cycles[c].visits.values():
+            for parel in visit.model.parels:
+                if parel.share and parel.contact is not None:
+                    contact = parel.contact
+                    found += [v for v in (contact.name, contact.email, contact.phone) if v]
+    return found
+
+
+def catalogue(net: Network, cycle: str, language: str, scrub: Callable[[str], str]) -> Catalogue:
+    """Every shared parel of the cycles up to `cycle`, newest cycle first, each text scrubbed.
+
+    Within a cycle the order follows titles, never institutions (`sorted` on the scrubbed title
+    and text), so the list tells nobody whose parel comes first.
+    """
+    network = net.settings.model.network if net.settings is not None else ""
+    parels: list[SiteParel] = []
+    domains: dict[str, str] = {}
+    standards: dict[str, str] = {}
+    years = []
+    for c in reversed(cycles_up_to(net, cycle)):
+        data = net.cycles[c]
+        titles = {d.id: d.title for d in data.cycle.model.domains} if data.cycle else {}
+        found = []
+        for visit in data.visits.values():
+            for parel in visit.model.parels:
+                if not parel.share:
+                    continue
+                linked = [data.standards[s].model for s in parel.standards if s in data.standards]
+                given = parel.contact
+                found.append(
+                    (
+                        scrub(parel.title),
+                        scrub(parel.text),
+                        [Named(s.id, s.title) for s in linked],
+                        sorted({s.domain for s in linked}),
+                        Contact(given.name, given.email, given.phone) if given else None,
+                    )
+                )
+        found.sort(key=lambda f: (f[0].casefold(), f[1]))
+        if found:
+            years.append(c)
+        used: set[str] = set()
+        for title, text, named, domain_ids, contact in found:
+            anchor = _anchor(c, title, used)
+            in_domains = [Named(d, titles.get(d, d)) for d in domain_ids]
+            parels.append(SiteParel(anchor, title, text, c, in_domains, named, contact))
+            for d in in_domains:
+                domains.setdefault(d.id, d.title)  # the newest cycle's title
+            for s in named:
+                standards.setdefault(s.id, s.title)
+    from leercyclus.loading.network import natural_key
+
+    return Catalogue(
+        network,
+        cycle,
+        language,
+        parels,
+        years=years,
+        domains=[Named(k, v) for k, v in sorted(domains.items(), key=lambda i: natural_key(i[0]))],
+        standards=[
+            Named(k, v) for k, v in sorted(standards.items(), key=lambda i: natural_key(i[0]))
+        ],
+    )
+
+
+def _anchor(cycle: str, title: str, used: set[str]) -> str:
+    base = f"{cycle}-{slug(title) or 'parel'}"
+    anchor, n = base, 1
+    while anchor in used:
+        n += 1
+        anchor = f"{base}-{n}"
+    used.add(anchor)
+    return anchor
+
+
+def embedded_json(data: object) -> str:
+    """`data` as JSON that can stand inside <script type="application/json">: no `<`, `>` or
+    `&` appears as itself, so no text in the data can close the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def national_reports(
+    net: Network, cycle: str, built: Iterable[PurePosixPath], out: Path | None
+) -> list[Report]:
+    """The public national report of each cycle up to `cycle` that the output folder will hold
+    after this build: made in this build (`built`, paths relative to the build folder), or by an
+    earlier one (a plain file in `out`, never through a link)."""
+    made = set(built)
+    here = folder(cycle)
+    reports = []
+    for c in reversed(cycles_up_to(net, cycle)):
+        data = net.cycles[c]
+        title = data.cycle.model.title if data.cycle is not None else c
+        for fmt in LINKED_FORMATS:
+            target = PurePosixPath(c, "public", f"{NATIONAL}.{fmt}")
+            if target in made or (out is not None and _plain_file(out, target)):
+                reports.append(Report(c, title, _relative(here, target)))
+                break
+    return reports
+
+
+def _plain_file(out: Path, rel: PurePosixPath) -> bool:
+    current = out
+    for part in rel.parts:
+        current = current / part
+        if current.is_symlink():
+            return False
+    return current.is_file()
+
+
+def _relative(start: PurePosixPath, target: PurePosixPath) -> str:
+    up = len(start.parts)
+    common = 0
+    while common < min(up, len(target.parts)) and start.parts[common] == target.parts[common]:
+        common += 1
+    return "/".join([".."] * (up - common) + list(target.parts[common:]))
+
+
+def static_file(name: str) -> str:
+    """The site's script or stylesheet as leercyclus ships it (never a repository's: the page
+    runs it)."""
+    from leercyclus.publishing.render import packaged_templates
+
+    return (packaged_templates() / name).read_text(encoding="utf-8")
+
+
+def render(cat: Catalogue, meta: dict[str, Any]) -> str:
+    """The index page, from leercyclus's own template only (it carries the policy and the
+    script: a repository's template may not replace them)."""
+    from leercyclus.publishing.render import renderer
+
+    texts = SITE_TEXTS[cat.language]
+    page = renderer(None, cat.language).render(
+        TEMPLATE,
+        c=cat,
+        w=texts,
+        csp=CSP,
+        data=embedded_json(cat.as_json(texts)),
+        script=SCRIPT,
+        style=STYLE,
+        meta=meta,
+    )
+    return page
+
+
+def scrubber(net: Network) -> Callable[[str], str]:
+    """A parel's title or text as the national report prints it: known terms replaced,
+    identifying forms and what deduce finds too, claims and own scores left out."""
+    from leercyclus.privacy.anonymize import Scrubber, known_terms
+    from leercyclus.privacy.deidentify import Deidentifier
+    from leercyclus.repository.cache import repository_cache
+
+    scrub = Scrubber(known_terms(net), Deidentifier(repository_cache(net.root) / DEIDENTIFIED))
+    return lambda text: scrub.scrub(text, claims=True, figures=True)
+
+
+def wanted(run: ReportRun) -> bool:
+    """The site comes with the HTML outputs of a build of the whole network."""
+    data = run.network.cycles.get(run.cycle)
+    return (
+        run.institutions is None and "html" in run.formats and data is not None
+        and data.cycle is not None
+    )  # fmt: skip
+
+
+def make(run: ReportRun) -> list[Path]:
+    """Emit the site of `run.cycle` into the build; its files as the build will hold them."""
+    from leercyclus.publishing.provenance import provenance
+
+    net = run.network
+    public = run.build.guarded_files().get(PUBLIC.name, [])
+    built = [_built_rel(p, run.cycle) for p in public]
+    cat = catalogue(net, run.cycle, run.language, scrubber(net))
+    out = getattr(run.build, "out", None)  # the build's folder: earlier cycles' reports are there
+    cat.reports = national_reports(
+        net, run.cycle, [b for b in built if b is not None], out if isinstance(out, Path) else None
+    )
+    here = Path(folder(run.cycle))
+    run.tell.advance("parels site")
+    files = {
+        INDEX: render(cat, {"provenance": provenance(net.root)}),
+        SCRIPT: static_file("nationalday-site.js"),
+        STYLE: static_file("nationalday-site.css"),
+    }
+    for name, text in files.items():
+        run.build.emit_file(here / name, PUBLIC.name, None, text)
+    mine = {folder(run.cycle) / name for name in files}
+    return [
+        path
+        for path in run.build.guarded_files().get(PUBLIC.name, [])
+        if _built_rel(path, run.cycle) in mine
+    ]
+
+
+def _built_rel(path: Path, cycle: str) -> PurePosixPath | None:
+    """A public output's path relative to the build folder (`<cycle>/public/...`)."""
+    parts = path.parts
+    for i in range(len(parts) - 2, -1, -1):
+        if parts[i] == cycle and parts[i + 1] == "public":
+            return PurePosixPath(*parts[i:])
+    return None
+
+
+def guard(run: ReportRun, files: list[Path]) -> None:
+    """Read every byte of the site with the leak guard: the page as a reader sees it, the page
+    as it is (the JSON inside it included), every text of that JSON decoded, the script and the
+    stylesheet. Only the contacts of shared parels may appear."""
+    import tempfile
+
+    from leercyclus.errors import DataError
+    from leercyclus.privacy.anonymize import known_terms
+    from leercyclus.privacy.leakguard import find_leaks
+
+    allowed = shared_contacts(run.network, run.cycle)
+    with tempfile.TemporaryDirectory() as scratch:
+        readings = list(files)
+        for path in files:
+            raw = path.read_text(encoding="utf-8")
+            whole = Path(scratch) / f"{path.name}.raw.txt"
+            whole.write_text(raw, "utf-8")
+            readings.append(whole)
+            if path.name == INDEX:
+                decoded = Path(scratch) / "data.txt"
+                decoded.write_text("\n".join(_strings(data_of(raw))), "utf-8")
+                readings.append(decoded)
+        leaks = find_leaks(readings, known_terms(run.network), allowed)
+    if leaks:
+        first = leaks[0]
+        shown = first.output.name.split(".raw.")[0].replace("data.txt", INDEX)
+        raise DataError(
+            f"'{first.found}' ({first.origin}) appears in the parels site ({shown}), which anyone"
+            " can read: nothing was written.",
+            "rephrase that parel's title or text in its visit file; only the contact of a"
+            " shared parel may be named",
+        )
+    run.build.mark_guarded(files)
+
+
+def data_of(page: str) -> Any:
+    """The catalogue embedded in the index page."""
+    start = page.index('<script type="application/json" id="parels-data">')
+    body = page[page.index(">", start) + 1 : page.index("</script>", start)]
+    return json.loads(body)
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield str(k)
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
