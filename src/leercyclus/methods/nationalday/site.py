@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 INDEX = "index.html"
 SCRIPT = "parels.js"
 STYLE = "parels.css"
+INDEX_FILES = (INDEX, SCRIPT, STYLE)
+"""The files leercyclus writes for the site (beside them: copies of earlier national reports)."""
 TEMPLATE = "nationalday-site.html.j2"
 NATIONAL = "national-report"
 LINKED_FORMATS = ("html", "pdf")
