@@ -42,7 +42,8 @@ def emit(run: ReportRun) -> None:
         if inst not in data.self_reviews and inst not in data.visits:
             continue
         run.tell.advance(f"{GUIDE} {inst}")
-        g = guide(net, run.cycle, inst, run.language, run.today)
+        facts = [f for f in run.facts if f.institution == inst]  # confidential: its own only
+        g = guide(net, run.cycle, inst, run.language, run.today, facts)
         rel = CONFIDENTIAL.path(run.cycle, inst, OUTPUT_NAMES[GUIDE])
         run.build.emit(rel, GUIDE, CONFIDENTIAL.name, inst, g=g, w=w, meta=meta, svg={})
     loaded = day_of(net, run.cycle)

@@ -55,6 +55,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "fact_action": "Eigenaar: {owner}; gepland: {due}; status: {status}",
         "fact_overdue": "{days} dagen over de datum",
         "fact_progress": "Laatste voortgang ({date}): {note}",
+        "surprise_question": (
+            "Deze uitkomst uit een andere leervorm van het netwerk verraste. Wat zegt die over"
+            " jullie praktijk, en past ze bij wat het reviewteam zag?"
+        ),
+        "open_question": (
+            "Hier staat nog iets open. Wat heeft het tot nu toe opgeleverd, wat is er nodig om"
+            " het af te ronden, en hoort het in het nieuwe actieplan?"
+        ),
+        "fact_about": "Over: {about}",
+        "fact_source": "Bron: {method}",
         "ambition_question": "Waar ligt onze ambitie voor de komende periode?",
         "no_questions": "Er zijn geen verschillen, dalingen, oesters of open acties gevonden.",
         "next_step": "De stap naar het actieplan",
@@ -149,6 +159,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "fact_action": "Owner: {owner}; due: {due}; status: {status}",
         "fact_overdue": "{days} days overdue",
         "fact_progress": "Last progress ({date}): {note}",
+        "surprise_question": (
+            "This outcome from another of the network's learning methods came as a surprise."
+            " What does it say about your practice, and does it fit what the review team saw?"
+        ),
+        "open_question": (
+            "Something is still open here. What has it brought so far, what does it need to be"
+            " finished, and does it belong in the new action plan?"
+        ),
+        "fact_about": "About: {about}",
+        "fact_source": "Source: {method}",
         "ambition_question": "Where does our ambition lie for the coming period?",
         "no_questions": "No differences, declines, oesters or open actions were found.",
         "next_step": "The step to the action plan",
@@ -196,6 +216,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "forms": "w3: What, So what, Now what · 1-2-4-all: alone, in pairs, in fours, all",
     },
 }
+
+METHOD_NAMES: dict[str, dict[str, str]] = {
+    "nl": {
+        "audit": "Samen-Audit",
+        "improvement": "verbetercycli en indicatoren",
+        "groups": "intervisie",
+        "peerreview": "peer review",
+    },
+    "en": {
+        "audit": "Samen-Audit",
+        "improvement": "improvement cycles and indicators",
+        "groups": "intervision",
+        "peerreview": "peer review",
+    },
+}
+"""What a quality officer calls the method a fact comes from (`Fact.method`)."""
 
 SITE_TEXTS: dict[str, dict[str, str]] = {
     "nl": {
