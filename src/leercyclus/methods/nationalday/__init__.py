@@ -39,8 +39,15 @@ def _actions(net: Network) -> Iterator[TrackedAction]:
 
 
 def _targets(net: Network) -> dict[str, set[str]]:
-    del net
-    return {}
+    """The ambitions of each day, for an action that takes one up (`ambition:<cycle>/<slug>`)."""
+    from leercyclus.methods.nationalday.status import ambition_id
+
+    found: dict[str, set[str]] = {"ambition": set()}
+    for cycle in net.cycle_order():
+        loaded = net.cycles[cycle].files.get(KIND, {}).get("")
+        if loaded is not None:
+            found["ambition"] |= {ambition_id(cycle, a) for a in loaded.model.ambitions}
+    return found
 
 
 def _references(net: Network) -> Iterator[FoundReference]:

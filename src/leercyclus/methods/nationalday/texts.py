@@ -89,7 +89,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "seats": "Plaatsen",
         "seated": "Ingedeeld",
         "seated_line": "{people} deelnemers uit {homes} instellingen",
+        "previous_day": "Terug naar de vorige landelijke dag: {title}",
+        "previous_ambitions": "De ambities van toen (hoe staan ze ervoor?):",
         "handout": "Tafelkaart",
+        "facilitator": "Gespreksleider",
         "challenge": "De uitdaging",
         "figures": "De cijfers van het netwerk",
         "figures_line": (
@@ -193,7 +196,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "seats": "Seats",
         "seated": "Assigned",
         "seated_line": "{people} participants from {homes} institutions",
+        "previous_day": "Back to the previous national day: {title}",
+        "previous_ambitions": "The ambitions named then (where do they stand?):",
         "handout": "Table handout",
+        "facilitator": "Facilitator",
         "challenge": "The challenge",
         "figures": "The network's figures",
         "figures_line": (
