@@ -170,8 +170,8 @@ def test_the_guide_asks_about_gaps_declines_oesters_open_actions_then_the_ambiti
     assert any(f.startswith("Tip van het team: Vervang de sloten") for f in g.questions[3].facts)
     assert g.questions[6].facts[0].startswith("Eigenaar: coördinator activiteitencentrum;")
     assert g.questions[-1].text == "Waar ligt onze ambitie voor de komende periode?"
-    assert g.seats == [("Anouk de Vries", "Samen beslissen over medicatie"),
-                       ("Jeroen Smit", "Zelfmanagement en e-health")]  # fmt: skip
+    assert g.seats == [("Anouk de Vries", "Ondersteuning van naasten"),
+                       ("Jeroen Smit", "Samen beslissen over medicatie")]  # fmt: skip
 
 
 def test_gaps_rank_by_size_then_standard_and_keep_the_largest(net: Network) -> None:
@@ -334,7 +334,7 @@ def test_the_guide_ends_with_the_step_to_the_action_plan(built: Path) -> None:
     # with literal backticks
     assert text.rstrip().endswith("\\`leercyclus check\\` controleert het.")
     assert "\\`leercyclus new actions de-linde\\`" in text
-    assert "- Anouk de Vries: tafel 'Samen beslissen over medicatie'" in text
+    assert "- Anouk de Vries: tafel 'Ondersteuning van naasten'" in text
 
 
 def test_few_institutions_means_no_figures(edited: Callable[[str, str, str], Path]) -> None:

@@ -1,6 +1,7 @@
-"""`leercyclus status` for the national day (methods/nationalday/status.py): before the day what
-the network office still has to arrange, after it what the day left to follow up; and an
-action that takes up one of the day's ambitions (`source: ambition:<cycle>/<slug>`)."""
+"""Preparing the national day and following it up: `leercyclus status` (before the day what the
+network office still has to arrange, after it what the day left to follow up, an action that
+takes up one of the day's ambitions with `source: ambition:<cycle>/<slug>`), the next
+programme looking back, and the seating (`leercyclus day assign`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ import pytest
 from leercyclus.cli import run
 from leercyclus.commands.pipeline import check
 from leercyclus.loading.network import load_network
+from leercyclus.methods.nationalday.day import assign
 from leercyclus.methods.nationalday.status import day_rows
+from leercyclus.models.nationalday import Participant, Table
 from privacy_helpers import copy_example
 
 DAY = Path("cycles/2026/national-day.yaml")
@@ -168,3 +171,49 @@ def test_the_last_days_ambitions_and_agreements_return_on_the_next_programme(
 def _rows(repo: Path, today: str) -> list[dict[str, Any]]:
     net = load_network(repo, use_cache=False)
     return [r.as_json() for r in day_rows(net, "2026", dt.date.fromisoformat(today), [])]
+
+
+# The seating: `leercyclus day assign` -----------------------------------------------------------
+
+
+def test_a_facilitator_sits_at_their_own_table() -> None:
+    tables = [
+        Table(id="a", standard="standard:2026/B2", seats=2),
+        Table(id="b", standard="standard:2026/C3", seats=2, facilitator="Kim Lead"),
+    ]
+    people = [
+        Participant(name="Ann", institution="x", discipline="naaste"),
+        Participant(name="Bob", institution="y", discipline="naaste"),
+        Participant(name="Kim Lead", institution="x", discipline="naaste"),
+        Participant(name="Dee", institution="z", discipline="psychiater"),
+    ]
+    seats = assign(people, tables)
+    assert seats[2] == 1  # Kim Lead leads table b
+    assert sorted(s for s in seats if s is not None) == [0, 0, 1, 1]
+    assert seats[0] == 0  # Ann (x) not beside Kim Lead (x)
+
+
+def test_day_assign_names_everyone_at_a_table(capsys: pytest.CaptureFixture[str]) -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "herstelnetwerk"
+    capsys.readouterr()
+    assert run(["day", "assign", str(example), "--format", "json"]) == 0
+    seating = json.loads(capsys.readouterr().out)
+    assert [t["id"] for t in seating["tables"]] == ["samen-beslissen", "naasten", "zelfmanagement"]
+    people = [p["name"] for t in seating["tables"] for p in t["people"]]
+    net = load_network(example, use_cache=False)
+    day = net.cycles["2026"].files["national-day"][""].model
+    assert sorted(people) == sorted(p.name for p in day.participants)
+    naasten = seating["tables"][1]
+    assert naasten["facilitator"] == "Henk Zijlstra"
+    assert "Henk Zijlstra" in [p["name"] for p in naasten["people"]]
+    assert run(["day", "assign", str(example)]) == 0
+    text = capsys.readouterr().out
+    assert "Ondersteuning van naasten [naasten] (Zaal 2, facilitator Henk Zijlstra)" in text
+
+
+def test_day_assign_without_a_day_says_what_to_do(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["day", "assign", str(repo), "--cycle", "2025"]) == 2
+    err = capsys.readouterr().err
+    assert "cycle 2025 has no valid national-day.yaml" in err
