@@ -9,8 +9,8 @@ is. A strict Content-Security-Policy lets the page run only its own script and f
 What it shows: the parels of every cycle up to the one built whose institution agreed to share
 them (`share: true`), their texts scrubbed as the national report scrubs them, the contact of
 each (their consent), and a link to the public national report of each cycle where the same
-output folder holds one (an earlier cycle's copied into the site's folder, so that the cycle's
-public/ is whole by itself). Never the institution of a parel, nothing of another scope.
+output folder holds one (`../national-report.html`, `../../../<earlier cycle>/public/...`).
+Never the institution of a parel, nothing of another scope.
 
 The site is made in the guard step, the last before publishing: only then does the build know
 which national reports it holds. The leak guard reads every byte of it there.
@@ -36,7 +36,7 @@ INDEX = "index.html"
 SCRIPT = "parels.js"
 STYLE = "parels.css"
 INDEX_FILES = (INDEX, SCRIPT, STYLE)
-"""The files leercyclus writes for the site (beside them: copies of earlier national reports)."""
+"""The files of the site."""
 TEMPLATE = "nationalday-site.html.j2"
 NATIONAL = "national-report"
 LINKED_FORMATS = ("html", "pdf")
@@ -210,32 +210,37 @@ def embedded_json(data: object) -> str:
 
 def national_reports(
     net: Network, cycle: str, built: Iterable[PurePosixPath], out: Path | None
-) -> tuple[list[Report], dict[str, Path]]:
-    """The public national report of each cycle up to `cycle`, and the earlier ones to copy.
+) -> list[Report]:
+    """The public national report of each cycle up to `cycle` that the output folder will hold
+    after this build, as links relative to the site: made in this build (`built`, paths
+    relative to the build folder), or by an earlier build into the same folder `out` (a plain
+    file, never through a link).
 
-    The site links only inside its own public folder, so that `<cycle>/public/` can be
-    published as it is: the cycle's own report beside the site (made in this build, `built`,
-    paths relative to the build folder, or by an earlier build of the cycle), an earlier
-    cycle's report copied into the site's folder from where its own build left it in `out`
-    (a plain file, never through a link). Returns the links and {name in the site: file}."""
+    Earlier cycles' reports are linked where their own build left them
+    (`../../../<cycle>/public/`), never copied beside the site: a copy would hold contacts of
+    that cycle's parels, which the national report's guard of this cycle rightly refuses."""
     made = set(built)
+    here = folder(cycle)
     reports = []
-    copies: dict[str, Path] = {}
     for c in reversed(cycles_up_to(net, cycle)):
         data = net.cycles[c]
         title = data.cycle.model.title if data.cycle is not None else c
         for fmt in LINKED_FORMATS:
             target = PurePosixPath(c, "public", f"{NATIONAL}.{fmt}")
-            on_disk = out is not None and _plain_file(out, target)
-            if c == cycle and (target in made or on_disk):
-                reports.append(Report(c, title, f"../{NATIONAL}.{fmt}"))
+            if target in made or (out is not None and _plain_file(out, target)):
+                reports.append(Report(c, title, _relative(here, target)))
                 break
-            if c != cycle and out is not None and on_disk:
-                name = f"{NATIONAL}-{c}.{fmt}"
-                copies[name] = out.joinpath(*target.parts)
-                reports.append(Report(c, title, name))
-                break
-    return reports, copies
+    return reports
+
+
+def _relative(start: PurePosixPath, target: PurePosixPath) -> str:
+    """`target` as a link from a page in the folder `start` (both relative to the build)."""
+    common = 0
+    while common < min(len(start.parts), len(target.parts)) and (
+        start.parts[common] == target.parts[common]
+    ):
+        common += 1
+    return "/".join([".."] * (len(start.parts) - common) + list(target.parts[common:]))
 
 
 def _plain_file(out: Path, rel: PurePosixPath) -> bool:
@@ -303,17 +308,16 @@ def make(run: ReportRun) -> list[Path]:
     built = [_built_rel(p, run.cycle) for p in public]
     cat = catalogue(net, run.cycle, run.language, scrubber(net))
     out = getattr(run.build, "out", None)  # the build's folder: earlier cycles' reports are there
-    cat.reports, copies = national_reports(
+    cat.reports = national_reports(
         net, run.cycle, [b for b in built if b is not None], out if isinstance(out, Path) else None
     )
     here = Path(folder(run.cycle))
     run.tell.advance("parels site")
-    files: dict[str, str | bytes] = {
+    files = {
         INDEX: render(cat, {"provenance": provenance(net.root)}),
         SCRIPT: static_file("nationalday-site.js"),
         STYLE: static_file("nationalday-site.css"),
     }
-    files |= {name: source.read_bytes() for name, source in copies.items()}
     for name, content in files.items():
         run.build.emit_file(here / name, PUBLIC.name, None, content)
     mine = {folder(run.cycle) / name for name in files}
@@ -336,9 +340,7 @@ def _built_rel(path: Path, cycle: str) -> PurePosixPath | None:
 def guard(run: ReportRun, files: list[Path]) -> None:
     """Read every byte of the site with the leak guard: the page as a reader sees it, the page
     as it is (the JSON inside it included), every text of that JSON decoded, the script and the
-    stylesheet, and the earlier national reports copied beside them as their own guard read
-    them (today's consent applies: a contact withdrawn since stops the copy). Only the contacts
-    of shared parels may appear."""
+    stylesheet. Only the contacts of shared parels may appear."""
     import tempfile
 
     from leercyclus.errors import DataError
@@ -349,8 +351,6 @@ def guard(run: ReportRun, files: list[Path]) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         readings = list(files)
         for path in files:
-            if path.name not in (INDEX, SCRIPT, STYLE):
-                continue  # a copied national report: read as a reader sees it
             raw = path.read_text(encoding="utf-8")
             whole = Path(scratch) / f"{path.name}.raw.txt"
             whole.write_text(raw, "utf-8")
@@ -366,9 +366,8 @@ def guard(run: ReportRun, files: list[Path]) -> None:
         raise DataError(
             f"'{first.found}' ({first.origin}) appears in the parels site ({shown}), which anyone"
             " can read: nothing was written.",
-            "rephrase that parel's title or text in its visit file (only the contact of a"
-            " shared parel may be named); in an earlier cycle's national report, build that"
-            " cycle again (`leercyclus report --cycle ID`)",
+            "rephrase that parel's title or text in its visit file; only the contact of a"
+            " shared parel may be named",
         )
     run.build.mark_guarded(files)
 
