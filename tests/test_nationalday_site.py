@@ -1,5 +1,6 @@
-"""The parels catalogue on the web (methods/nationalday/site.py): what it holds, what it never
-holds, the JSON it carries, its links, its leak guard, and the page in a real browser.
+"""The parels catalogue on the web (methods/nationalday/site.py, sitebuild.py): what it holds,
+what it never holds, the JSON it carries, its links, its leak guard, and the page in a real
+browser.
 
 The browser tests run headless Chromium on file:// URLs; the page applies its search and
 filters from the address (`?q=...&domein=...&standaard=...&jaar=...`) as from its fields, so
@@ -23,7 +24,7 @@ import pytest
 from leercyclus.cli import run
 from leercyclus.errors import DataError
 from leercyclus.loading.network import Network, load_network
-from leercyclus.methods.nationalday import site
+from leercyclus.methods.nationalday import site, sitebuild
 from privacy_helpers import copy_example
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -261,7 +262,7 @@ def _copy_site(built: Built, target: Path) -> list[Path]:
 def test_the_guard_passes_the_site_and_marks_every_file(built: Built, tmp_path: Path) -> None:
     files = _copy_site(built, tmp_path / "parels")
     fake = _Run(built.net, "2026", _Build())
-    site.guard(fake, files)  # type: ignore[arg-type]
+    sitebuild.guard(fake, files)  # type: ignore[arg-type]
     assert fake.build.guarded == files
 
 
@@ -295,7 +296,7 @@ def test_the_guard_reads_the_json_the_script_and_the_style(
         style.write_text(style.read_text(encoding="utf-8") + f"/* {planted} */\n", "utf-8")
     fake = _Run(built.net, "2026", _Build())
     with pytest.raises(DataError, match="parels site"):
-        site.guard(fake, files)  # type: ignore[arg-type]
+        sitebuild.guard(fake, files)  # type: ignore[arg-type]
     assert fake.build.guarded == []
 
 

@@ -1,7 +1,7 @@
 """Reflection and the national day: each institution's dialogue guide for its reflection
 meeting, the national day (landelijke dag) that closes a cycle: its programme, a handout per
 table on a shared oester, a calendar invitation, and the agreements made there; and the parels
-catalogue as a static site for anyone (site.py)."""
+catalogue as a static site for anyone (site.py, sitebuild.py)."""
 
 from __future__ import annotations
 
@@ -74,12 +74,12 @@ def _reports(run: ReportRun) -> None:
 
 
 def _guard(run: ReportRun) -> None:
-    from leercyclus.methods.nationalday import site
+    from leercyclus.methods.nationalday import sitebuild
     from leercyclus.methods.nationalday.reports import guard
 
     guard(run)
-    if site.wanted(run):  # made last: only now does the build know its national reports
-        site.guard(run, site.make(run))
+    if sitebuild.wanted(run):  # made last: only now does the build know its national reports
+        sitebuild.guard(run, sitebuild.make(run))
 
 
 METHOD = Method(
