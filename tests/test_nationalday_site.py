@@ -218,10 +218,33 @@ def test_a_second_build_publishes_again(built: Built) -> None:
 
 
 def test_english_on_request(built: Built) -> None:
-    cat = site.catalogue(built.net, "2026", "en", lambda text: text)
+    cat = site.catalogue(built.net, "2026", "en", lambda text, _mine: text)
     page = site.render(cat, {"provenance": _Provenance()})
     assert '<html lang="en">' in page and "Parels of the network" in page
     assert site.data_of(page)["texts"]["search"] == "Search"
+
+
+def test_every_text_is_scrubbed_the_way_the_national_report_scrubs_it(built: Built) -> None:
+    """Parels as institutions' texts (claims and own scores out); the network's own texts (its
+    name, domain, standard and cycle titles) as norms: a norm can name someone too."""
+    seen: dict[str, bool] = {}
+
+    def scrub(text: str, mine: bool) -> str:
+        seen[text] = mine
+        return f"<{text}>"
+
+    cat = site.catalogue(built.net, "2026", "nl", scrub)
+    reports = site.national_reports(built.net, "2026", [], built.out, scrub)
+    data = built.net.cycles["2026"]
+    shared = [p for v in data.visits.values() for p in v.model.parels if p.share]
+    assert all(seen[p.title] and seen[p.text] for p in shared)
+    assert all(not seen[s.model.title] for s in data.standards.values() if s.model.title in seen)
+    assert data.cycle is not None and built.net.settings is not None
+    assert not seen[data.cycle.model.domains[0].title]
+    assert not seen[built.net.settings.model.network] and cat.network.startswith("<")
+    assert all(p.title.startswith("<") and p.text.startswith("<") for p in cat.parels)
+    assert all(s.title.startswith("<") for p in cat.parels for s in p.standards)
+    assert [r.title for r in reports] == ["<Cyclus 2026>", "<Cyclus 2025>"]
 
 
 def test_no_site_for_one_institution_or_without_html(tmp_path: Path) -> None:

@@ -127,20 +127,26 @@ def shared_contacts(net: Network, cycle: str) -> list[str]:
     return found
 
 
-def catalogue(net: Network, cycle: str, language: str, scrub: Callable[[str], str]) -> Catalogue:
-    """Every shared parel of the cycles up to `cycle`, newest cycle first, each text scrubbed.
+Scrub = Callable[[str, bool], str]
+"""A text as the public may read it; the flag says an institution wrote it (a parel), else the
+network did (its name, a domain's or a standard's title), as the national report tells them."""
+
+
+def catalogue(net: Network, cycle: str, language: str, scrub: Scrub) -> Catalogue:
+    """Every shared parel of the cycles up to `cycle`, newest cycle first, every text scrubbed.
 
     Within a cycle the order follows titles, never institutions (`sorted` on the scrubbed title
     and text), so the list tells nobody whose parel comes first.
     """
-    network = net.settings.model.network if net.settings is not None else ""
+    network = scrub(net.settings.model.network, False) if net.settings is not None else ""
     parels: list[SiteParel] = []
     domains: dict[str, str] = {}
     standards: dict[str, str] = {}
     years = []
     for c in reversed(cycles_up_to(net, cycle)):
         data = net.cycles[c]
-        titles = {d.id: d.title for d in data.cycle.model.domains} if data.cycle else {}
+        domain_titles = data.cycle.model.domains if data.cycle else []
+        titles = {d.id: scrub(d.title, False) for d in domain_titles}
         found = []
         for visit in data.visits.values():
             for parel in visit.model.parels:
@@ -150,9 +156,9 @@ def catalogue(net: Network, cycle: str, language: str, scrub: Callable[[str], st
                 given = parel.contact
                 found.append(
                     (
-                        scrub(parel.title),
-                        scrub(parel.text),
-                        [Named(s.id, s.title) for s in linked],
+                        scrub(parel.title, True),
+                        scrub(parel.text, True),
+                        [Named(s.id, scrub(s.title, False)) for s in linked],
                         sorted({s.domain for s in linked}),
                         Contact(given.name, given.email, given.phone) if given else None,
                     )
@@ -204,7 +210,7 @@ def embedded_json(data: object) -> str:
 
 
 def national_reports(
-    net: Network, cycle: str, built: Iterable[PurePosixPath], out: Path | None
+    net: Network, cycle: str, built: Iterable[PurePosixPath], out: Path | None, scrub: Scrub
 ) -> list[Report]:
     """The public national report of each cycle up to `cycle` that the output folder will hold
     after this build, as links relative to the site: made in this build (`built`, paths
@@ -219,7 +225,7 @@ def national_reports(
     reports = []
     for c in reversed(cycles_up_to(net, cycle)):
         data = net.cycles[c]
-        title = data.cycle.model.title if data.cycle is not None else c
+        title = scrub(data.cycle.model.title, False) if data.cycle is not None else c
         for fmt in LINKED_FORMATS:
             target = PurePosixPath(c, "public", f"{NATIONAL}.{fmt}")
             if target in made or (out is not None and _plain_file(out, target)):

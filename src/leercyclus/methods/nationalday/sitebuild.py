@@ -4,7 +4,7 @@ What the site holds is site.py's."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +12,7 @@ from leercyclus.methods.nationalday.site import (
     INDEX,
     SCRIPT,
     STYLE,
+    Scrub,
     catalogue,
     data_of,
     folder,
@@ -38,15 +39,15 @@ def static_file(name: str) -> str:
     return (packaged_templates() / name).read_text(encoding="utf-8")
 
 
-def scrubber(net: Network) -> Callable[[str], str]:
-    """A parel's title or text as the national report prints it: known terms replaced,
-    identifying forms and what deduce finds too, claims and own scores left out."""
+def scrubber(net: Network) -> Scrub:
+    """A text as the national report prints it: known terms replaced, identifying forms and
+    what deduce finds too; in a parel (`mine`), claims and own scores left out too."""
     from leercyclus.privacy.anonymize import Scrubber, known_terms
     from leercyclus.privacy.deidentify import Deidentifier
     from leercyclus.repository.cache import repository_cache
 
     scrub = Scrubber(known_terms(net), Deidentifier(repository_cache(net.root) / DEIDENTIFIED))
-    return lambda text: scrub.scrub(text, claims=True, figures=True)
+    return lambda text, mine: scrub.scrub(text, claims=mine, figures=mine)
 
 
 def wanted(run: ReportRun) -> bool:
@@ -65,10 +66,12 @@ def make(run: ReportRun) -> list[Path]:
     net = run.network
     public = run.build.guarded_files().get(PUBLIC.name, [])
     built = [_built_rel(p, run.cycle) for p in public]
-    cat = catalogue(net, run.cycle, run.language, scrubber(net))
+    scrub = scrubber(net)
+    cat = catalogue(net, run.cycle, run.language, scrub)
     out = getattr(run.build, "out", None)  # the build's folder: earlier cycles' reports are there
+    made = [b for b in built if b is not None]
     cat.reports = national_reports(
-        net, run.cycle, [b for b in built if b is not None], out if isinstance(out, Path) else None
+        net, run.cycle, made, out if isinstance(out, Path) else None, scrub
     )
     here = Path(folder(run.cycle))
     run.tell.advance("parels site")
