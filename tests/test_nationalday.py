@@ -68,14 +68,14 @@ def test_the_example_day_is_clean(example: Path) -> None:
     (DAY, "  - parel:2026/de-horizon/naasten-leiden-hun-eigen-groep",
      "  - parel:2026/zeezicht/ontvangen-als-gast", [("LC701", "error", DAY, 49)]),
     ("leercyclus.yaml", "min_group: 5", "min_group: 9",
-     [("LC702", "warning", DAY, 54), ("LC702", "warning", DAY, 59),
-      ("LC702", "warning", DAY, 63)]),
+     [("LC702", "warning", DAY, 54), ("LC702", "warning", DAY, 60),
+      ("LC702", "warning", DAY, 65)]),
     (DAY, '  - start: "14:30"', '  - start: "14:00"', [("LC703", "error", DAY, 42)]),
     (DAY, "institution: kempenhof, discipline: psycholoog",
-     "institution: de-eik, discipline: psycholoog", [("LC704", "error", DAY, 82)]),
+     "institution: de-eik, discipline: psycholoog", [("LC704", "error", DAY, 84)]),
     (DAY, "    seats: 6\n    room: Zaal 3", "    seats: 4\n    room: Zaal 3",
-     [("LC705", "error", DAY, 66)]),
-    (DAY, "standard:2026/B5", "standard:2026/B9", [("LC030", "error", DAY, 63)]),
+     [("LC705", "error", DAY, 68)]),
+    (DAY, "standard:2026/B5", "standard:2026/B9", [("LC030", "error", DAY, 65)]),
     (DAY, "parel:2026/de-waterlelie/herstel-in-het-dorpshuis",
      "parel:2026/de-waterlelie/bestaat-niet", [("LC030", "error", DAY, 50)]),
 ])
@@ -170,8 +170,8 @@ def test_the_guide_asks_about_gaps_declines_oesters_open_actions_then_the_ambiti
     assert any(f.startswith("Tip van het team: Vervang de sloten") for f in g.questions[3].facts)
     assert g.questions[6].facts[0].startswith("Eigenaar: coördinator activiteitencentrum;")
     assert g.questions[-1].text == "Waar ligt onze ambitie voor de komende periode?"
-    assert g.seats == [("Anouk de Vries", "Samen beslissen over medicatie"),
-                       ("Jeroen Smit", "Zelfmanagement en e-health")]  # fmt: skip
+    assert g.seats == [("Anouk de Vries", "Ondersteuning van naasten"),
+                       ("Jeroen Smit", "Samen beslissen over medicatie")]  # fmt: skip
 
 
 def test_gaps_rank_by_size_then_standard_and_keep_the_largest(net: Network) -> None:
@@ -334,7 +334,7 @@ def test_the_guide_ends_with_the_step_to_the_action_plan(built: Path) -> None:
     # with literal backticks
     assert text.rstrip().endswith("\\`leercyclus check\\` controleert het.")
     assert "\\`leercyclus new actions de-linde\\`" in text
-    assert "- Anouk de Vries: tafel 'Samen beslissen over medicatie'" in text
+    assert "- Anouk de Vries: tafel 'Ondersteuning van naasten'" in text
 
 
 def test_few_institutions_means_no_figures(edited: Callable[[str, str, str], Path]) -> None:

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from leercyclus.cli import check, new, report
+from leercyclus.cli import check, day, new, report
 from leercyclus.cli import diff as diff_cmd
 from leercyclus.cli import forms as forms_cmd
 from leercyclus.cli import groups as groups_cmd
@@ -67,6 +67,7 @@ app.add_typer(forms_cmd.export_app, name="export")
 app.command("import")(forms_cmd.import_command)
 app.add_typer(groups_cmd.app, name="groups")
 app.add_typer(indicators_cmd.app, name="indicators")
+app.add_typer(day.app, name="day")
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from leercyclus.cli.options import CycleOption, RepoArgument, RepoOption, repository
+
+if TYPE_CHECKING:
+    from leercyclus.loading.network import Network
 
 
 class StatusFormat(StrEnum):
@@ -54,8 +57,10 @@ def command(
         warnings=len(result.warnings),
     )
     from leercyclus.methods.groups.status import group_status
+    from leercyclus.methods.nationalday.status import day_rows
 
     follow_up = improvement_rows(result.network, day)
+    day_follow_up = day_rows(result.network, data.id, day, _sources(result.network))
     audits = audit_status(result.network, data.id, day)
     groups = group_status(result.network, data.id, day)
     if output is StatusFormat.json:
@@ -64,6 +69,8 @@ def command(
             payload["audit"] = [row.as_json() for row in audits]
         if groups:
             payload["groups"] = [g.as_json() for g in groups]
+        if day_follow_up:
+            payload["national_day"] = [r.as_json() for r in day_follow_up]
         console.status_json(payload)
     else:
         console.status_text(status)
@@ -72,4 +79,20 @@ def command(
             console.audit_status_text(audits)
         if groups:
             console.groups_status_text(groups)
+        if day_follow_up:
+            from leercyclus.methods.nationalday.status import text
+
+            console.plain(text(day_follow_up))
     raise typer.Exit(0)
+
+
+def _sources(net: Network) -> list[str]:
+    """The `source` of every action of every method: what takes up a national day's ambition."""
+    from leercyclus.methods import registered
+
+    return [
+        tracked.action.source
+        for method in registered()
+        for tracked in method.actions(net)
+        if tracked.action.source is not None
+    ]

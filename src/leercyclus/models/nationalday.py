@@ -75,6 +75,11 @@ class Table(Strict):
     )
     seats: WholeNumber = doc("How many can sit at it.", "Aantal plaatsen.", default=8, gt=0)
     room: Text | None = doc("Where it is.", "Waar de tafel staat.", default=None)
+    facilitator: Text | None = doc(
+        "Who leads the conversation at the table (named on its handout and the programme).",
+        "Wie het gesprek aan de tafel leidt (staat op de tafelkaart en het programma).",
+        default=None,
+    )
 
 
 class Participant(Strict):
@@ -128,8 +133,10 @@ class NationalDay(Strict):
         default_factory=list,
     )
     ambitions: list[Text] = doc(
-        "Afterwards: the ambitions named on the day (anonymous).",
-        "Achteraf: de ambities die op de dag zijn genoemd (anoniem).",
+        "Afterwards: the ambitions named on the day (anonymous). An action takes one up with"
+        " `source: ambition:<cycle>/<its text as a slug>`; `status` lists those no action has.",
+        "Achteraf: de ambities die op de dag zijn genoemd (anoniem). Een actie neemt er een op"
+        " met `source: ambition:<cyclus>/<de tekst als slug>`; `status` noemt die zonder actie.",
         default_factory=list,
     )
     agreements: list[Action] = doc(

@@ -18,6 +18,7 @@ REF_KINDS = (
     "analysis",
     "group",
     "story",
+    "ambition",
 )
 """What a reference can point at; a learning method adds its kinds here and names its targets."""
 

@@ -11,6 +11,10 @@ Every output belongs to exactly one scope and lands in that scope's folder of th
 
 What leaves an institution (group, network, public) is read back by a leak guard before it is
 published; public figures also keep `national.min_group`.
+
+One sub-folder of public/ is reserved: `public/parels/` holds the parels catalogue as a static
+site (index.html, parels.js, parels.css), which a network's CI can publish on GitHub or GitLab
+Pages with the rest of public/ (docs/nationalday.md).
 """
 
 from __future__ import annotations
@@ -56,5 +60,8 @@ CONFIDENTIAL = Scope("confidential", "confidential/{key}", "one institution", Fa
 GROUP = Scope("group", "groups/{key}", "the members of one group", True, False)
 NETWORK = Scope("network", "network", "every participant of the network", True, True)
 PUBLIC = Scope("public", "public", "anyone", True, True)
+
+PUBLIC_SITE = "parels"
+"""The sub-folder of public/ that holds the parels catalogue site (methods/nationalday/site.py)."""
 
 SCOPES = {s.name: s for s in (CONFIDENTIAL, GROUP, NETWORK, PUBLIC)}

@@ -1,6 +1,7 @@
 """Reflection and the national day: each institution's dialogue guide for its reflection
-meeting, and the national day (landelijke dag) that closes a cycle: its programme, a handout
-per table on a shared oester, a calendar invitation, and the agreements made there."""
+meeting, the national day (landelijke dag) that closes a cycle: its programme, a handout per
+table on a shared oester, a calendar invitation, and the agreements made there; and the parels
+catalogue as a static site for anyone (site.py, sitebuild.py)."""
 
 from __future__ import annotations
 
@@ -38,8 +39,15 @@ def _actions(net: Network) -> Iterator[TrackedAction]:
 
 
 def _targets(net: Network) -> dict[str, set[str]]:
-    del net
-    return {}
+    """The ambitions of each day, for an action that takes one up (`ambition:<cycle>/<slug>`)."""
+    from leercyclus.methods.nationalday.status import ambition_id
+
+    found: dict[str, set[str]] = {"ambition": set()}
+    for cycle in net.cycle_order():
+        loaded = net.cycles[cycle].files.get(KIND, {}).get("")
+        if loaded is not None:
+            found["ambition"] |= {ambition_id(cycle, a) for a in loaded.model.ambitions}
+    return found
 
 
 def _references(net: Network) -> Iterator[FoundReference]:
@@ -66,9 +74,12 @@ def _reports(run: ReportRun) -> None:
 
 
 def _guard(run: ReportRun) -> None:
+    from leercyclus.methods.nationalday import sitebuild
     from leercyclus.methods.nationalday.reports import guard
 
     guard(run)
+    if sitebuild.wanted(run):  # made last: only now does the build know its national reports
+        sitebuild.guard(run, sitebuild.make(run))
 
 
 METHOD = Method(

@@ -131,12 +131,21 @@ def table_standard(table: Table) -> tuple[str, str] | None:
 def assign(participants: Sequence[Participant], tables: Sequence[Table]) -> list[int | None]:
     """Per participant the index of its table (None: no seat left).
 
-    Deterministic: participants are taken by institution, discipline and name; each goes to the
-    table with a free seat that has the fewest of its institution, then of its discipline, then
-    the fewest people, then the first. So institutions and disciplines mix as far as seats allow.
+    Deterministic: a participant who is a table's facilitator (by name) sits at that table;
+    the others are taken by institution, discipline and name; each goes to the table with a
+    free seat that has the fewest of its institution, then of its discipline, then the fewest
+    people, then the first. So institutions and disciplines mix as far as seats allow.
     """
+    seated: list[list[int]] = [[] for _ in tables]
+    result: list[int | None] = [None] * len(participants)
+    leads = {t.facilitator: n for n, t in enumerate(tables) if t.facilitator}
+    for i, person in enumerate(participants):
+        at = leads.pop(person.name, None)  # the first with that name, once
+        if at is not None:
+            seated[at].append(i)
+            result[i] = at
     order = sorted(
-        range(len(participants)),
+        (i for i in range(len(participants)) if result[i] is None),
         key=lambda i: (
             participants[i].institution or "",
             participants[i].discipline or "",
@@ -144,8 +153,6 @@ def assign(participants: Sequence[Participant], tables: Sequence[Table]) -> list
             i,
         ),
     )
-    seated: list[list[int]] = [[] for _ in tables]
-    result: list[int | None] = [None] * len(participants)
     for i in order:
         person = participants[i]
         free = [t for t in range(len(tables)) if len(seated[t]) < tables[t].seats]

@@ -7,13 +7,15 @@ data gives the same questions in the same order (ties are broken by standard id,
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from leercyclus.methods.nationalday.day import RANK, day_of
-from leercyclus.methods.nationalday.texts import TEXTS
+from leercyclus.methods.nationalday.texts import METHOD_NAMES, TEXTS
 
 if TYPE_CHECKING:
+    from leercyclus.loading.method import Fact
     from leercyclus.loading.network import CycleData, Network
     from leercyclus.models.nationalday import Table
 
@@ -21,6 +23,11 @@ MAX_GAPS = 3
 MAX_OESTERS = 3
 MAX_DECLINES = 3
 MAX_ACTIONS = 5
+MAX_SURPRISES = 3
+MAX_OPEN = 3
+SURPRISE_TOPICS = ("audit",)
+"""Fact topics (`Fact.topic`, or their first part before a dash: `audit-score`) that are a
+score or finding of another method which the institution may not have expected."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +35,7 @@ class Question:
     """One question for the reflection meeting, with its facts for the facilitator."""
 
     kind: str
-    """gap | oester | decline | action | ambition."""
+    """gap | oester | decline | action | surprise | open | ambition."""
     text: str
     facts: tuple[str, ...]
     step: str
@@ -171,6 +178,33 @@ def open_actions(
     return questions
 
 
+def from_facts(facts: Iterable[Fact], inst: str, language: str) -> list[Question]:
+    """What the other learning methods know of `inst` (`ReportRun.facts`), as questions.
+
+    A fact that something is still missing (`open`: an improvement project without a result)
+    asks what it needs; an audit fact asks what surprised. Each shows the fact beside it, for
+    the facilitator. Stable: ordered by method, topic, subject and text; at most MAX_OPEN and
+    MAX_SURPRISES. Other facts are not asked about (the institution report lists them).
+    """
+    w = TEXTS[language]
+    mine = sorted(
+        (f for f in facts if f.institution == inst),
+        key=lambda f: (f.method, f.topic, f.about, f.text),
+    )
+    pending, surprises = [], []
+    for fact in mine:
+        beside = [fact.text]
+        if fact.about:
+            beside.append(w["fact_about"].format(about=fact.about))
+        method = METHOD_NAMES[language].get(fact.method, fact.method)
+        beside.append(w["fact_source"].format(method=method))
+        if fact.open:
+            pending.append(Question("open", w["open_question"], tuple(beside), "now_what"))
+        elif fact.topic.split("-")[0] in SURPRISE_TOPICS:
+            surprises.append(Question("surprise", w["surprise_question"], tuple(beside), "so_what"))
+    return [*surprises[:MAX_SURPRISES], *pending[:MAX_OPEN]]
+
+
 def _table_title(net: Network, table: Table) -> str:
     from leercyclus.methods.nationalday.day import table_standard
 
@@ -180,8 +214,16 @@ def _table_title(net: Network, table: Table) -> str:
     return table.title or (loaded.model.title if loaded is not None else table.id)
 
 
-def guide(net: Network, cycle: str, inst: str, language: str, today: dt.date) -> Guide:
-    """The dialogue guide of `inst` for its reflection on `cycle`."""
+def guide(
+    net: Network,
+    cycle: str,
+    inst: str,
+    language: str,
+    today: dt.date,
+    facts: Iterable[Fact] = (),
+) -> Guide:
+    """The dialogue guide of `inst` for its reflection on `cycle`; `facts` are what the other
+    learning methods know (the report run's `facts`): only those of `inst` are used."""
     w = TEXTS[language]
     data = net.cycles[cycle]
     name = inst
@@ -193,6 +235,7 @@ def guide(net: Network, cycle: str, inst: str, language: str, today: dt.date) ->
         *gaps(data, inst, language),
         *declines(net, data, inst, language),
         *oesters(data, inst, language),
+        *from_facts(facts, inst, language),
         *open_actions(net, data, inst, language, today),
         Question("ambition", w["ambition_question"], (), "now_what"),
     ]

@@ -42,7 +42,8 @@ def emit(run: ReportRun) -> None:
         if inst not in data.self_reviews and inst not in data.visits:
             continue
         run.tell.advance(f"{GUIDE} {inst}")
-        g = guide(net, run.cycle, inst, run.language, run.today)
+        facts = [f for f in run.facts if f.institution == inst]  # confidential: its own only
+        g = guide(net, run.cycle, inst, run.language, run.today, facts)
         rel = CONFIDENTIAL.path(run.cycle, inst, OUTPUT_NAMES[GUIDE])
         run.build.emit(rel, GUIDE, CONFIDENTIAL.name, inst, g=g, w=w, meta=meta, svg={})
     loaded = day_of(net, run.cycle)
@@ -84,8 +85,9 @@ def mine(path: Path) -> bool:
 def guard(run: ReportRun) -> None:
     """Read every network output of the day back with the leak guard; mark them read.
 
-    Allowed: the place, address, organiser and e-mail of the day (the network office chose to
-    print them) and the contacts of the shared parels shown (their consent is `share: true`).
+    Allowed: the place, address, organiser and e-mail of the day and the tables' facilitators
+    (the network office chose to print them) and the contacts of the shared parels shown
+    (their consent is `share: true`).
     """
     import tempfile
 
@@ -110,6 +112,7 @@ def guard(run: ReportRun) -> None:
         for value in (
             day.place, day.address, day.organiser, day.email,
             *(v for p in shown for v in (p.contact, p.email, p.phone)),
+            *(t.facilitator for t in day.tables),
         )
         if value
     ]  # fmt: skip

@@ -55,6 +55,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "fact_action": "Eigenaar: {owner}; gepland: {due}; status: {status}",
         "fact_overdue": "{days} dagen over de datum",
         "fact_progress": "Laatste voortgang ({date}): {note}",
+        "surprise_question": (
+            "Deze uitkomst uit een andere leervorm van het netwerk verraste. Wat zegt die over"
+            " jullie praktijk, en past ze bij wat het reviewteam zag?"
+        ),
+        "open_question": (
+            "Hier staat nog iets open. Wat heeft het tot nu toe opgeleverd, wat is er nodig om"
+            " het af te ronden, en hoort het in het nieuwe actieplan?"
+        ),
+        "fact_about": "Over: {about}",
+        "fact_source": "Bron: {method}",
         "ambition_question": "Waar ligt onze ambitie voor de komende periode?",
         "no_questions": "Er zijn geen verschillen, dalingen, oesters of open acties gevonden.",
         "next_step": "De stap naar het actieplan",
@@ -79,7 +89,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "seats": "Plaatsen",
         "seated": "Ingedeeld",
         "seated_line": "{people} deelnemers uit {homes} instellingen",
+        "previous_day": "Terug naar de vorige landelijke dag: {title}",
+        "previous_ambitions": "De ambities van toen (hoe staan ze ervoor?):",
         "handout": "Tafelkaart",
+        "facilitator": "Gespreksleider",
         "challenge": "De uitdaging",
         "figures": "De cijfers van het netwerk",
         "figures_line": (
@@ -149,6 +162,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "fact_action": "Owner: {owner}; due: {due}; status: {status}",
         "fact_overdue": "{days} days overdue",
         "fact_progress": "Last progress ({date}): {note}",
+        "surprise_question": (
+            "This outcome from another of the network's learning methods came as a surprise."
+            " What does it say about your practice, and does it fit what the review team saw?"
+        ),
+        "open_question": (
+            "Something is still open here. What has it brought so far, what does it need to be"
+            " finished, and does it belong in the new action plan?"
+        ),
+        "fact_about": "About: {about}",
+        "fact_source": "Source: {method}",
         "ambition_question": "Where does our ambition lie for the coming period?",
         "no_questions": "No differences, declines, oesters or open actions were found.",
         "next_step": "The step to the action plan",
@@ -173,7 +196,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "seats": "Seats",
         "seated": "Assigned",
         "seated_line": "{people} participants from {homes} institutions",
+        "previous_day": "Back to the previous national day: {title}",
+        "previous_ambitions": "The ambitions named then (where do they stand?):",
         "handout": "Table handout",
+        "facilitator": "Facilitator",
         "challenge": "The challenge",
         "figures": "The network's figures",
         "figures_line": (
@@ -196,3 +222,74 @@ TEXTS: dict[str, dict[str, str]] = {
         "forms": "w3: What, So what, Now what · 1-2-4-all: alone, in pairs, in fours, all",
     },
 }
+
+METHOD_NAMES: dict[str, dict[str, str]] = {
+    "nl": {
+        "audit": "Samen-Audit",
+        "improvement": "verbetercycli en indicatoren",
+        "groups": "intervisie",
+        "peerreview": "peer review",
+    },
+    "en": {
+        "audit": "Samen-Audit",
+        "improvement": "improvement cycles and indicators",
+        "groups": "intervision",
+        "peerreview": "peer review",
+    },
+}
+"""What a quality officer calls the method a fact comes from (`Fact.method`)."""
+
+SITE_TEXTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "title": "Parels van het netwerk",
+        "intro": (
+            "Wat instellingen uitzonderlijk goed doen, gevonden op de reviewdagen van het"
+            " netwerk. Elke parel staat hier met toestemming van de instelling, met iemand die"
+            " u erover kunt vragen."
+        ),
+        "search": "Zoeken",
+        "search_hint": "titel, tekst of standaard",
+        "domain": "Domein",
+        "standard": "Standaard",
+        "year": "Jaar",
+        "all": "alle",
+        "shown": "{shown} van {total} parels",
+        "none": "Geen parel past bij deze keuze.",
+        "contact": "Contact",
+        "standards": "Standaarden",
+        "reports": "Landelijke rapporten",
+        "report": "Landelijk rapport {year}",
+        "no_reports": "Nog geen landelijk rapport in deze publicatie.",
+        "noscript": (
+            "Zet JavaScript aan om de parels te zien; de pagina haalt niets van buiten op."
+        ),
+        "made": "Gemaakt met leercyclus uit de gegevens van het netwerk.",
+        "reset": "Alles tonen",
+    },
+    "en": {
+        "title": "Parels of the network",
+        "intro": (
+            "What institutions do exceptionally well, found on the network's review days. Each"
+            " parel is here with the institution's consent, with someone you can ask about it."
+        ),
+        "search": "Search",
+        "search_hint": "title, text or standard",
+        "domain": "Domain",
+        "standard": "Standard",
+        "year": "Year",
+        "all": "all",
+        "shown": "{shown} of {total} parels",
+        "none": "No parel fits this choice.",
+        "contact": "Contact",
+        "standards": "Standards",
+        "reports": "National reports",
+        "report": "National report {year}",
+        "no_reports": "No national report in this publication yet.",
+        "noscript": (
+            "Turn on JavaScript to see the parels; the page fetches nothing from elsewhere."
+        ),
+        "made": "Made with leercyclus from the network's data.",
+        "reset": "Show all",
+    },
+}
+"""The parels site's texts; the script reads its own from the data the page carries."""

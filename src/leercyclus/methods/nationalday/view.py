@@ -38,6 +38,7 @@ class Handout:
     previous: tuple[str, Figures] | None
     questions: list[str]
     parels: list[ShownParel] = field(default_factory=list)
+    facilitator: str | None = None
 
 
 @dataclass
@@ -49,6 +50,9 @@ class DayView:
     parels: list[ShownParel]
     handouts: list[Handout]
     ends: list[str]
+    previous: tuple[str, NationalDay] | None = None
+    """The previous cycle's day (its cycle and the day), when it had one: its ambitions and
+    agreements come back on this day's programme."""
 
 
 def day_view(net: Network, cycle: str, day: NationalDay, language: str) -> DayView:
@@ -80,7 +84,7 @@ def day_view(net: Network, cycle: str, day: NationalDay, language: str) -> DayVi
         handouts.append(
             Handout(
                 table.id, title, sid, text, table.room, table.seats, len(at), homes,
-                numbers, before, questions, helping,
+                numbers, before, questions, helping, table.facilitator,
             )
         )  # fmt: skip
     ends = []
@@ -90,4 +94,16 @@ def day_view(net: Network, cycle: str, day: NationalDay, language: str) -> DayVi
         )
         ends.append(f"{hours % 24:02d}:{minutes:02d}")
     network = net.settings.model.network if net.settings is not None else ""
-    return DayView(day, network, cycle, least, shown, handouts, ends)
+    return DayView(day, network, cycle, least, shown, handouts, ends, _previous_day(net, cycle))
+
+
+def _previous_day(net: Network, cycle: str) -> tuple[str, NationalDay] | None:
+    """The newest day of an earlier cycle that recorded ambitions or agreements."""
+    from leercyclus.methods.nationalday.day import day_of
+
+    order = net.cycle_order()
+    for earlier in reversed(order[: order.index(cycle)] if cycle in order else []):
+        loaded = day_of(net, earlier)
+        if loaded is not None and (loaded.model.ambitions or loaded.model.agreements):
+            return earlier, loaded.model
+    return None
