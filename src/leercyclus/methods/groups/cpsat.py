@@ -112,7 +112,7 @@ def _search(
     solver.parameters.max_deterministic_time = max(effort, 0.1)
     solver.parameters.max_time_in_seconds = max(10.0, effort * 10)  # a guard, never the limit
     status = solver.solve(model)
-    used = solver.deterministic_time
+    used = solver.response_proto.deterministic_time
     if status == cp_model.INFEASIBLE:
         return None, "none", at_least, used
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
