@@ -34,7 +34,9 @@ def test_the_example_proposal_meets_its_rotation_yaml(example: Path) -> None:
     assert proposal.result.cost >= proposal.result.bound
     text = proposal_yaml(proposal)
     parsed = yaml.safe_load(text)
-    assert parsed["lower_bound"] == proposal.result.bound
+    assert parsed["lower_bound"] == proposal.result.floor
+    assert parsed["repeated_pairs"] == len(proposal.result.repeated)
+    assert parsed["weighted_score"] == proposal.result.score
     assert [g["id"] for g in parsed["groups"]] == ["intervisie-1", "intervisie-2", "intervisie-3"]
     placed = sorted(m for g in parsed["groups"] for m in g["members"])
     assert placed == sorted(problem.people)

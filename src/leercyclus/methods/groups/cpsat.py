@@ -53,8 +53,10 @@ def optimise(
     floor = lower_bound(problem)
     best, best_cost = hint, (cost(problem, hint) if hint is not None else None)
     left = effort
-    # the next cost after a proof that none is at most T: T plus the weights' common divisor
-    step = math.gcd(*(past.weight for past in problem.past)) if problem.past else 1
+    # after a proof that no layout costs at most T, the next cost possible: above 0 the lightest
+    # repeat, above that T plus the weights' common divisor
+    weights = [past.weight for past in problem.past] or [1]
+    lightest, step = min(weights), math.gcd(*weights)
     # counted per past group, a pair that shared two groups counts twice: a proof that none is
     # at the floor then holds for pairs counted once only at 0 (no pair at all repeats)
     proofs_hold = not excess_weights(problem)
@@ -65,7 +67,7 @@ def optimise(
             return found, floor, name
         if outcome == "unknown" or not (floor == 0 or proofs_hold):
             break
-        floor += step
+        floor = floor + step if floor else lightest
     if best_cost is not None and best_cost <= floor:
         return best, floor, name
     found, _, bound, _ = _search(problem, left, at_least=floor, hint=best)

@@ -6,6 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+SCALE = 100
+"""A pair from the last cycle weighs SCALE: weights are whole numbers (CP-SAT's objective is),
+and a score of cost / SCALE reads as `repeated pairs, older ones counted less`."""
+
 Layout = tuple[tuple[int, ...], ...]
 """Groups of people (their indices), each sorted, the groups in order of their first member."""
 
@@ -74,8 +78,24 @@ class Result:
     notes: tuple[str, ...] = field(default=())
 
     @property
+    def score(self) -> float:
+        """The weighted repeats in pairs of the last cycle (one such pair scores 1)."""
+        return round(self.cost / SCALE, 2)
+
+    @property
+    def floor(self) -> float:
+        """The lower bound in the same unit as `score`."""
+        return round(self.bound / SCALE, 2)
+
+    @property
     def status(self) -> Status:
         return "optimal" if self.cost <= self.bound else "feasible"
+
+
+def recency_weight(age: int, half_life: float) -> int:
+    """The weight of a pair that sat together `age` cycles before the last one (0: in the last
+    cycle): SCALE halved every `half_life` cycles, never below 1 (an old pair still counts)."""
+    return max(1, round(SCALE * 2 ** (-age / half_life)))
 
 
 def pairs_of(members: Iterable[int]) -> int:
