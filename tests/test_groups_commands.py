@@ -123,3 +123,52 @@ def test_a_client_name_in_a_shared_insight_stops_the_build(example: Path) -> Non
     out = example / "build"
     assert run(["report", str(example), "--cycle", "2026", "--out", str(out)]) == 1
     assert not (out / "2026" / "network").exists()
+
+
+STORY = "cycles/2026/stories/naasten-vragen.yaml"
+
+
+def test_new_story_writes_a_story_that_check_asks_to_fill_in(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["new", "story", "naasten-vragen", str(example), "--group", "ln-samen-beslissen"]
+    assert run([*args, "--group", "2025/ig-zuid"]) == 0
+    assert f"wrote  {STORY}" in capsys.readouterr().out
+    text = (example / STORY).read_text()
+    assert "# yaml-language-server: $schema=../../../schemas/story.schema.json" in text
+    assert "#   - realized (gerealiseerd): het andere werk" in text
+    assert 'groups: ["group:2026/ln-samen-beslissen", "group:2025/ig-zuid"]' in text
+    assert "share: private" in text
+    missing = sorted(
+        str(f.path[0]) for f in check(example).findings if f.file == STORY and f.code == "LC103"
+    )
+    assert missing == ["cycles_of_value", "story", "teller", "title"]
+    filled = (
+        text.replace("title:  ", "title: Elke keer naar naasten vragen  ")
+        .replace("teller:  ", "teller: verpleegkundige  ")
+        .replace("cycles_of_value: []", "cycles_of_value: [immediate, applied]")
+        .replace(
+            "story: >-",
+            "story: >-\n  Sinds de intervisie vragen we in elk overleg naar naasten.\n#",
+        )
+    )
+    (example / STORY).write_text(filled)
+    assert [f for f in check(example).findings if f.file == STORY] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["Naasten"], "'Naasten' cannot be a story's id"),
+        (["naasten", "--group", "ig-noord"], "there is no group 'ig-noord' in cycle 2026"),
+        (["naasten", "--cycle", "2030"], "there is no cycle '2030'"),
+        (["drie-goede-vragen"], "already exists: nothing was written"),
+    ],
+)
+def test_new_story_says_what_is_wrong(
+    example: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    before = sorted(p.name for p in (example / "cycles" / "2026" / "stories").iterdir())
+    assert run(["new", "story", args[0], str(example), *args[1:]]) == 2  # a usage error
+    assert message in capsys.readouterr().err
+    assert sorted(p.name for p in (example / "cycles" / "2026" / "stories").iterdir()) == before
