@@ -172,3 +172,31 @@ def test_new_story_says_what_is_wrong(
     assert run(["new", "story", args[0], str(example), *args[1:]]) == 2  # a usage error
     assert message in capsys.readouterr().err
     assert sorted(p.name for p in (example / "cycles" / "2026" / "stories").iterdir()) == before
+
+
+def test_an_institution_hears_of_its_people_s_groups_with_action_points_past_due(
+    example: Path,
+) -> None:
+    from leercyclus.commands.pipeline import gather_facts
+    from leercyclus.loading.network import load_network
+    from leercyclus.methods.groups.facts import group_facts
+
+    group = example / "cycles" / "2026" / "groups" / "intervisie-1.yaml"
+    group.write_text(group.read_text().replace("due: 2027-03-31", "due: 2026-10-01", 1))
+    net = load_network(example)
+    facts = list(group_facts(net, "2026", "nl", today=dt.date(2026, 12, 1)))
+    people = yaml.safe_load((example / "people.yaml").read_text())["people"]
+    home = {p["id"]: p.get("institution") for p in people}
+    members = ["p05", "p07", "p09", "p13", "p19", "p20", "p22", "p24"]
+    assert sorted(f.institution for f in facts) == sorted({home[m] for m in members if home[m]})
+    assert {(f.method, f.topic, f.about, f.open) for f in facts} == {
+        ("groups", "group-actions", "group:2026/intervisie-1", True)
+    }
+    assert all("1 actiepunt van de groep staat nog open" in f.text for f in facts)
+    assert all("1 oktober 2026" in f.text for f in facts)
+    assert not any("Zelfonthulling" in f.text for f in facts)  # the group's own words stay in it
+    # before it was due, and after the cycle's last milestone for an action due later, nothing
+    assert list(group_facts(net, "2026", "nl", today=dt.date(2026, 9, 30))) == []
+    assert list(group_facts(check(EXAMPLE).network, "2026", "nl", today=dt.date(2030, 1, 1))) == []
+    institutions = sorted({f.institution for f in facts})
+    assert gather_facts(net, "2026", "nl", institutions[:1])[0].institution == institutions[0]

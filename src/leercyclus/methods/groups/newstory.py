@@ -29,15 +29,17 @@ TEXTS: dict[str, dict[str, str]] = {
         " hoort hier niet: de verteller staat er met een rol, cliënten en collega's zonder naam."
         " `leercyclus check` zegt wat nog ontbreekt.",
         "cycles": "Welke waarde het leren had (één of meer, onder cycles_of_value):",
-        "immediate": "immediate (direct): de bijeenkomst zelf was de moeite waard (steun, herkenning, energie)",
-        "potential": "potential (potentieel): een inzicht, vaardigheid, contact of hulpmiddel om later te"
-        " gebruiken",
-        "applied": "applied (toegepast): het werk gaat anders (een vraag, een werkwijze, een afspraak)",
-        "realized": "realized (gerealiseerd): het andere werk maakte verschil voor cliënten, naasten of"
-        " collega's (noem onder evidence wat dat laat zien)",
+        "immediate": "immediate (direct): de bijeenkomst zelf was de moeite waard (steun,"
+        " herkenning, energie)",
+        "potential": "potential (potentieel): een inzicht, vaardigheid, contact of hulpmiddel om"
+        " later te gebruiken",
+        "applied": "applied (toegepast): het werk gaat anders (een vraag, een werkwijze, een"
+        " afspraak)",
+        "realized": "realized (gerealiseerd): het andere werk maakte verschil voor cliënten,"
+        " naasten of collega's (noem onder evidence wat dat laat zien)",
         "reframing": "reframing (herdefinitie): we kijken anders naar wat goede zorg of succes is",
-        "transformative": "transformative (transformatief): het veranderde de organisatie of het netwerk (noem"
-        " onder evidence wat dat laat zien)",
+        "transformative": "transformative (transformatief): het veranderde de organisatie of het"
+        " netwerk (noem onder evidence wat dat laat zien)",
         "f_title": "een korte titel",
         "f_teller": "de rol van de verteller (verpleegkundige, ervaringsdeskundige), nooit een"
         " naam",
