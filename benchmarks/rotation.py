@@ -1,6 +1,6 @@
 """Time the rotation of intervision groups on synthetic networks; print rows and write JSON.
 
-Usage: python benchmarks/rotation.py [--people 60 200] [--effort 20] [--out FILE]
+Usage: python benchmarks/rotation.py [--people 60 200] [--effort 20 [240 ...]] [--out FILE]
 
 A synthetic network: people of 8 disciplines (a sixth of them clients or experts by experience),
 three years of history (each year a random layout), and next year's groups of 6 to 8 with at
@@ -63,17 +63,20 @@ def synthetic(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--people", type=int, nargs="+", default=[60, 200])
-    parser.add_argument("--effort", type=float, default=20.0)
+    parser.add_argument("--effort", type=float, nargs="+", default=[20.0])
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     rows = []
-    solvers = ["local", "cp-sat"] if cpsat_available() else ["local"]
+    runs: list[tuple[str, float]] = [("local", 0.0)]
+    if cpsat_available():
+        runs += [("cp-sat", effort) for effort in args.effort]
     for people in args.people:
         problem = synthetic(people)
-        for solver in solvers:
-            result = solve(problem, solver=solver, effort=args.effort)  # type: ignore[arg-type]
+        for solver, effort in runs:
+            result = solve(problem, solver=solver, effort=effort)  # type: ignore[arg-type]
             row = {
                 "solver": result.solver,
+                "effort": effort if solver == "cp-sat" else None,
                 "people": people,
                 "groups": problem.groups,
                 "seconds": round(result.seconds, 2),
@@ -84,9 +87,10 @@ def main() -> None:
             }
             rows.append(row)
             print(
-                f"{solver:7} {people:4} people {problem.groups:3} groups "
-                f"{result.seconds:7.2f} s  repeated pairs {len(result.repeated):3}"
-                f"  score {result.score:6.2f}  bound {result.floor:6.2f}  {result.status}",
+                f"{solver:7} {f'effort {effort:g}' if effort else '':11} {people:4} people"
+                f" {problem.groups:3} groups {result.seconds:7.2f} s"
+                f"  repeated pairs {len(result.repeated):3}  score {result.score:6.2f}"
+                f"  bound {result.floor:6.2f}  {result.status}",
                 flush=True,
             )
     if args.out:

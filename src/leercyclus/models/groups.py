@@ -388,6 +388,6 @@ class GroupSettings(Strict):
         " from the last cycle counts 1, from the cycle before 2^(-1/half_life), and so on.",
         "Na hoeveel cycli een paar dat samen zat bij het rouleren half zo zwaar telt: een paar"
         " uit de vorige cyclus telt 1, uit de cyclus daarvoor 2^(-1/half_life), enzovoort.",
-        default=2.0,
+        default=2,
         gt=0,
     )
