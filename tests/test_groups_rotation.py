@@ -346,3 +346,22 @@ def test_an_old_pair_is_preferred_to_a_recent_one(solver: str) -> None:
     assert result.score == 0.5
     if solver == "cp-sat":  # the pigeonhole bound sees no forced pair: CP-SAT proves it
         assert (result.floor, result.status) == (0.5, "optimal")
+
+
+@needs_ortools
+def test_cpsat_raises_the_bound_when_no_layout_is_free_of_repeats() -> None:
+    """The pigeonhole bound is 0 (two people over three groups), but a and b must sit together:
+    CP-SAT proves there is no layout without a repeat, so the one repeat is optimal."""
+    problem = Problem(
+        people=("a", "b", "c", "d", "e", "f"),
+        groups=3,
+        min_size=2,
+        max_size=2,
+        past=(PastGroup("old", (0, 1), 50), PastGroup("last", (2, 3), 100)),
+        together=((0, 1),),
+    )
+    assert lower_bound(problem) == 0
+    local = solve(problem, solver="local")
+    assert (local.cost, local.bound, local.status) == (50, 0, "feasible")
+    proven = solve(problem, solver="cp-sat", effort=5)
+    assert (proven.cost, proven.bound, proven.status) == (50, 50, "optimal")
