@@ -365,3 +365,12 @@ def test_cpsat_raises_the_bound_when_no_layout_is_free_of_repeats() -> None:
     assert (local.cost, local.bound, local.status) == (50, 0, "feasible")
     proven = solve(problem, solver="cp-sat", effort=5)
     assert (proven.cost, proven.bound, proven.status) == (50, 50, "optimal")
+
+
+@needs_ortools
+def test_after_a_proof_the_bound_rises_to_the_next_cost_repeats_can_add_up_to() -> None:
+    from leercyclus.methods.groups.cpsat import next_cost
+
+    weights = {50, 71, 100}
+    assert [next_cost(v, weights) for v in (0, 50, 71, 100, 121)] == [50, 71, 100, 121, 142]
+    assert next_cost(3, set()) == 4

@@ -53,10 +53,6 @@ def optimise(
     floor = lower_bound(problem)
     best, best_cost = hint, (cost(problem, hint) if hint is not None else None)
     left = effort
-    # after a proof that no layout costs at most T, the next cost possible: above 0 the lightest
-    # repeat, above that T plus the weights' common divisor
-    weights = [past.weight for past in problem.past] or [1]
-    lightest, step = min(weights), math.gcd(*weights)
     # counted per past group, a pair that shared two groups counts twice: a proof that none is
     # at the floor then holds for pairs counted once only at 0 (no pair at all repeats)
     proofs_hold = not excess_weights(problem)
@@ -67,13 +63,25 @@ def optimise(
             return found, floor, name
         if outcome == "unknown" or not (floor == 0 or proofs_hold):
             break
-        floor = floor + step if floor else lightest
+        floor = next_cost(floor, {past.weight for past in problem.past})
     if best_cost is not None and best_cost <= floor:
         return best, floor, name
     found, _, bound, _ = _search(problem, left, at_least=floor, hint=best)
     if found is not None and (best_cost is None or cost(problem, found) <= best_cost):
         best = found
     return best, max(floor, bound), name
+
+
+def next_cost(value: int, weights: set[int]) -> int:
+    """The least cost above `value` that some repeats can add up to (a sum of the weights):
+    after a proof that no layout costs at most `value`, the bound rises to it."""
+    if not weights:
+        return value + 1
+    top = value + max(weights)
+    reachable = [True] + [False] * top
+    for total in range(1, top + 1):
+        reachable[total] = any(total >= w and reachable[total - w] for w in weights)
+    return next(total for total in range(value + 1, top + 1) if reachable[total])
 
 
 @dataclass(frozen=True, slots=True)
