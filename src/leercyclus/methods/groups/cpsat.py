@@ -2,7 +2,7 @@
 
 The model counts overlap per past group, not per pair: for each past group P and new group k an
 integer o = |P ∩ k|, and booleans "o ≥ 2", "o ≥ 3", ... whose costs rise (1, 2, 3, ...), so
-that their sum is o(o-1)/2 and the linear relaxation is already the convex hull of that cost.
+that their sum is o(o-1)/2 and the linear relaxation sees that cost's convex envelope.
 The per-pair model does not prove optimality in a minute at 30 people with three years of
 history, the per-group one does in seconds (research note wave2, B.6). A pair that shared more
 than one past group is charged by each of them; one boolean per such pair, true only when the
