@@ -200,3 +200,25 @@ def test_an_institution_hears_of_its_people_s_groups_with_action_points_past_due
     assert list(group_facts(check(EXAMPLE).network, "2026", "nl", today=dt.date(2030, 1, 1))) == []
     institutions = sorted({f.institution for f in facts})
     assert gather_facts(net, "2026", "nl", institutions[:1])[0].institution == institutions[0]
+
+
+def test_older_cycles_weigh_less_by_the_network_s_half_life(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["new", "cycle", "2027", str(example)]) == 0
+    capsys.readouterr()
+    rotation = example / "cycles" / "2026" / "groups" / "rotation.yaml"
+    (example / "cycles" / "2027" / "groups").mkdir()
+    shutil.copy(rotation, example / "cycles" / "2027" / "groups" / "rotation.yaml")
+    weights = {
+        p.name.split("/")[0]: p.weight
+        for p in build_problem(check(example).network, "2027")[0].past
+    }
+    assert weights == {"2025": 71, "2026": 100}  # the default half-life: 2 cycles
+    settings = example / "leercyclus.yaml"
+    settings.write_text(settings.read_text() + "groups:\n  half_life: 1\n")
+    weights = {
+        p.name.split("/")[0]: p.weight
+        for p in build_problem(check(example).network, "2027")[0].past
+    }
+    assert weights == {"2025": 50, "2026": 100}
