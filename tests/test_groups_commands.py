@@ -34,7 +34,9 @@ def test_the_example_proposal_meets_its_rotation_yaml(example: Path) -> None:
     assert proposal.result.cost >= proposal.result.bound
     text = proposal_yaml(proposal)
     parsed = yaml.safe_load(text)
-    assert parsed["lower_bound"] == proposal.result.bound
+    assert parsed["lower_bound"] == proposal.result.floor
+    assert parsed["repeated_pairs"] == len(proposal.result.repeated)
+    assert parsed["weighted_score"] == proposal.result.score
     assert [g["id"] for g in parsed["groups"]] == ["intervisie-1", "intervisie-2", "intervisie-3"]
     placed = sorted(m for g in parsed["groups"] for m in g["members"])
     assert placed == sorted(problem.people)
@@ -121,3 +123,102 @@ def test_a_client_name_in_a_shared_insight_stops_the_build(example: Path) -> Non
     out = example / "build"
     assert run(["report", str(example), "--cycle", "2026", "--out", str(out)]) == 1
     assert not (out / "2026" / "network").exists()
+
+
+STORY = "cycles/2026/stories/naasten-vragen.yaml"
+
+
+def test_new_story_writes_a_story_that_check_asks_to_fill_in(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["new", "story", "naasten-vragen", str(example), "--group", "ln-samen-beslissen"]
+    assert run([*args, "--group", "2025/ig-zuid"]) == 0
+    assert f"wrote  {STORY}" in capsys.readouterr().out
+    text = (example / STORY).read_text()
+    assert "# yaml-language-server: $schema=../../../schemas/story.schema.json" in text
+    assert "#   - realized (gerealiseerd): het andere werk" in text
+    assert 'groups: ["group:2026/ln-samen-beslissen", "group:2025/ig-zuid"]' in text
+    assert "share: private" in text
+    missing = sorted(
+        str(f.path[0]) for f in check(example).findings if f.file == STORY and f.code == "LC103"
+    )
+    assert missing == ["cycles_of_value", "story", "teller", "title"]
+    filled = (
+        text.replace("title:  ", "title: Elke keer naar naasten vragen  ")
+        .replace("teller:  ", "teller: verpleegkundige  ")
+        .replace("cycles_of_value: []", "cycles_of_value: [immediate, applied]")
+        .replace(
+            "story: >-",
+            "story: >-\n  Sinds de intervisie vragen we in elk overleg naar naasten.\n#",
+        )
+    )
+    (example / STORY).write_text(filled)
+    assert [f for f in check(example).findings if f.file == STORY] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["Naasten"], "'Naasten' cannot be a story's id"),
+        (["naasten", "--group", "ig-noord"], "there is no group 'ig-noord' in cycle 2026"),
+        (["naasten", "--cycle", "2030"], "there is no cycle '2030'"),
+        (["drie-goede-vragen"], "already exists: nothing was written"),
+    ],
+)
+def test_new_story_says_what_is_wrong(
+    example: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    before = sorted(p.name for p in (example / "cycles" / "2026" / "stories").iterdir())
+    assert run(["new", "story", args[0], str(example), *args[1:]]) == 2  # a usage error
+    assert message in capsys.readouterr().err
+    assert sorted(p.name for p in (example / "cycles" / "2026" / "stories").iterdir()) == before
+
+
+def test_an_institution_hears_of_its_people_s_groups_with_action_points_past_due(
+    example: Path,
+) -> None:
+    from leercyclus.commands.pipeline import gather_facts
+    from leercyclus.loading.network import load_network
+    from leercyclus.methods.groups.facts import group_facts
+
+    group = example / "cycles" / "2026" / "groups" / "intervisie-1.yaml"
+    group.write_text(group.read_text().replace("due: 2027-03-31", "due: 2026-10-01", 1))
+    net = load_network(example)
+    facts = list(group_facts(net, "2026", "nl", today=dt.date(2026, 12, 1)))
+    people = yaml.safe_load((example / "people.yaml").read_text())["people"]
+    home = {p["id"]: p.get("institution") for p in people}
+    members = ["p05", "p07", "p09", "p13", "p19", "p20", "p22", "p24"]
+    assert sorted(f.institution for f in facts) == sorted({home[m] for m in members if home[m]})
+    assert {(f.method, f.topic, f.about, f.open) for f in facts} == {
+        ("groups", "group-actions", "group:2026/intervisie-1", True)
+    }
+    assert all("1 actiepunt van de groep staat nog open" in f.text for f in facts)
+    assert all("1 oktober 2026" in f.text for f in facts)
+    assert not any("Zelfonthulling" in f.text for f in facts)  # the group's own words stay in it
+    # before it was due, and after the cycle's last milestone for an action due later, nothing
+    assert list(group_facts(net, "2026", "nl", today=dt.date(2026, 9, 30))) == []
+    assert list(group_facts(check(EXAMPLE).network, "2026", "nl", today=dt.date(2030, 1, 1))) == []
+    institutions = sorted({f.institution for f in facts})
+    assert gather_facts(net, "2026", "nl", institutions[:1])[0].institution == institutions[0]
+
+
+def test_older_cycles_weigh_less_by_the_network_s_half_life(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["new", "cycle", "2027", str(example)]) == 0
+    capsys.readouterr()
+    rotation = example / "cycles" / "2026" / "groups" / "rotation.yaml"
+    (example / "cycles" / "2027" / "groups").mkdir()
+    shutil.copy(rotation, example / "cycles" / "2027" / "groups" / "rotation.yaml")
+    weights = {
+        p.name.split("/")[0]: p.weight
+        for p in build_problem(check(example).network, "2027")[0].past
+    }
+    assert weights == {"2025": 71, "2026": 100}  # the default half-life: 2 cycles
+    settings = example / "leercyclus.yaml"
+    settings.write_text(settings.read_text() + "groups:\n  half_life: 1\n")
+    weights = {
+        p.name.split("/")[0]: p.weight
+        for p in build_problem(check(example).network, "2027")[0].past
+    }
+    assert weights == {"2025": 50, "2026": 100}

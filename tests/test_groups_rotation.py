@@ -93,7 +93,35 @@ def small_problem(seed: int) -> Problem:
 CASES = [p for p in map(small_problem, range(12)) if optimum(p) is not None][:6]
 
 
-@pytest.mark.parametrize("problem", CASES, ids=[f"case{i}" for i in range(len(CASES))])
+def overlapping_problem(seed: int) -> Problem:
+    """8 people in 2 or 3 groups whose history overlaps: one group kept for two cycles (the same
+    members twice, at different weights), and a third cycle that shares some of its pairs."""
+    rng = random.Random(seed)
+    people = list(range(8))
+    rng.shuffle(people)
+    kept = [tuple(sorted(people[k::2])) for k in range(2)]
+    rng.shuffle(people)
+    past = [PastGroup(f"a{k}", g, 1) for k, g in enumerate(kept)]
+    past += [PastGroup(f"b{k}", g, 3) for k, g in enumerate(kept)]
+    past += [PastGroup(f"c{k}", tuple(sorted(people[k::3])), 2) for k in range(3)]
+    groups = rng.choice([2, 3])
+    return Problem(
+        people=tuple(f"p{i}" for i in range(8)),
+        groups=groups,
+        min_size=8 // groups,
+        max_size=-(-8 // groups),
+        past=tuple(past),
+        quotas=(Quota("client", frozenset(rng.sample(range(8), groups))),),
+        seed=seed,
+    )
+
+
+OVERLAPPING = [overlapping_problem(seed) for seed in range(4)]
+
+
+@pytest.mark.parametrize(
+    "problem", CASES + OVERLAPPING, ids=[f"case{i}" for i in range(len(CASES) + 4)]
+)
 def test_local_search_finds_the_optimum_of_small_cases(problem: Problem) -> None:
     best = optimum(problem)
     assert best is not None
@@ -114,6 +142,61 @@ def test_cpsat_proves_the_optimum_of_small_cases(problem: Problem) -> None:
     assert violations(problem, layout) == []
     assert cost(problem, layout) == optimum(problem) == bound
     assert name.startswith("OR-Tools CP-SAT")
+
+
+@needs_ortools
+@pytest.mark.parametrize("problem", OVERLAPPING, ids=[f"overlap{i}" for i in range(4)])
+def test_cpsat_counts_a_pair_of_several_past_groups_once(problem: Problem) -> None:
+    from leercyclus.methods.groups.cpsat import optimise
+
+    layout, bound, _ = optimise(problem, effort=10)
+    assert layout is not None and violations(problem, layout) == []
+    assert cost(problem, layout) == optimum(problem) == bound
+
+
+@needs_ortools
+def test_cpsat_keeps_a_hint_it_cannot_improve() -> None:
+    """The hint is renumbered for the symmetry breaking; an optimal one comes back optimal."""
+    from leercyclus.methods.groups.cpsat import optimise
+
+    problem = CASES[2]
+    best = min(
+        (lay for lay in partitions(problem) if not violations(problem, lay)),
+        key=lambda lay: cost(problem, lay),
+    )
+    layout, bound, _ = optimise(problem, effort=0.5, hint=best)
+    assert layout is not None and cost(problem, layout) == cost(problem, best)
+    assert bound <= cost(problem, best)
+
+
+def test_a_pair_counts_once_with_its_heaviest_past_group() -> None:
+    """a and b sat together twice (weights 1 and 3), b and c once (weight 2): together again,
+    the three cost 3 + 2 + 0 (a and c never met), not 1 + 3 + 2."""
+    problem = Problem(
+        people=("a", "b", "c", "d", "e", "f"),
+        groups=2,
+        min_size=3,
+        max_size=3,
+        past=(PastGroup("old", (0, 1), 1), PastGroup("last", (0, 1), 3), PastGroup("x", (1, 2), 2)),
+    )
+    layout = canonical([(0, 1, 2), (3, 4, 5)])
+    assert cost(problem, layout) == 5
+    assert rotation.repeated_pairs(problem, layout) == ((0, 1), (1, 2))
+
+
+def test_the_bound_counts_a_kept_group_once() -> None:
+    """Six people who sat together two cycles running, now in two groups of three: at least
+    two times three pairs again, counted once (6), not once per cycle (12)."""
+    group = tuple(range(6))
+    problem = Problem(
+        people=tuple(f"p{i}" for i in range(6)),
+        groups=2,
+        min_size=3,
+        max_size=3,
+        past=(PastGroup("2024", group), PastGroup("2025", group)),
+    )
+    assert lower_bound(problem) == 6 == optimum(problem)
+    assert solve(problem, solver="local").cost == 6
 
 
 def test_constraints_are_held_even_where_they_cost_repeats() -> None:
@@ -217,7 +300,7 @@ def test_a_layout_that_meets_the_bound_needs_no_solver() -> None:
 
 
 def test_the_bound_never_exceeds_any_allowed_layout() -> None:
-    for problem in CASES:
+    for problem in CASES + OVERLAPPING:
         assert all(
             lower_bound(problem) <= cost(problem, lay)
             for lay in partitions(problem)
@@ -236,3 +319,58 @@ def _benchmark() -> ModuleType:
 
 def _fields(problem: Problem) -> dict[str, object]:
     return {name: getattr(problem, name) for name in problem.__dataclass_fields__}
+
+
+def test_recency_halves_a_pair_s_weight_every_half_life() -> None:
+    assert [rotation.recency_weight(age, 2) for age in (0, 1, 2, 4)] == [100, 71, 50, 25]
+    assert rotation.recency_weight(40, 2) == 1  # an old pair still counts a little
+
+
+@pytest.mark.parametrize("solver", ["local", pytest.param("cp-sat", marks=needs_ortools)])
+def test_an_old_pair_is_preferred_to_a_recent_one(solver: str) -> None:
+    """a must sit with b (together last cycle) or with c (together two cycles before): with a
+    half-life of 2 cycles, a and c meet again."""
+    problem = Problem(
+        people=("a", "b", "c", "d"),
+        groups=2,
+        min_size=2,
+        max_size=2,
+        past=(
+            PastGroup("2025/x", (0, 1), rotation.recency_weight(0, 2)),
+            PastGroup("2023/y", (0, 2), rotation.recency_weight(2, 2)),
+        ),
+        apart=((0, 3),),
+    )
+    result = solve(problem, solver=solver)  # type: ignore[arg-type]
+    assert result.repeated == ((0, 2),)
+    assert result.score == 0.5
+    if solver == "cp-sat":  # the pigeonhole bound sees no forced pair: CP-SAT proves it
+        assert (result.floor, result.status) == (0.5, "optimal")
+
+
+@needs_ortools
+def test_cpsat_raises_the_bound_when_no_layout_is_free_of_repeats() -> None:
+    """The pigeonhole bound is 0 (two people over three groups), but a and b must sit together:
+    CP-SAT proves there is no layout without a repeat, so the one repeat is optimal."""
+    problem = Problem(
+        people=("a", "b", "c", "d", "e", "f"),
+        groups=3,
+        min_size=2,
+        max_size=2,
+        past=(PastGroup("old", (0, 1), 50), PastGroup("last", (2, 3), 100)),
+        together=((0, 1),),
+    )
+    assert lower_bound(problem) == 0
+    local = solve(problem, solver="local")
+    assert (local.cost, local.bound, local.status) == (50, 0, "feasible")
+    proven = solve(problem, solver="cp-sat", effort=5)
+    assert (proven.cost, proven.bound, proven.status) == (50, 50, "optimal")
+
+
+@needs_ortools
+def test_after_a_proof_the_bound_rises_to_the_next_cost_repeats_can_add_up_to() -> None:
+    from leercyclus.methods.groups.cpsat import next_cost
+
+    weights = {50, 71, 100}
+    assert [next_cost(v, weights) for v in (0, 50, 71, 100, 121)] == [50, 71, 100, 121, 142]
+    assert next_cost(3, set()) == 4

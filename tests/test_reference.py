@@ -152,6 +152,13 @@ def test_the_table_says_type_requirement_and_both_descriptions() -> None:
         Row("groups.min_disciplines", "whole number, at least 1", "default `2`",
             "Disciplines a group of a rotating kind has at least (multidisciplinary).",
             "Minimaal aantal disciplines per groep (multidisciplinair)."),
+        Row("groups.half_life", "number", "default `2`",
+            "Cycles after which a pair that sat together counts half as much in a rotation:"
+            " a pair from the last cycle counts 1, from the cycle before 2^(-1/half_life), and"
+            " so on.",
+            "Na hoeveel cycli een paar dat samen zat bij het rouleren half zo zwaar telt: een"
+            " paar uit de vorige cyclus telt 1, uit de cyclus daarvoor 2^(-1/half_life),"
+            " enzovoort."),
     ]  # fmt: skip
 
 

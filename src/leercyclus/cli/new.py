@@ -1,4 +1,4 @@
-"""`leercyclus new`: the next cycle, and fill-in forms for one institution."""
+"""`leercyclus new`: the next cycle, fill-in forms for one institution, and a story of value."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="new",
-    help="Start the next cycle, or write a form (self-review, visit, actions) to fill in.",
+    help="Start the next cycle, or write a form (self-review, visit, actions, story) to fill in.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -120,6 +120,44 @@ def actions(
 
     root = repository(repo, repo_option, f"new actions {institution} PATH")
     _form(actions_form, institution, root, cycle, force)
+
+
+@app.command("story")
+def story(
+    story_id: Annotated[
+        str, typer.Argument(help="The story's id, e.g. drie-goede-vragen.", metavar="ID")
+    ],
+    repo: Repo = None,
+    cycle: CycleOption = None,
+    group: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--group",
+            help="A group it comes from: an id of the cycle, or CYCLE/ID (repeatable).",
+            metavar="GROUP",
+            show_default=False,
+        ),
+    ] = None,
+    force: Force = False,
+    repo_option: RepoOption = None,
+) -> None:
+    """A story of value of a learning network or group: the cycles of value as comments."""
+    from leercyclus.cli import console
+    from leercyclus.loading.network import load_network
+    from leercyclus.methods.groups.newstory import story_form
+    from leercyclus.methods.peerreview.newfiles import pick_cycle, write_new
+
+    root = repository(repo, repo_option, f"new story {story_id} PATH")
+    net = load_network(root)
+    path, text = story_form(net, pick_cycle(net, cycle).id, story_id, group or [])
+    write_new(root, {path: text}, force)
+    console.out.print(f"  wrote  {path.relative_to(root).as_posix()}", markup=False)
+    console.out.print(
+        "fill in its title, teller, story and cycles of value (the comments say how), then run"
+        " `leercyclus check`",
+        markup=False,
+    )
+    raise typer.Exit(0)
 
 
 def _form(

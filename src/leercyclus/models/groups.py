@@ -304,8 +304,10 @@ class Rotation(Strict):
         default="all",
     )
     last_cycle_weight: WholeNumber = doc(
-        "How many times a pair from the last cycle counts (older pairs count once).",
-        "Hoe zwaar een paar uit de vorige cyclus telt (oudere paren tellen één keer).",
+        "How many times more a pair from the last cycle counts (older pairs count less by the"
+        " network's groups.half_life).",
+        "Hoeveel keer zwaarder een paar uit de vorige cyclus telt (oudere paren tellen minder,"
+        " volgens groups.half_life van het netwerk).",
         default=1,
         ge=1,
     )
@@ -380,4 +382,12 @@ class GroupSettings(Strict):
         "Minimaal aantal disciplines per groep (multidisciplinair).",
         default=2,
         ge=1,
+    )
+    half_life: Number = doc(
+        "Cycles after which a pair that sat together counts half as much in a rotation: a pair"
+        " from the last cycle counts 1, from the cycle before 2^(-1/half_life), and so on.",
+        "Na hoeveel cycli een paar dat samen zat bij het rouleren half zo zwaar telt: een paar"
+        " uit de vorige cyclus telt 1, uit de cyclus daarvoor 2^(-1/half_life), enzovoort.",
+        default=2,
+        gt=0,
     )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from leercyclus.loading.method import Method
 
 if TYPE_CHECKING:  # registering the method imports none of its parts (start-up stays fast)
-    from leercyclus.loading.method import ReportRun
+    from leercyclus.loading.method import Fact, ReportRun
     from leercyclus.loading.network import Network
     from leercyclus.repository.findings import Finding
     from leercyclus.rules.actions import TrackedAction
@@ -73,6 +73,12 @@ def _reports(run: ReportRun) -> None:
     emit_reports(run)
 
 
+def _facts(net: Network, cycle: str, language: str) -> Iterator[Fact]:
+    from leercyclus.methods.groups.facts import group_facts
+
+    return group_facts(net, cycle, language)
+
+
 def _guard(run: ReportRun) -> None:
     from leercyclus.methods.groups.guard import guard_outputs
 
@@ -89,4 +95,5 @@ METHOD = Method(
     references=_references,
     reports=_reports,
     guard=_guard,
+    facts=_facts,
 )

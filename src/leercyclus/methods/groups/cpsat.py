@@ -1,18 +1,36 @@
 """Rotation with OR-Tools CP-SAT (the optional extra `solver`): optimal layouts, with proof.
 
-The model counts, for each past group P and new group k, how many of P sit in k (c = |P ∩ k|)
-and charges c(c-1)/2 through a table, rather than one boolean per past pair: the per-pair model
-does not prove optimality in a minute at 30 people with three years of history, the per-group
-one does in seconds (research note wave2, B.6). One worker, a fixed seed and a deterministic
-time limit make the answer the same on every run and machine of one OR-Tools version.
+The model counts overlap per past group, not per pair: for each past group P and new group k an
+integer o = |P ∩ k|, and booleans "o ≥ 2", "o ≥ 3", ... whose costs rise (1, 2, 3, ...), so
+that their sum is o(o-1)/2 and the linear relaxation sees that cost's convex envelope.
+The per-pair model does not prove optimality in a minute at 30 people with three years of
+history, the per-group one does in seconds (research note wave2, B.6). A pair that shared more
+than one past group is charged by each of them; one boolean per such pair, true only when the
+two sit together, gives the excess back, so every pair counts once (as `rotation.cost`).
+
+The new groups are interchangeable: they are numbered by their first member, and the members of
+the heaviest past group come first in that order, so a layout that spreads that group fixes
+its members one to each group. One worker, a fixed seed and a deterministic time limit make the
+answer the same on every run and machine of one OR-Tools version.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from leercyclus.methods.groups.rotation import Layout, Problem, canonical, spread_evenly
+from leercyclus.methods.groups.rotation import (
+    Layout,
+    Problem,
+    canonical,
+    cost,
+    excess_weights,
+    lower_bound,
+    spread_evenly,
+)
+
+Outcome = Literal["found", "none", "unknown"]
 
 
 def version() -> str:
@@ -24,7 +42,103 @@ def version() -> str:
 def optimise(
     problem: Problem, *, effort: float, hint: Layout | None = None
 ) -> tuple[Layout | None, int, str]:
-    """The best layout found (None if none), a proven lower bound, and the solver's name."""
+    """The best layout found (None if none), a proven lower bound, and the solver's name.
+
+    First, searches for a layout at the bound (from `rotation.lower_bound` up), with every
+    repeat beyond it ruled out, which propagates far better than minimising: each finds such a
+    layout (optimal), or proves there is none (the bound rises), with half the effort left. Then
+    CP-SAT minimises, from the best layout known, with the rest.
+    """
+    name = f"OR-Tools CP-SAT {version()}"
+    floor = lower_bound(problem)
+    best, best_cost = hint, (cost(problem, hint) if hint is not None else None)
+    left = effort
+    # counted per past group, a pair that shared two groups counts twice: a proof that none is
+    # at the floor then holds for pairs counted once only at 0 (no pair at all repeats)
+    proofs_hold = not excess_weights(problem)
+    while (best_cost is None or best_cost > floor) and left > 0.1:
+        found, outcome, _, used = _search(problem, left / 2, at_most=floor)
+        left -= used
+        if outcome == "found":
+            return found, floor, name
+        if outcome == "unknown" or not (floor == 0 or proofs_hold):
+            break
+        floor = next_cost(floor, {past.weight for past in problem.past})
+    if best_cost is not None and best_cost <= floor:
+        return best, floor, name
+    found, _, bound, _ = _search(problem, left, at_least=floor, hint=best)
+    if found is not None and (best_cost is None or cost(problem, found) <= best_cost):
+        best = found
+    return best, max(floor, bound), name
+
+
+def next_cost(value: int, weights: set[int]) -> int:
+    """The least cost above `value` that some repeats can add up to (a sum of the weights):
+    after a proof that no layout costs at most `value`, the bound rises to it."""
+    if not weights:
+        return value + 1
+    top = value + max(weights)
+    reachable = [True] + [False] * top
+    for total in range(1, top + 1):
+        reachable[total] = any(total >= w and reachable[total - w] for w in weights)
+    return next(total for total in range(value + 1, top + 1) if reachable[total])
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    model: Any
+    x: list[list[Any]]
+    """x[i][k]: person i sits in new group k."""
+    objective: Any
+    order: list[int]
+
+
+def _search(
+    problem: Problem,
+    effort: float,
+    *,
+    at_most: int | None = None,
+    at_least: int = 0,
+    hint: Layout | None = None,
+) -> tuple[Layout | None, Outcome, int, float]:
+    """A layout of cost at most `at_most` (a search for any), else the least cost above
+    `at_least`: the layout, whether one was found, the proven bound, the effort spent."""
+    from ortools.sat.python import cp_model
+
+    built = _build(problem, exact=at_most is None)
+    model = built.model
+    if at_most is not None:
+        model.add(built.objective <= at_most)
+    else:
+        model.add(built.objective >= at_least)
+        model.minimize(built.objective)
+    if hint is not None:
+        for k, group in enumerate(_numbered(hint, built.order)):
+            for i in range(len(problem.people)):
+                model.add_hint(built.x[i][k], i in group)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = problem.seed
+    solver.parameters.max_deterministic_time = max(effort, 0.1)
+    solver.parameters.max_time_in_seconds = max(10.0, effort * 10)  # a guard, never the limit
+    status = solver.solve(model)
+    used = solver.response_proto.deterministic_time
+    if status == cp_model.INFEASIBLE:
+        return None, "none", at_least, used
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, "unknown", at_least, used
+    layout = canonical(
+        [i for i in range(len(problem.people)) if solver.boolean_value(built.x[i][k])]
+        for k in range(problem.groups)
+    )
+    bound = at_least if at_most is not None else math.ceil(solver.best_objective_bound - 1e-6)
+    return layout, "found", bound, used
+
+
+def _build(problem: Problem, *, exact: bool = True) -> _Model:
+    """The constraints of `problem` on x[i][k], its groups numbered, and the weighted repeats:
+    exact, or (`exact=False`) with a pair charged by each past group it shared, which is never
+    less and, without negative terms, lets presolve turn a zero budget into at-most-ones."""
     from ortools.sat.python import cp_model
 
     model = cp_model.CpModel()
@@ -50,55 +164,80 @@ def optimise(
         for block in problem.together:
             for other in block[1:]:
                 model.add(x[block[0]][k] == x[other][k])
-    _break_symmetry(model, x, n, groups)
-    objective: list[Any] = []
+    order = _order(problem)
+    _break_symmetry(model, x, order, groups)
+    objective = _overlap_costs(model, problem, x)
+    if exact:
+        objective -= _excess_returned(model, problem, x)
+        model.add(objective >= lower_bound(problem))  # what the relaxation cannot see of it
+    return _Model(model, x, objective, order)
+
+
+def _overlap_costs(model: Any, problem: Problem, x: list[list[Any]]) -> Any:
+    """Per past group and new group: o(o-1)/2 for its o members placed together, weighted."""
+    groups = problem.groups
+    total: list[Any] = []
     for past in problem.past:
         members = sorted(set(past.members))
-        if len(members) < 2:
-            continue
         top = min(len(members), problem.max_size)
-        table = [c * (c - 1) // 2 for c in range(top + 1)]
+        if top < 2:
+            continue
         charges = []
         for k in range(groups):
-            count = model.new_int_var(0, top, "")
-            model.add(count == sum(x[i][k] for i in members))
-            charge = model.new_int_var(0, table[-1], "")
-            model.add_element(count, table, charge)
-            for t in range(1, top):  # tangents of c(c-1)/2: a linear bound the LP can use
-                model.add(charge >= t * count - t * (t + 1) // 2)
-            charges.append(charge)
+            placed = sum(x[i][k] for i in members)
+            # at_least[t] is "o >= t + 2"; o <= 1 + their number, and each costs more than
+            # the one before (t + 1): the cheapest way to cover o is exactly o(o-1)/2
+            at_least = [model.new_bool_var("") for _ in range(top - 1)]
+            model.add(placed <= 1 + sum(at_least))
+            for t, flag in enumerate(at_least):
+                model.add(placed >= t + 2).only_enforce_if(flag)
+                if t:
+                    model.add_implication(flag, at_least[t - 1])
+            charges.append(sum((t + 1) * flag for t, flag in enumerate(at_least)))
         model.add(sum(charges) >= spread_evenly(len(members), groups))  # helps the bound
-        objective.extend(past.weight * c for c in charges)
-    model.minimize(sum(objective))
-    if hint is not None:
-        for k, group in enumerate(hint):
-            for i in range(n):
-                model.add_hint(x[i][k], i in group)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = problem.seed
-    solver.parameters.max_deterministic_time = effort
-    solver.parameters.max_time_in_seconds = max(10.0, effort * 10)  # a guard, never the limit
-    status = solver.solve(model)
-    name = f"OR-Tools CP-SAT {version()}"
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None, 0, name
-    layout = canonical(
-        [i for i in range(n) if solver.boolean_value(x[i][k])] for k in range(groups)
-    )
-    bound = math.ceil(solver.best_objective_bound - 1e-6)
-    return layout, bound, name
+        total.extend(past.weight * charge for charge in charges)
+    return sum(total)
 
 
-def _break_symmetry(model: Any, x: list[list[Any]], n: int, groups: int) -> None:
-    """Groups are interchangeable: number them by their first member (person i may open group k
-    only if some earlier person opened group k-1)."""
-    opened = [[model.new_bool_var("") for _ in range(n)] for _ in range(groups)]
+def _excess_returned(model: Any, problem: Problem, x: list[list[Any]]) -> Any:
+    """For each pair that shared several past groups, the excess they charge it, given back by
+    a boolean that can be true only when the two sit in one group."""
+    returned: list[Any] = []
+    for (a, b), excess in sorted(excess_weights(problem).items()):
+        together = model.new_bool_var("")
+        for k in range(problem.groups):
+            model.add_bool_or([together.Not(), x[a][k].Not(), x[b][k]])
+            model.add_bool_or([together.Not(), x[b][k].Not(), x[a][k]])
+        returned.append(excess * together)
+    return sum(returned)
+
+
+def _order(problem: Problem) -> list[int]:
+    """People in the order that numbers the groups: the heaviest (then largest) past group's
+    members first, then everyone else by index."""
+    if not problem.past:
+        return list(range(len(problem.people)))
+    first = min(problem.past, key=lambda p: (-p.weight, -len(set(p.members)), p.name))
+    lead = sorted(set(first.members))
+    return lead + [i for i in range(len(problem.people)) if i not in set(lead)]
+
+
+def _numbered(layout: Layout, order: list[int]) -> list[tuple[int, ...]]:
+    """The layout's groups numbered as the symmetry breaking wants: by their first member in
+    `order` (a hint numbered otherwise would break it, and be ignored)."""
+    rank = {person: r for r, person in enumerate(order)}
+    return sorted(layout, key=lambda group: min(rank[p] for p in group))
+
+
+def _break_symmetry(model: Any, x: list[list[Any]], order: list[int], groups: int) -> None:
+    """Groups are interchangeable: number them by their first member in `order` (a person may
+    open group k only if someone before them opened group k-1)."""
+    opened = [[model.new_bool_var("") for _ in order] for _ in range(groups)]
     for k in range(groups):
-        for i in range(n):
-            sources = [x[i][k]] + ([opened[k][i - 1]] if i else [])
-            model.add_max_equality(opened[k][i], sources)
-            if k and i:
-                model.add_implication(x[i][k], opened[k - 1][i - 1])
+        for r, i in enumerate(order):
+            sources = [x[i][k]] + ([opened[k][r - 1]] if r else [])
+            model.add_max_equality(opened[k][r], sources)
+            if k and r:
+                model.add_implication(x[i][k], opened[k - 1][r - 1])
             elif k:
                 model.add(x[i][k] == 0)

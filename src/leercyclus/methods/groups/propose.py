@@ -16,6 +16,7 @@ from leercyclus.methods.groups.rotation import (
     Quota,
     Result,
     Spread,
+    recency_weight,
 )
 from leercyclus.methods.groups.solve import Solver, solve
 from leercyclus.models.groups import EXPERIENCE_ROLES, Requirement
@@ -80,11 +81,19 @@ def build_problem(net: Network, cycle: str) -> tuple[Problem, Rotation]:
     groups = rot.groups or math.ceil(len(ids) / rot.size.max)
     order = net.cycle_order()
     earlier = [c for c in order[: order.index(cycle)] if rot.history == "all" or c in rot.history]
+    half_life = data.settings(net).half_life
+    now = order.index(cycle)
+
+    def weight(c: str) -> int:
+        """Older pairs weigh less (the half-life); the last cycle's times last_cycle_weight."""
+        age = now - order.index(c) - 1
+        return recency_weight(age, half_life) * (rot.last_cycle_weight if age == 0 else 1)
+
     past = tuple(
         PastGroup(
             f"{c}/{gid}",
             tuple(sorted({at[m] for m in g.model.members if m in at})),
-            rot.last_cycle_weight if c == earlier[-1] else 1,
+            weight(c),
         )
         for c in earlier
         for gid, g in data.groups(net, c).items()
@@ -173,9 +182,10 @@ def proposal_yaml(proposal: Proposal) -> str:
         f"# solver: {r.solver}; seed {proposal.problem.seed}",
         f"cycle: {json.dumps(proposal.cycle)}",
         f"kind: {proposal.kind}",
-        f"status: {r.status}  # optimal: no layout has fewer repeated pairs",
-        f"repeated_pairs: {r.cost}  # weighted; the pairs themselves are listed per group",
-        f"lower_bound: {r.bound}",
+        f"status: {r.status}  # optimal: no layout has a lower weighted score",
+        f"repeated_pairs: {len(r.repeated)}  # listed per group below",
+        f"weighted_score: {r.score}  # a pair from the last cycle counts 1, older ones less",
+        f"lower_bound: {r.floor}  # no layout scores less",
         "groups:",
     ]
     for gid, group in zip(proposal.ids, proposal.result.layout, strict=True):
@@ -201,8 +211,8 @@ def group_files(net: Network, proposal: Proposal) -> dict[Path, str]:
         files[Path("cycles", proposal.cycle, "groups", f"{gid}.yaml")] = "\n".join(
             [
                 f"# Voorgesteld door `leercyclus groups rotate` ({r.solver}, seed"
-                f" {proposal.problem.seed}): {r.cost} herhaalde paren over alle groepen,"
-                f" ondergrens {r.bound}.",
+                f" {proposal.problem.seed}): {len(r.repeated)} herhaalde paren over alle"
+                f" groepen, gewogen {r.score}, ondergrens {r.floor}.",
                 f"id: {gid}",
                 f"kind: {proposal.kind}",
                 f"title: {_quoted(_title(proposal.kind, n, gid))}",

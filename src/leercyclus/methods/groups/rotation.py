@@ -6,6 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+SCALE = 100
+"""A pair from the last cycle weighs SCALE: weights are whole numbers (CP-SAT's objective is),
+and a score of cost / SCALE reads as `repeated pairs, older ones counted less`."""
+
 Layout = tuple[tuple[int, ...], ...]
 """Groups of people (their indices), each sorted, the groups in order of their first member."""
 
@@ -74,8 +78,24 @@ class Result:
     notes: tuple[str, ...] = field(default=())
 
     @property
+    def score(self) -> float:
+        """The weighted repeats in pairs of the last cycle (one such pair scores 1)."""
+        return round(self.cost / SCALE, 2)
+
+    @property
+    def floor(self) -> float:
+        """The lower bound in the same unit as `score`."""
+        return round(self.bound / SCALE, 2)
+
+    @property
     def status(self) -> Status:
         return "optimal" if self.cost <= self.bound else "feasible"
+
+
+def recency_weight(age: int, half_life: float) -> int:
+    """The weight of a pair that sat together `age` cycles before the last one (0: in the last
+    cycle): SCALE halved every `half_life` cycles, never below 1 (an old pair still counts)."""
+    return max(1, round(SCALE * 2 ** (-age / half_life)))
 
 
 def pairs_of(members: Iterable[int]) -> int:
@@ -83,22 +103,46 @@ def pairs_of(members: Iterable[int]) -> int:
     return n * (n - 1) // 2
 
 
-def cost(problem: Problem, layout: Layout) -> int:
-    """The weighted repeats of `layout`: for each past group, the pairs of it together again."""
-    group_of = {person: k for k, group in enumerate(layout) for person in group}
-    total = 0
+def pair_weights(problem: Problem) -> dict[tuple[int, int], int]:
+    """Each pair that sat together before, with the weight of its heaviest shared past group
+    (a pair that shared two groups is one pair, weighed as the most recent of them)."""
+    weights: dict[tuple[int, int], int] = {}
     for past in problem.past:
-        counts: dict[int, int] = {}
-        for person in past.members:
-            if person in group_of:
-                counts[group_of[person]] = counts.get(group_of[person], 0) + 1
-        total += past.weight * sum(c * (c - 1) // 2 for c in counts.values())
-    return total
+        members = sorted(set(past.members))
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                if weights.get((a, b), 0) < past.weight:
+                    weights[a, b] = past.weight
+    return weights
+
+
+def excess_weights(problem: Problem) -> dict[tuple[int, int], int]:
+    """Per pair that shared more than one past group: their weights' sum less the heaviest
+    (what counting per past group charges too much when the pair sits together again)."""
+    shared: dict[tuple[int, int], list[int]] = {}
+    for past in problem.past:
+        members = sorted(set(past.members))
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                shared.setdefault((a, b), []).append(past.weight)
+    return {pair: sum(w) - max(w) for pair, w in shared.items() if len(w) > 1}
+
+
+def cost(problem: Problem, layout: Layout) -> int:
+    """The weighted repeats of `layout`: each pair together again that sat together before,
+    counted once, with the weight of its heaviest shared past group."""
+    weights = pair_weights(problem)
+    return sum(
+        weights.get((a, b), 0)
+        for group in layout
+        for n, a in enumerate(group)
+        for b in group[n + 1 :]
+    )
 
 
 def repeated_pairs(problem: Problem, layout: Layout) -> tuple[tuple[int, int], ...]:
     """Every pair sitting together in `layout` that also sat together in a past group."""
-    met = {(a, b) for past in problem.past for a in past.members for b in past.members if a < b}
+    met = pair_weights(problem)
     return tuple(sorted((a, b) for g in layout for a in g for b in g if a < b and (a, b) in met))
 
 
@@ -109,12 +153,21 @@ def spread_evenly(count: int, groups: int) -> int:
 
 
 def lower_bound(problem: Problem) -> int:
-    """The pigeonhole bound: each past group's members spread as evenly as the groups allow."""
-    placed = set(range(len(problem.people)))
-    return sum(
-        past.weight * spread_evenly(len(placed.intersection(past.members)), problem.groups)
-        for past in problem.past
-    )
+    """The pigeonhole bound: each past group's members spread as evenly as the groups allow.
+
+    A past group of s people over K groups puts at least `spread_evenly(s, K)` of its pairs
+    together again. Pairs count once, so the past groups are taken heaviest first and each is
+    credited only with the pairs no heavier group has claimed: of its forced pairs, at most the
+    already claimed ones can be the claimed ones."""
+    claimed: set[tuple[int, int]] = set()
+    bound = 0
+    for past in sorted(problem.past, key=lambda p: (-p.weight, -len(set(p.members)), p.name)):
+        members = sorted(set(past.members))
+        pairs = {(a, b) for n, a in enumerate(members) for b in members[n + 1 :]}
+        forced = spread_evenly(len(members), problem.groups)
+        bound += past.weight * max(0, forced - len(pairs & claimed))
+        claimed |= pairs
+    return bound
 
 
 def canonical(groups: Iterable[Iterable[int]]) -> Layout:

@@ -47,9 +47,10 @@ def solve(
         from leercyclus.methods.groups.cpsat import optimise
 
         found, bound, name = optimise(problem, effort=effort, hint=layout)
-        if found is not None:
-            layout = found
-        notes = ()
+        if found is not None and (layout is None or cost(problem, found) <= cost(problem, layout)):
+            layout, notes = found, ()
+        else:  # the solver did not improve on its starting point within its effort
+            notes = (*notes, f"{name} kept the local search's layout")
     else:
         bound, name = floor, "local search (no proof beyond the pigeonhole bound)"
     if layout is None or violations(problem, layout):
@@ -95,4 +96,8 @@ def binding(problem: Problem, iterations: int = 20_000) -> list[str]:
         trials.append(("keep apart", replace(problem, apart=())))
     if problem.together:
         trials.append(("keep together", replace(problem, together=())))
-    return [name for name, trial in trials if search(trial, iterations=iterations)[0] is not None]
+    return [
+        name
+        for name, trial in trials
+        if search(trial, iterations=iterations, runs=1)[0] is not None
+    ]
