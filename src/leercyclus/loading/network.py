@@ -96,6 +96,15 @@ class Network:
         """Cycle ids from oldest to newest (numbers inside ids compare as numbers)."""
         return sorted(self.cycles, key=natural_key)
 
+    def holds(self, method: str) -> bool:
+        """Whether the repository has a file of one of `method`'s kinds (models/kinds.py):
+        valid, failed or a table, in a cycle or outside."""
+        kinds = {kind.name for kind in file_kinds().values() if kind.method == method}
+        places: list[dict[str, Any]] = [self.files, self.failed, self.tables]
+        for data in self.cycles.values():
+            places += [data.files, data.failed, data.tables]
+        return any(not kinds.isdisjoint(place) for place in places)
+
     def institution_ids(self) -> set[str] | None:
         """The registered ids, or None when institutions.yaml could not be read."""
         if self.register is None:
@@ -173,7 +182,12 @@ def assemble(
 
 
 def _place(data: CycleData, source: SourceFile, model: BaseModel, findings: list[Finding]) -> None:
-    from leercyclus.models import ActionPlan, Cycle, Evaluation, SelfReview, Standard, Visit
+    from leercyclus.models.actions import ActionPlan
+    from leercyclus.models.cycle import Cycle
+    from leercyclus.models.evaluation import Evaluation
+    from leercyclus.models.self_review import SelfReview
+    from leercyclus.models.standard import Standard
+    from leercyclus.models.visit import Visit
 
     if isinstance(model, Cycle):
         data.cycle = Loaded(source, model)
