@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -228,17 +227,21 @@ def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: lis
         _add(path, base, parts, cycle, table, files, findings)
 
 
-def _walk(folder: Path) -> list[tuple[tuple[str, ...], bool]]:
+_Entry = tuple[tuple[str, ...], bool]
+"""A file's names below the folder walked, and whether it is a symbolic link."""
+
+
+def _walk(folder: Path) -> list[_Entry]:
     """Every file under `folder`, as its names below `folder` in sorted order, and whether it is
     a symbolic link; a link to a folder is listed as such, not entered. Names, not Path objects:
     a large repository has thousands of files, most of which only need their names matched."""
-    found: list[tuple[tuple[str, ...], bool]] = []
+    found: list[_Entry] = []
     _walk_into(str(folder), (), found)
     found.sort()
     return found
 
 
-def _walk_into(folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], bool]]) -> None:
+def _walk_into(folder: str, parts: tuple[str, ...], found: list[_Entry]) -> None:
     try:
         with os.scandir(folder) as scan:
             entries = list(scan)
