@@ -750,11 +750,16 @@ class CycleWriter:
             parel: Doc = {"title": rng.choice(PAREL_TITLES), "text": text, "standards": [sid]}
             parel["share"] = rng.random() < 0.5
             if parel["share"]:
-                self.shared.append(f"parel:{self.year}/{inst.id}/{slug(parel['title'])}")
                 name = person(rng)
                 email = f"{slug(name).replace('-', '.')}@{inst.id}.example.org"
                 parel["contact"] = {"name": name, "email": email}
             parels.append(parel)
+        titles = [p["title"] for p in parels]  # a title twice: its reference names the first
+        self.shared += [
+            f"parel:{self.year}/{inst.id}/{slug(p['title'])}"
+            for p in parels
+            if p["share"] and titles.count(p["title"]) == 1
+        ]
         oesters = []
         for sid in rng.sample(list(by_id), min(len(by_id), rng.randint(2, 3))):
             text = f"{team_note(rng, by_id[sid].topic)} {sentence(rng, by_id[sid].topic)}"

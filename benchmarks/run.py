@@ -228,10 +228,22 @@ def _tail(text: str) -> str:
 # The network
 
 
-def network(institutions: int, standards: int, cycles: int, seed: int, dense: bool) -> Path:
+def methods_args(institutions: int) -> list[str]:
+    """generate.py's options for a network with the data of every learning method: two audited
+    locations per institution, five indicators of 60 months, three people per institution in
+    intervision groups of eight, and a national day."""
+    return [
+        *("--audits", "2", "--indicators", "5", "--periods", "60"),
+        *("--people", str(3 * institutions), "--national-day"),
+    ]
+
+
+def network(
+    institutions: int, standards: int, cycles: int, seed: int, dense: bool, methods: bool = False
+) -> Path:
     """The generated network for these parameters, from the cache or generated now."""
     version = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:10]
-    kind = "-dense" if dense else ""
+    kind = ("-dense" if dense else "") + ("-methods" if methods else "")
     root = CACHE / f"net-{institutions}x{standards}-c{cycles}-s{seed}{kind}-{version}"
     if root.is_dir():
         return root
@@ -241,6 +253,7 @@ def network(institutions: int, standards: int, cycles: int, seed: int, dense: bo
     args = [sys.executable, str(HERE / "generate.py"), str(partial)]
     args += ["--institutions", str(institutions), "--standards", str(standards)]
     args += ["--cycles", str(cycles), "--seed", str(seed), *(["--dense"] if dense else [])]
+    args += methods_args(institutions) if methods else []
     subprocess.run(args, check=True)
     partial.rename(root)
     return root
@@ -573,6 +586,10 @@ def print_table(rows: list[Row], meta: dict[str, object]) -> None:
         f"leercyclus {meta['leercyclus']} ({meta['commit']}), {net['institutions']} x "
         f"{net['standards']}: {net['files']} files, {net['mb']:.1f} MB; {CORES} cores"
     )
+    if net["csv_files"]:
+        title += f"; and {net['csv_files']} CSV files, {net['csv_mb']:.1f} MB"
+    if net["methods"]:
+        title += "; every learning method's data"
     table = Table(title=title)
     for name in ("step", "time", "ratio", "target", "result", "RSS MB", "tree MB", "note"):
         justify = "right" if name in ("time", "ratio", "RSS MB", "tree MB") else "left"
@@ -607,6 +624,7 @@ def metadata(root: Path, args: argparse.Namespace) -> dict[str, object]:
         check=False,
     ).stdout.strip()
     files = yaml_files(root)
+    tables = sorted(p for p in root.rglob("*.csv") if ".leercyclus" not in p.parts)
     return {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "leercyclus": version("leercyclus"),
@@ -622,8 +640,11 @@ def metadata(root: Path, args: argparse.Namespace) -> dict[str, object]:
             "cycles": args.cycles,
             "seed": args.seed,
             "dense": args.dense,
+            "methods": methods_args(args.institutions) if args.methods else [],
             "files": len(files),
             "mb": sum(p.stat().st_size for p in files) / 1e6,
+            "csv_files": len(tables),
+            "csv_mb": sum(p.stat().st_size for p in tables) / 1e6,
         },
     }
 
@@ -641,6 +662,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--dense", action="store_true", help="a network of many small values (generate.py)"
+    )
+    parser.add_argument(
+        "--methods",
+        action="store_true",
+        help="a network with every learning method's data too (audits, indicators, groups, "
+        "national day)",
     )
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--quick", action="store_true", help="100 x 50: a fast smoke run")
@@ -677,9 +704,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(
             f"unknown formats {sorted(set(formats) - set(FORMATS))}: use md, html, docx, pdf"
         )
-    root = network(args.institutions, args.standards, args.cycles, args.seed, args.dense)
-    for path in yaml_files(root):  # the OS file cache is warm for every measurement alike
-        path.read_bytes()
+    root = network(
+        args.institutions, args.standards, args.cycles, args.seed, args.dense, args.methods
+    )
+    for path in [*yaml_files(root), *root.rglob("*.csv")]:  # the OS file cache is warm for
+        path.read_bytes()  # every measurement alike
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="leercyclus-bench-") as tmp:
         scratch = Path(tmp)
