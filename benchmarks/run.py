@@ -41,7 +41,8 @@ LEERCYCLUS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "lee
 
 @dataclass
 class Sample:
-    """One run: wall time, the child's own peak RSS, the tree's sampled peak PSS, its output."""
+    """One run: wall time, the child's own peak RSS, the tree's sampled peak PSS, its output,
+    and the CPU time (user + system) of the child and the worker processes it waited for."""
 
     seconds: float
     rss_mb: float
@@ -49,6 +50,7 @@ class Sample:
     code: int
     stdout: str
     stderr: str
+    cpu: float | None = None
 
 
 def _tree_kb(root: int) -> int:
@@ -130,6 +132,7 @@ def measure(
             proc.returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
+            usage.ru_utime + usage.ru_stime,  # its waited-for children's included
         )
 
 
@@ -147,6 +150,8 @@ def median(samples: list[Sample]) -> Sample:
     """The sample with the median wall time; memory is the peak over all of them."""
     middle = sorted(samples, key=lambda s: s.seconds)[len(samples) // 2]
     middle.seconds = statistics.median(s.seconds for s in samples)
+    cpus = [s.cpu for s in samples if s.cpu is not None]
+    middle.cpu = statistics.median(cpus) if cpus else None
     middle.rss_mb = max(s.rss_mb for s in samples)
     trees = [s.tree_mb for s in samples if s.tree_mb is not None]
     middle.tree_mb = max(trees) if trees else None
@@ -171,6 +176,11 @@ class Row:
     rss_mb: float | None = None
     tree_mb: float | None = None
     note: str = ""
+    cpu_seconds: float | None = None
+    """CPU time (user + system, workers included): less disturbed by other work on a shared
+    machine than the wall time."""
+    cpu_ratio: float | None = None
+    """`cpu_seconds` over the floor's CPU time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +207,7 @@ def row_from(
     ok_codes: tuple[int, ...] = (0,),
 ) -> Row:
     """A row for a measured sample, judged against its target and floor."""
-    row = Row(step, seconds=sample.seconds, target=target.text())
+    row = Row(step, seconds=sample.seconds, target=target.text(), cpu_seconds=sample.cpu)
     row.rss_mb, row.tree_mb = sample.rss_mb, sample.tree_mb
     if "No such command" in sample.stderr:
         return Row(step, status="not available", target=target.text(), note="no such command")
@@ -208,6 +218,8 @@ def row_from(
         return row
     if floor is not None and floor.seconds:
         row.floor, row.ratio = floor.step, sample.seconds / floor.seconds
+        if floor.cpu_seconds and sample.cpu is not None:
+            row.cpu_ratio = sample.cpu / floor.cpu_seconds
     checks = []
     if target.seconds is not None:
         checks.append(sample.seconds < target.seconds)
@@ -591,8 +603,9 @@ def print_table(rows: list[Row], meta: dict[str, object]) -> None:
     if net["methods"]:
         title += "; every learning method's data"
     table = Table(title=title)
-    for name in ("step", "time", "ratio", "target", "result", "RSS MB", "tree MB", "note"):
-        justify = "right" if name in ("time", "ratio", "RSS MB", "tree MB") else "left"
+    columns = ("step", "time", "ratio", "CPU", "CPU ratio", "target", "result", "RSS MB")
+    for name in (*columns, "tree MB", "note"):
+        justify = "left" if name in ("step", "target", "result", "note") else "right"
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for row in rows:
         if row.passed is None:
@@ -604,6 +617,8 @@ def print_table(rows: list[Row], meta: dict[str, object]) -> None:
             row.step,
             _seconds(row.seconds),
             f"{row.ratio:.2f}x" if row.ratio is not None else "",
+            _seconds(row.cpu_seconds),
+            f"{row.cpu_ratio:.2f}x" if row.cpu_ratio is not None else "",
             row.target,
             result,
             f"{row.rss_mb:.0f}" if row.rss_mb is not None else "",
