@@ -663,6 +663,8 @@ class CycleWriter:
     previous: int | None
     infos: list[StandardInfo]
     everyone: list[Institution]
+    shared: list[str] = field(default_factory=list)
+    """References to the parels the visits mark `share: true` (the national day shows some)."""
 
     def rel(self, *parts: str) -> str:
         return "/".join(("cycles", str(self.year), *parts))
@@ -752,6 +754,12 @@ class CycleWriter:
                 email = f"{slug(name).replace('-', '.')}@{inst.id}.example.org"
                 parel["contact"] = {"name": name, "email": email}
             parels.append(parel)
+        titles = [p["title"] for p in parels]  # a title twice: its reference names the first
+        self.shared += [
+            f"parel:{self.year}/{inst.id}/{slug(p['title'])}"
+            for p in parels
+            if p["share"] and titles.count(p["title"]) == 1
+        ]
         oesters = []
         for sid in rng.sample(list(by_id), min(len(by_id), rng.randint(2, 3))):
             text = f"{team_note(rng, by_id[sid].topic)} {sentence(rng, by_id[sid].topic)}"
@@ -919,6 +927,152 @@ def write_audits(cw: CycleWriter, members: list[Institution], count: int) -> Non
         }, f"Managementoverleg {inst.name}")  # fmt: skip
 
 
+# =============================================================================================
+# Intervision groups (only with --people N) and the national day (only with --national-day)
+
+GROUP_SIZE = 8
+"""Members of an intervision group: one client or expert by experience, seven professionals."""
+MEETING_DATES = [(2, 10), (4, 14), (6, 9), (9, 15)]
+CASES = [
+    "Een cliënt die niet wil praten over terugval",
+    "Een naaste die zich buitengesloten voelt bij het ontslag",
+    "Een collega die de afspraken over separatie anders uitlegt",
+    "Een ervaringsdeskundige die niet werd uitgenodigd voor het overleg",
+    "Een cliënt die zijn behandelplan niet herkent",
+    "Een dilemma over het delen van informatie met de huisarts",
+]
+METHODS = ["incidentmethode", "balint", "vijf-stappen", "dilemmamethode", "spiegelgesprek"]
+
+
+def write_people_and_groups(w: Writer, everyone: list[Institution], people: int, year: int) -> None:
+    """people.yaml (`people` people, one in eight a client or expert by experience) and, in the
+    cycle of `year`, intervision groups of eight: four meetings each, an action point per
+    meeting taken up at the next, and an evaluation with next steps."""
+    rng = w.rng("people.yaml")
+    found: list[Doc] = []
+    for n in range(people):
+        inst = everyone[n % len(everyone)]
+        item: Doc = {"id": f"p{n + 1:04d}", "name": person(rng)}
+        if n % GROUP_SIZE == 0:
+            item["role"] = rng.choice(["client", "expert_by_experience"])
+        else:
+            item["role"] = "professional"
+            item["discipline"] = DISCIPLINES[(n + n // GROUP_SIZE) % len(DISCIPLINES)]
+        item["institution"] = inst.id
+        found.append(item)
+    w.write("people.yaml", {"people": found}, "Iedereen die meedoet aan intervisie")
+    for g, first in enumerate(range(0, people - people % GROUP_SIZE, GROUP_SIZE)):
+        gid = f"intervisie-{g + 1:03d}"
+        rel = f"cycles/{year}/groups/{gid}.yaml"
+        rng = w.rng(rel)
+        members = [p["id"] for p in found[first : first + GROUP_SIZE]]
+        meetings: list[Doc] = []
+        for m, (month, mday) in enumerate(MEETING_DATES):
+            absent = rng.choice(members[1:])
+            meeting: Doc = {
+                "date": dt.date(year, month, mday),
+                "hours": 2,
+                "present": [pid for pid in members if pid != absent],
+                "method": rng.choice(METHODS),
+                "case": rng.choice(CASES),
+                "insights": [sentence(rng, "de casus", first=True)],
+                "agreements": [f"We gaan {improvement(rng, 'de casus', with_om=False)}."],
+            }
+            if m:
+                meeting["reviewed"] = [f"actie-{m}"]
+            if m < len(MEETING_DATES) - 1:
+                next_month, next_day = MEETING_DATES[m + 1]
+                what = improvement(rng, "de casus", with_om=False)
+                meeting["actions"] = [{
+                    "id": f"actie-{m + 1}",
+                    "what": what[0].upper() + what[1:],
+                    "owner": rng.choice(members),
+                    "due": dt.date(year, next_month, next_day),
+                    "status": "done",
+                }]  # fmt: skip
+            meetings.append(meeting)
+        evaluation: Doc = {
+            "date": dt.date(year, 11, 25),
+            "goal_vs_practice": sentences(rng, "de intervisie", 2, 3),
+            "helps": ["Een vaste dag en tijd, het hele jaar vooruit gepland"],
+            "hinders": ["Roosters en diensten: niet iedereen kan elke keer"],
+            "next": [{
+                "id": "volgend-jaar",
+                "what": "Nieuwe groepen voorstellen met de rotatie",
+                "owner": members[1],
+                "due": day(rng, year + 1, (2, 1), (6, 30)),
+                "status": "open",
+            }],
+        }  # fmt: skip
+        doc: Doc = {
+            "id": gid,
+            "kind": "intervision",
+            "title": f"Intervisiegroep {g + 1}",
+            "goal": "Leren van elkaars casuïstiek rond het jaarthema",
+            "facilitator": members[1],
+            "members": members,
+            "planned_meetings": len(MEETING_DATES),
+            "meetings": meetings,
+            "evaluations": [evaluation],
+        }
+        w.write(rel, doc, f"Intervisiegroep {g + 1} van cyclus {year}")
+
+
+NATIONAL_TABLES = 10
+"""Tables of the national day, each about one standard of the newest cycle."""
+
+
+def write_national_day(cw: CycleWriter, members: list[Institution]) -> None:
+    """The national day that closes the newest cycle: a programme, up to eight shared parels,
+    a table per standard for the first ten standards, and two participants per institution
+    (at most 400, seated at the tables)."""
+    rel = cw.rel("national-day.yaml")
+    rng = cw.w.rng(rel)
+    guests = [(inst, d) for inst in members[:200] for d in rng.sample(DISCIPLINES, 2)]
+    tables = cw.infos[:NATIONAL_TABLES]
+    seats = -(-len(guests) // len(tables))
+    programme = [
+        ("09:30", 30, "Inloop met koffie", "break", None, None),
+        ("10:00", 30, "Opening en de cyclus in vogelvlucht", "plenary", "Grote zaal", None),
+        ("10:30", 60, "Parelmarkt", "parels", "Foyer", "parelmarkt"),
+        ("11:30", 75, "Tafels over de gedeelde oesters", "tables", "Zalen 1-10", "w3"),
+        ("12:45", 45, "Lunch", "break", None, None),
+        (
+            "13:30",
+            60,
+            "Onze ambitie voor de komende cyclus",
+            "ambitions",
+            "Grote zaal",
+            "1-2-4-all",
+        ),
+        ("14:30", 30, "Afspraken en afsluiting", "plenary", "Grote zaal", None),
+    ]
+    blocks: list[Doc] = []
+    for start, minutes, title, kind, room, form in programme:
+        block: Doc = {"start": start, "minutes": minutes, "title": title, "kind": kind}
+        block.update({"room": room} if room else {})
+        block.update({"form": form} if form else {})
+        blocks.append(block)
+    doc: Doc = {
+        "title": f"Landelijke dag {cw.year}",
+        "date": dt.date(cw.year + 1, 2, 4),
+        "place": "Congrescentrum De Reehorst, Ede",
+        "organiser": "Netwerkbureau",
+        "programme": blocks,
+        "parels": list(dict.fromkeys(cw.shared))[:8],
+        "tables": [
+            {"id": f"tafel-{n + 1}", "standard": f"standard:{cw.year}/{info.id}",
+             "title": info.title, "seats": seats, "room": f"Zaal {n + 1}"}
+            for n, info in enumerate(tables)
+        ],
+        "participants": [
+            {"name": person(rng), "institution": inst.id, "discipline": discipline}
+            for inst, discipline in guests
+        ],
+    }  # fmt: skip
+    cw.w.write(rel, doc, f"De landelijke dag die cyclus {cw.year} afsluit")
+
+
 DENSE = 25
 """Evidence entries per answer in a --dense network."""
 
@@ -935,9 +1089,14 @@ def generate(
     audits: int = 0,
     indicators: int = 0,
     periods: int = 60,
+    people: int = 0,
+    national_day: bool = False,
 ) -> Generated:
     """Write a network repository of `institutions` x `standards` into `out` (new or empty);
-    with `indicators`, also that many indicator series of `periods` months per institution."""
+    with `indicators`, also that many indicator series of `periods` months per institution;
+    with `audits`, that many audited locations per institution; with `people`, that many
+    people in intervision groups of eight in the newest cycle; with `national_day`, the day
+    that closes the newest cycle."""
     if institutions < 5 or standards < 1 or cycles < 1:
         raise ValueError("need at least 5 institutions, 1 standard and 1 cycle")
     if out.exists() and any(out.iterdir()):
@@ -970,6 +1129,10 @@ def generate(
         cw.evaluation()
         if audits:
             write_audits(cw, members, audits)
+        if national_day and year == years[-1]:
+            write_national_day(cw, members)
+    if people:
+        write_people_and_groups(writer, everyone, people, years[-1])
     if indicators:
         write_indicators(result, everyone, indicators, periods, seed)
     return result
@@ -1059,6 +1222,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--audits", type=int, default=0, help="Samen-Audit: audited locations per institution"
     )
+    parser.add_argument(
+        "--people", type=int, default=0, help="people in intervision groups of eight (newest cycle)"
+    )
+    parser.add_argument(
+        "--national-day", action="store_true", help="the national day that closes the newest cycle"
+    )
     args = parser.parse_args(argv)
     try:
         made = generate(
@@ -1072,6 +1241,8 @@ def main(argv: list[str] | None = None) -> int:
             audits=args.audits,
             indicators=args.indicators,
             periods=args.periods,
+            people=args.people,
+            national_day=args.national_day,
         )
     except ValueError as exc:
         print(f"generate.py: {exc}", file=sys.stderr)

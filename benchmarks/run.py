@@ -41,7 +41,8 @@ LEERCYCLUS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "lee
 
 @dataclass
 class Sample:
-    """One run: wall time, the child's own peak RSS, the tree's sampled peak PSS, its output."""
+    """One run: wall time, the child's own peak RSS, the tree's sampled peak PSS, its output,
+    and the CPU time (user + system) of the child and the worker processes it waited for."""
 
     seconds: float
     rss_mb: float
@@ -49,6 +50,7 @@ class Sample:
     code: int
     stdout: str
     stderr: str
+    cpu: float | None = None
 
 
 def _tree_kb(root: int) -> int:
@@ -130,6 +132,7 @@ def measure(
             proc.returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
+            usage.ru_utime + usage.ru_stime,  # its waited-for children's included
         )
 
 
@@ -147,6 +150,8 @@ def median(samples: list[Sample]) -> Sample:
     """The sample with the median wall time; memory is the peak over all of them."""
     middle = sorted(samples, key=lambda s: s.seconds)[len(samples) // 2]
     middle.seconds = statistics.median(s.seconds for s in samples)
+    cpus = [s.cpu for s in samples if s.cpu is not None]
+    middle.cpu = statistics.median(cpus) if cpus else None
     middle.rss_mb = max(s.rss_mb for s in samples)
     trees = [s.tree_mb for s in samples if s.tree_mb is not None]
     middle.tree_mb = max(trees) if trees else None
@@ -171,6 +176,11 @@ class Row:
     rss_mb: float | None = None
     tree_mb: float | None = None
     note: str = ""
+    cpu_seconds: float | None = None
+    """CPU time (user + system, workers included): less disturbed by other work on a shared
+    machine than the wall time."""
+    cpu_ratio: float | None = None
+    """`cpu_seconds` over the floor's CPU time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +207,7 @@ def row_from(
     ok_codes: tuple[int, ...] = (0,),
 ) -> Row:
     """A row for a measured sample, judged against its target and floor."""
-    row = Row(step, seconds=sample.seconds, target=target.text())
+    row = Row(step, seconds=sample.seconds, target=target.text(), cpu_seconds=sample.cpu)
     row.rss_mb, row.tree_mb = sample.rss_mb, sample.tree_mb
     if "No such command" in sample.stderr:
         return Row(step, status="not available", target=target.text(), note="no such command")
@@ -208,6 +218,8 @@ def row_from(
         return row
     if floor is not None and floor.seconds:
         row.floor, row.ratio = floor.step, sample.seconds / floor.seconds
+        if floor.cpu_seconds and sample.cpu is not None:
+            row.cpu_ratio = sample.cpu / floor.cpu_seconds
     checks = []
     if target.seconds is not None:
         checks.append(sample.seconds < target.seconds)
@@ -228,10 +240,22 @@ def _tail(text: str) -> str:
 # The network
 
 
-def network(institutions: int, standards: int, cycles: int, seed: int, dense: bool) -> Path:
+def methods_args(institutions: int) -> list[str]:
+    """generate.py's options for a network with the data of every learning method: two audited
+    locations per institution, five indicators of 60 months, three people per institution in
+    intervision groups of eight, and a national day."""
+    return [
+        *("--audits", "2", "--indicators", "5", "--periods", "60"),
+        *("--people", str(3 * institutions), "--national-day"),
+    ]
+
+
+def network(
+    institutions: int, standards: int, cycles: int, seed: int, dense: bool, methods: bool = False
+) -> Path:
     """The generated network for these parameters, from the cache or generated now."""
     version = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:10]
-    kind = "-dense" if dense else ""
+    kind = ("-dense" if dense else "") + ("-methods" if methods else "")
     root = CACHE / f"net-{institutions}x{standards}-c{cycles}-s{seed}{kind}-{version}"
     if root.is_dir():
         return root
@@ -241,6 +265,7 @@ def network(institutions: int, standards: int, cycles: int, seed: int, dense: bo
     args = [sys.executable, str(HERE / "generate.py"), str(partial)]
     args += ["--institutions", str(institutions), "--standards", str(standards)]
     args += ["--cycles", str(cycles), "--seed", str(seed), *(["--dense"] if dense else [])]
+    args += methods_args(institutions) if methods else []
     subprocess.run(args, check=True)
     partial.rename(root)
     return root
@@ -573,9 +598,14 @@ def print_table(rows: list[Row], meta: dict[str, object]) -> None:
         f"leercyclus {meta['leercyclus']} ({meta['commit']}), {net['institutions']} x "
         f"{net['standards']}: {net['files']} files, {net['mb']:.1f} MB; {CORES} cores"
     )
+    if net["csv_files"]:
+        title += f"; and {net['csv_files']} CSV files, {net['csv_mb']:.1f} MB"
+    if net["methods"]:
+        title += "; every learning method's data"
     table = Table(title=title)
-    for name in ("step", "time", "ratio", "target", "result", "RSS MB", "tree MB", "note"):
-        justify = "right" if name in ("time", "ratio", "RSS MB", "tree MB") else "left"
+    columns = ("step", "time", "ratio", "CPU", "CPU ratio", "target", "result", "RSS MB")
+    for name in (*columns, "tree MB", "note"):
+        justify = "left" if name in ("step", "target", "result", "note") else "right"
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for row in rows:
         if row.passed is None:
@@ -587,6 +617,8 @@ def print_table(rows: list[Row], meta: dict[str, object]) -> None:
             row.step,
             _seconds(row.seconds),
             f"{row.ratio:.2f}x" if row.ratio is not None else "",
+            _seconds(row.cpu_seconds),
+            f"{row.cpu_ratio:.2f}x" if row.cpu_ratio is not None else "",
             row.target,
             result,
             f"{row.rss_mb:.0f}" if row.rss_mb is not None else "",
@@ -607,6 +639,7 @@ def metadata(root: Path, args: argparse.Namespace) -> dict[str, object]:
         check=False,
     ).stdout.strip()
     files = yaml_files(root)
+    tables = sorted(p for p in root.rglob("*.csv") if ".leercyclus" not in p.parts)
     return {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "leercyclus": version("leercyclus"),
@@ -622,8 +655,11 @@ def metadata(root: Path, args: argparse.Namespace) -> dict[str, object]:
             "cycles": args.cycles,
             "seed": args.seed,
             "dense": args.dense,
+            "methods": methods_args(args.institutions) if args.methods else [],
             "files": len(files),
             "mb": sum(p.stat().st_size for p in files) / 1e6,
+            "csv_files": len(tables),
+            "csv_mb": sum(p.stat().st_size for p in tables) / 1e6,
         },
     }
 
@@ -641,6 +677,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--dense", action="store_true", help="a network of many small values (generate.py)"
+    )
+    parser.add_argument(
+        "--methods",
+        action="store_true",
+        help="a network with every learning method's data too (audits, indicators, groups, "
+        "national day)",
     )
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--quick", action="store_true", help="100 x 50: a fast smoke run")
@@ -677,9 +719,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(
             f"unknown formats {sorted(set(formats) - set(FORMATS))}: use md, html, docx, pdf"
         )
-    root = network(args.institutions, args.standards, args.cycles, args.seed, args.dense)
-    for path in yaml_files(root):  # the OS file cache is warm for every measurement alike
-        path.read_bytes()
+    root = network(
+        args.institutions, args.standards, args.cycles, args.seed, args.dense, args.methods
+    )
+    for path in [*yaml_files(root), *root.rglob("*.csv")]:  # the OS file cache is warm for
+        path.read_bytes()  # every measurement alike
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="leercyclus-bench-") as tmp:
         scratch = Path(tmp)

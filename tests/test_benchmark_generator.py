@@ -127,3 +127,54 @@ def test_without_audits_the_network_is_as_before(generator: ModuleType, tmp_path
         rel for rel in same if (plain.root / rel).read_bytes() != (audited.root / rel).read_bytes()
     ]
     assert changed == [Path("institutions.yaml")]  # only the locations are added
+
+
+def test_every_method_generated_together_has_no_findings(
+    generator: ModuleType, tmp_path: Path
+) -> None:
+    made = generator.generate(
+        tmp_path / "net", 12, 6, cycles=2, seed=6, audits=2, indicators=2, periods=14,
+        people=30, national_day=True,
+    )  # fmt: skip
+    result = check(made.root, today=TODAY)
+    assert [f.message for f in result.findings] == []
+    latest = result.network.cycles["2026"].files
+    assert len(latest["group"]) == 30 // generator.GROUP_SIZE
+    assert len(result.network.files["people"][""].model.people) == 30
+    day = latest["national-day"][""].model
+    assert day.parels and len(day.tables) == 6  # every shared parel it shows exists (LC030)
+    assert "national-day" not in result.network.cycles["2025"].files
+    assert len(latest["audit"]) == 12 * 2
+    assert len(result.network.files["indicator"]) == 2
+
+
+def test_the_same_arguments_give_the_same_bytes_with_every_method(
+    generator: ModuleType, tmp_path: Path
+) -> None:
+    options = {"audits": 1, "indicators": 1, "periods": 13, "people": 17, "national_day": True}
+    first = generator.generate(tmp_path / "a", 6, 5, errors=1, seed=8, **options)
+    second = generator.generate(tmp_path / "b", 6, 5, errors=1, seed=8, **options)
+    files = sorted(p.relative_to(first.root) for p in first.root.rglob("*") if p.is_file())
+    assert files == sorted(
+        p.relative_to(second.root) for p in second.root.rglob("*") if p.is_file()
+    )
+    assert all((first.root / f).read_bytes() == (second.root / f).read_bytes() for f in files)
+    assert first.planted == second.planted
+
+
+def test_groups_and_the_national_day_leave_the_rest_unchanged(
+    generator: ModuleType, tmp_path: Path
+) -> None:
+    plain = generator.generate(tmp_path / "a", 6, 5, seed=4)
+    more = generator.generate(tmp_path / "b", 6, 5, seed=4, people=16, national_day=True)
+    for path in plain.root.rglob("*.yaml"):
+        assert (more.root / path.relative_to(plain.root)).read_bytes() == path.read_bytes()
+    added = {p.relative_to(more.root).as_posix() for p in more.root.rglob("*.yaml")}
+    added -= {p.relative_to(plain.root).as_posix() for p in plain.root.rglob("*.yaml")}
+    assert added == {
+        "people.yaml",
+        "cycles/2026/national-day.yaml",
+        "cycles/2026/groups/intervisie-001.yaml",
+        "cycles/2026/groups/intervisie-002.yaml",
+    }
+    assert more.files == plain.files + 4

@@ -172,3 +172,16 @@ def test_a_methods_facts_reach_only_their_own_institutions_report(
     assert [f.institution for f in seen[0]] == ["de-linde"]
     public = "".join(p.read_text() for p in (minimal / "build/2025/public").rglob("*.md"))
     assert "Naasten eerder betrekken" not in public
+
+
+def test_a_method_holds_a_repository_by_its_files_valid_or_not(tmp_path: Path) -> None:
+    """`check` runs a method's rules only where the repository has a file of its kinds: a file
+    that fails its model counts, a file of another method does not."""
+    root = network(tmp_path / "net", {"people.yaml": "people: [{id: p1}]\n"})  # role missing
+    net = load_network(root)
+    assert "people" in net.failed
+    assert net.holds("groups")
+    assert not net.holds("audit")
+    assert not net.holds("improvement")
+    assert net.holds("peerreview")
+    assert not load_network(network(tmp_path / "plain")).holds("groups")

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from helpers import network
 
 HEAVY = [
     "leercyclus.models",
@@ -77,3 +80,18 @@ def test_loading_starts_its_workers_before_the_models_are_imported() -> None:
         "leercyclus.models",
         "leercyclus.models.kinds",
     ]
+
+
+def test_check_imports_no_part_of_a_method_the_repository_has_no_files_of(
+    tmp_path: Path,
+) -> None:
+    """A repository of the peer-review cycle alone: `check` runs no other method's rules, so it
+    imports none of their parts (their registration only)."""
+    code, modules = imported_by(["check", str(network(tmp_path))])
+    assert code in (0, 1)  # the minimal network's actions may be overdue by now
+    assert "leercyclus.methods.peerreview.crossref" in modules  # the probe did check
+    others = ("audit", "groups", "improvement", "nationalday")
+    parts = sorted(
+        m for m in modules if m.startswith(tuple(f"leercyclus.methods.{o}." for o in others))
+    )
+    assert parts == []

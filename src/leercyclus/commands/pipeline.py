@@ -124,7 +124,7 @@ def check(
     from leercyclus.rules.references import check_references
 
     day = today or dt.date.today()
-    methods = registered()
+    methods = [m for m in registered() if m.checks_without_files or network.holds(m.name)]
     targets: dict[str, set[str]] = {}
     for method in methods:
         for kind, paths in method.targets(network).items():

@@ -46,6 +46,11 @@ class Method:
     facts: Callable[[Network, str, str], Iterable[Fact]] | None = None
     """What the method knows, in a cycle (second argument) and a language (third), that another
     method's confidential report of the same institution may show (see `Fact`)."""
+    checks_without_files: bool = False
+    """Whether `check` runs the method's `check`, `actions`, `targets` and `references` on a
+    repository that has no file of the method's kinds (models/kinds.py). Most methods' rules
+    read only their own files, so a repository without them skips the method (and never
+    imports its parts); the peer-review cycle's rules also read every cycle.yaml."""
 
 
 @dataclass(frozen=True, slots=True)

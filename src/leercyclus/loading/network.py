@@ -62,6 +62,18 @@ class CycleData:
     memo: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False, compare=False)
     """Figures computed once per cycle (the network's picture per standard)."""
 
+    def typed_kinds(self) -> set[str]:
+        """The kinds of the valid files kept in the typed fields (the peer-review cycle's)."""
+        typed = {
+            "cycle": self.cycle,
+            "standard": self.standards,
+            "self-review": self.self_reviews,
+            "visit": self.visits,
+            "actions": self.actions,
+            "evaluation": self.evaluation,
+        }
+        return {kind for kind, found in typed.items() if found}
+
     def standard_ids(self) -> set[str]:
         """Ids a reference may name: valid standards, and files too broken to read their id."""
         return set(self.standards) | self.failed.get("standard", set())
@@ -95,6 +107,15 @@ class Network:
     def cycle_order(self) -> list[str]:
         """Cycle ids from oldest to newest (numbers inside ids compare as numbers)."""
         return sorted(self.cycles, key=natural_key)
+
+    def holds(self, method: str) -> bool:
+        """Whether the repository has a file of one of `method`'s kinds (models/kinds.py):
+        valid, failed or a table, in a cycle or outside."""
+        kinds = {kind.name for kind in file_kinds().values() if kind.method == method}
+        places: list[Iterable[str]] = [self.files, self.failed, self.tables]
+        for data in self.cycles.values():
+            places += [data.files, data.failed, data.tables, data.typed_kinds()]
+        return any(not kinds.isdisjoint(place) for place in places)
 
     def institution_ids(self) -> set[str] | None:
         """The registered ids, or None when institutions.yaml could not be read."""
@@ -173,7 +194,12 @@ def assemble(
 
 
 def _place(data: CycleData, source: SourceFile, model: BaseModel, findings: list[Finding]) -> None:
-    from leercyclus.models import ActionPlan, Cycle, Evaluation, SelfReview, Standard, Visit
+    from leercyclus.models.actions import ActionPlan
+    from leercyclus.models.cycle import Cycle
+    from leercyclus.models.evaluation import Evaluation
+    from leercyclus.models.self_review import SelfReview
+    from leercyclus.models.standard import Standard
+    from leercyclus.models.visit import Visit
 
     if isinstance(model, Cycle):
         data.cycle = Loaded(source, model)

@@ -53,6 +53,9 @@ def __getattr__(name: str) -> Any:
         from leercyclus.models.kinds import file_kinds
 
         return {k.name: k.load_model() for k in file_kinds().values() if not k.csv}
-    if name in _HOMES:
-        return getattr(importlib.import_module(f"leercyclus.models.{_HOMES[name]}"), name)
+    if name in _HOMES:  # kept as the package's own name, so the next use costs nothing
+        model = globals()[name] = getattr(
+            importlib.import_module(f"leercyclus.models.{_HOMES[name]}"), name
+        )
+        return model
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

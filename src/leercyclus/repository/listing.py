@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,7 +125,11 @@ def list_files(root: Path) -> Listing:
 
 
 def _rel(root: Path, path: Path) -> str:
-    rel = path.relative_to(root).as_posix()
+    return _text(path.relative_to(root).as_posix())
+
+
+def _text(rel: str) -> str:
+    """`rel` if it is UTF-8 text, else a UsageError naming it."""
     try:
         rel.encode("utf-8")
     except UnicodeEncodeError:  # bytes the file system could not decode: a foreign name
@@ -147,9 +150,29 @@ def _kind_of(kinds: list[FileKind], parts: tuple[str, ...]) -> tuple[FileKind, s
     return None
 
 
+class _Kinds:
+    """The kinds a folder may hold, by the first part of their place: a file is matched
+    against the few kinds that can be its own, in their table order."""
+
+    def __init__(self, kinds: list[FileKind]) -> None:
+        self.kinds = kinds
+        loose = [k for k in kinds if "<" in k.parts[0] or "*" in k.parts[0]]
+        self.by_head: dict[str, list[FileKind]] = {}
+        for kind in kinds:
+            if kind not in loose:
+                self.by_head.setdefault(kind.parts[0], [])
+        for head, found in self.by_head.items():
+            found += [k for k in kinds if k.parts[0] == head or k in loose]
+        self.loose = loose
+
+    def of(self, parts: tuple[str, ...]) -> tuple[FileKind, str] | None:
+        return _kind_of(self.by_head.get(parts[0], self.loose), parts)
+
+
 def _list_root(root: Path, files: list[SourceFile], findings: list[Finding]) -> None:
     """The files outside cycles/ that learning methods add (people.yaml, indicators/, ...)."""
     kinds = [k for k in file_kinds().values() if not k.in_cycle and k.name not in _FIRST]
+    table = _Kinds(kinds)
     for name in dict.fromkeys(k.parts[0] for k in kinds):
         place = root / name
         if len(next(k for k in kinds if k.parts[0] == name).parts) == 1:
@@ -164,20 +187,21 @@ def _list_root(root: Path, files: list[SourceFile], findings: list[Finding]) -> 
             continue
         if not place.is_dir():
             continue
-        for path, link in sorted(_walk(place)):
+        for parts, link in _walk(place):
+            path = place.joinpath(*parts)
             if link and escapes(root, path):
                 findings.append(_link_finding(root, path))
-            elif not path.name.startswith(".") and path.is_file():
-                _add(root, path, path.relative_to(root).parts, None, kinds, files, findings)
+            elif not parts[-1].startswith(".") and (not link or path.is_file()):
+                _add(path, "", (name, *parts), None, table, files, findings)
 
 
 def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: list[Finding]) -> None:
     cycle = folder.name
     kinds = [k for k in file_kinds().values() if k.in_cycle]
-    entries = sorted(_walk(folder))
-    outside = {path for path, link in entries if link and escapes(root, path)}
-    findings += [_link_finding(root, path) for path in sorted(outside)]
-    if not (folder / "cycle.yaml").is_file() and folder / "cycle.yaml" not in outside:
+    entries = _walk(folder)
+    outside = {parts for parts, link in entries if link and escapes(root, folder.joinpath(*parts))}
+    findings += [_link_finding(root, folder.joinpath(*parts)) for parts in sorted(outside)]
+    if not (folder / "cycle.yaml").is_file() and ("cycle.yaml",) not in outside:
         findings.append(
             error(
                 _rel(root, folder),
@@ -189,50 +213,68 @@ def _list_cycle(root: Path, folder: Path, files: list[SourceFile], findings: lis
     tops = [k for k in kinds if len(k.parts) == 1]
     for kind in tops:  # cycle.yaml first, then the cycle's other single files
         path = folder / kind.parts[0]
-        if path.is_file() and path not in outside:
+        if path.is_file() and kind.parts not in outside:
             files.append(SourceFile(kind.name, path, _rel(root, path), cycle))
-    others = [k for k in kinds if len(k.parts) > 1]
-    for path, link in entries:
-        if path in outside or path.name.startswith(".") or (link and not path.is_file()):
+    top_parts = {k.parts for k in tops}
+    base = _rel(root, folder) + "/"
+    table = _Kinds([k for k in kinds if len(k.parts) > 1])
+    for parts, link in entries:
+        if parts in outside or parts[-1].startswith(".") or parts in top_parts:
             continue
-        parts = path.relative_to(folder).parts
-        if len(parts) == 1 and any(k.parts == parts for k in tops):
+        path = folder.joinpath(*parts)
+        if link and not path.is_file():
             continue
-        _add(root, path, parts, cycle, others, files, findings)
+        _add(path, base, parts, cycle, table, files, findings)
 
 
-def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
-    """Every file under `folder` and whether it is a symbolic link; a link to a folder is
-    listed as such, not entered."""
+_Entry = tuple[tuple[str, ...], bool]
+"""A file's names below the folder walked, and whether it is a symbolic link."""
+
+
+def _walk(folder: Path) -> list[_Entry]:
+    """Every file under `folder`, as its names below `folder` in sorted order, and whether it is
+    a symbolic link; a link to a folder is listed as such, not entered. Names, not Path objects:
+    a large repository has thousands of files, most of which only need their names matched."""
+    found: list[_Entry] = []
+    _walk_into(str(folder), (), found)
+    found.sort()
+    return found
+
+
+def _walk_into(folder: str, parts: tuple[str, ...], found: list[_Entry]) -> None:
     try:
-        entries = list(os.scandir(folder))
+        with os.scandir(folder) as scan:
+            entries = list(scan)
     except OSError:
         return
     for entry in entries:
-        path = folder / entry.name
+        here = (*parts, entry.name)
         if entry.is_symlink():
-            yield path, True
+            found.append((here, True))
         elif entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
+            _walk_into(entry.path, here, found)
         elif entry.is_file(follow_symlinks=False):
-            yield path, False
+            found.append((here, False))
 
 
 def _add(
-    root: Path,
     path: Path,
+    base: str,
     parts: tuple[str, ...],
     cycle: str | None,
-    kinds: list[FileKind],
+    kinds: _Kinds,
     files: list[SourceFile],
     findings: list[Finding],
 ) -> None:
-    found = _kind_of(kinds, parts)
+    """Add the file at `path` (`parts` below the folder whose relative path is `base`) as its
+    kind's, or warn about a YAML file of no kind."""
+    found = kinds.of(parts)
     if found is not None:
-        files.append(SourceFile(found[0].name, path, _rel(root, path), cycle, found[1]))
+        rel = _text(base + "/".join(parts))
+        files.append(SourceFile(found[0].name, path, rel, cycle, found[1]))
         return
     if path.suffix in (".yaml", ".yml"):
-        rel = _rel(root, path)
+        rel = _text(base + "/".join(parts))
         hint = _placement_hint(parts, cycle is not None)
         findings.append(
             warning(rel, "LC020", f"{rel} is not a file leercyclus knows, so it is ignored: {hint}")

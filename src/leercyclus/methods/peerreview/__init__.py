@@ -71,4 +71,5 @@ METHOD = Method(
     actions=_actions,
     targets=_targets,
     references=_references,
+    checks_without_files=True,
 )
