@@ -34,9 +34,9 @@ Outcome = Literal["found", "none", "unknown"]
 
 
 def version() -> str:
-    import ortools
+    from importlib.metadata import version as installed
 
-    return str(ortools.__version__)
+    return installed("ortools")
 
 
 def optimise(
