@@ -59,7 +59,7 @@ class AttendanceRow:
     discipline: str
     meetings: int
     hours: float
-    dates: str
+    dates: tuple[dt.date, ...]
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def group_year(net: Network, cycle: str, gid: str, language: str, today: dt.date
             what(a.person),
             len(a.meetings),
             a.hours,
-            ", ".join(d.isoformat() for d, _, _ in a.meetings),
+            tuple(d for d, _, _ in a.meetings),
         )
         for a in attendance(group)
     ]
