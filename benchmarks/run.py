@@ -279,9 +279,12 @@ def yaml_files(root: Path) -> list[Path]:
 def drop_cache(root: Path) -> None:
     """Delete the repository's cache folder (in the user's cache), so the next check starts
     cold."""
-    from leercyclus.repository.cache import repository_cache
-
-    shutil.rmtree(repository_cache(root), ignore_errors=True)
+    try:
+        from leercyclus.repository.cache import repository_cache
+    except ImportError:  # a revision from before the user's cache (PYTHONPATH at an older src)
+        pass
+    else:
+        shutil.rmtree(repository_cache(root), ignore_errors=True)
     shutil.rmtree(root / ".leercyclus", ignore_errors=True)  # where older versions kept it
 
 
