@@ -125,6 +125,31 @@ def test_a_client_name_in_a_shared_insight_stops_the_build(example: Path) -> Non
     assert not (out / "2026" / "network").exists()
 
 
+def test_a_client_who_shares_a_surname_with_a_named_professional_is_not_found_in_that_name(
+    example: Path,
+) -> None:
+    people = example / "people.yaml"
+    text = people.read_text(encoding="utf-8")
+    assert "name: Marieke Roelofs" in text  # p19, an expert by experience in intervisie-1
+    people.write_text(text.replace("name: Marieke Roelofs", "name: Marieke Visscher"), "utf-8")
+    out = example / "build"
+    args = ["report", str(example), "--cycle", "2026", "--format", "md", "--no-national"]
+    assert run([*args, "--out", str(out)]) == 0
+    group = (out / "2026" / "groups" / "intervisie-1" / "group-report.md").read_text()
+    assert "Lotte Visscher" in group and "Marieke" not in group  # the facilitator, by name
+    insight = example / "cycles" / "2026" / "groups" / "intervisie-1.yaml"
+    text = insight.read_text(encoding="utf-8")
+    insight.write_text(
+        text.replace(
+            "Niemand voelde zich eigenaar van de uitnodiging.",
+            "Mevrouw Visscher voelde zich niet welkom.",
+        ),
+        encoding="utf-8",
+    )
+    assert run([*args, "--out", str(example / "build2")]) == 1  # her surname alone still is
+    assert not (example / "build2" / "2026").exists()
+
+
 STORY = "cycles/2026/stories/naasten-vragen.yaml"
 
 
