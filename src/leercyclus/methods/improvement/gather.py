@@ -8,7 +8,14 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from leercyclus.methods.improvement import documents, pdsa, registers, series, tables
+from leercyclus.methods.improvement import (
+    documents,
+    pdsa,
+    registers,
+    series,
+    seriescache,
+    tables,
+)
 from leercyclus.repository.findings import Finding, error
 
 if TYPE_CHECKING:
@@ -81,17 +88,26 @@ def gather(net: Network, today: dt.date) -> Improvement:
         for key, loaded in sorted(net.files.get(kind, {}).items()):
             into[key] = Defined(loaded.rel, key, loaded.model)
     for key, source in sorted(net.tables.get("indicator-data", {}).items()):
-        text = _text(source, data.findings)
-        if text is None:
-            continue
         ind = data.indicator(key)
+        try:
+            kept_as = seriescache.key_of(source, ind, registered)
+        except OSError:
+            kept_as = None  # unreadable: _text says so
+        answer = seriescache.load(net.root, source.rel, kept_as) if kept_as else None
+        if answer is None:
+            text = _text(source, data.findings)
+            if text is None:
+                continue
+            answer = tables.read_indicator(source.rel, text, ind, known)
+            if kept_as:
+                seriescache.store(net.root, source.rel, kept_as, answer)
         if ind is None and key not in net.failed.get("indicator", set()):
             data.findings.append(
                 Finding(
                     "error", source.rel, "LC510", f"no indicators/{key}.yaml defines this series", 1
                 )
             )
-        rows, found = tables.read_indicator(source.rel, text, ind, known)
+        rows, found = answer
         data.series[key], data.series_files[key] = rows, source.rel
         data.findings += found
     for key, source in sorted(net.tables.get("experience", {}).items()):
