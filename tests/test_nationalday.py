@@ -403,3 +403,18 @@ def test_an_office_build_adds_the_deck_and_guards_it(
     assert run(["report", str(repo), *out]) != 0
     assert "nothing was written" in capsys.readouterr().err
     assert not (repo / "out/2026/network/landelijke-dag-dia.pptx").exists()
+
+
+def test_a_place_with_a_comma_in_a_city_of_an_institution_goes_into_the_calendar(
+    edited: Callable[[str, str, str], Path],
+) -> None:
+    """The calendar escapes the comma ("De Spiegel\\, Zwolle"): the guard reads it unescaped."""
+    place = "place: Congrescentrum De Spiegel, Zwolle"  # de-linde's city
+    repo = edited(DAY, "place: Congrescentrum De Reehorst, Ede", place)
+    args = ["report", str(repo), "--no-national", "--format", "md", "--out"]
+    assert run([*args, str(repo / "out")]) == 0
+    ics = (repo / "out/2026/network/landelijke-dag.ics").read_text(encoding="utf-8")
+    assert "De Spiegel\\, Zwolle" in ics
+    text = (repo / DAY).read_text(encoding="utf-8")
+    (repo / DAY).write_text(text.replace("title: ", "title: Zwolle: ", 1), encoding="utf-8")
+    assert run([*args, str(repo / "again")]) != 0  # the city anywhere else is still found
