@@ -87,6 +87,9 @@ class Progress(Protocol):
 class Outputs(Protocol):
     """What a method writes its outputs into: the build of publishing/build.py."""
 
+    out: Path
+    """The output folder (outputs of earlier builds, e.g. earlier cycles' reports, lie there)."""
+
     def emit(self, rel: Path, template: str, scope: str, inst: str | None, **context: Any) -> None:
         """Render one output in every requested format; `rel` lies in its scope's folder."""
 

@@ -68,11 +68,9 @@ def make(run: ReportRun) -> list[Path]:
     built = [_built_rel(p, run.cycle) for p in public]
     scrub = scrubber(net)
     cat = catalogue(net, run.cycle, run.language, scrub)
-    out = getattr(run.build, "out", None)  # the build's folder: earlier cycles' reports are there
     made = [b for b in built if b is not None]
-    cat.reports = national_reports(
-        net, run.cycle, made, out if isinstance(out, Path) else None, scrub
-    )
+    # the build's folder: the reports of earlier cycles' builds are there
+    cat.reports = national_reports(net, run.cycle, made, run.build.out, scrub)
     here = Path(folder(run.cycle))
     run.tell.advance("parels site")
     files = {
