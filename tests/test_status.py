@@ -18,21 +18,21 @@ Capsys = pytest.CaptureFixture[str]
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "herstelnetwerk"
 MINIMAL_TEXT = """\
-Cycle 2025: Cyclus 2025
-participant ┃ self-review ┃ no expl. ┃ completed  ┃ review day ┃ team     ┃ reports ┃ actions open ┃ overdue
-━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━
-de-linde    │ 3/3         │        0 │ 2025-02-20 │ 2025-04-14 │ complete │ —       │            1 │       0
-het-anker   │ missing     │          │            │ missing    │          │ —       │      missing │
-de-brug     │ missing     │          │            │ missing    │          │ —       │      missing │
+Cyclus 2025: Cyclus 2025
+deelnemer ┃ zelfreview ┃ zonder toel. ┃ afgerond   ┃ reviewdag  ┃ team     ┃ rapporten ┃ acties open ┃ te laat
+━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━
+de-linde  │ 3/3        │            0 │ 2025-02-20 │ 2025-04-14 │ compleet │ —         │           1 │       0
+het-anker │ ontbreekt  │              │            │ ontbreekt  │          │ —         │   ontbreekt │
+de-brug   │ ontbreekt  │              │            │ ontbreekt  │          │ —         │   ontbreekt │
 
-Milestones (as of 2026-01-01)
-  ✓ 1 standards            3 standards
-  · 2 self-reviews         1/3
-  · 3 review days          1/3
-  · 4 institution reports  0/3
-  · 5 national report      not yet
-  · 6 action plans         1/3
-  ✓ 7 evaluation           done
+Mijlpalen (stand 2026-01-01)
+  ✓ 1 standaarden          3 standaarden
+  · 2 zelfreviews          1/3
+  · 3 reviewdagen          1/3
+  · 4 instellingsrapporten 0/3
+  · 5 landelijk rapport    nog niet
+  · 6 actieplannen         1/3
+  ✓ 7 evaluatie            klaar
 """  # noqa: E501
 
 
@@ -141,9 +141,11 @@ def test_work_in_progress_planned_days_and_incomplete_teams(
         "team_lacks": ["chair"],
     }
     lines = status(root, capsys).splitlines()
-    assert lines[0] == "! the data has 0 errors and 1 warning: run `leercyclus check` to see them"
+    assert lines[0] == (
+        "! de gegevens hebben 0 fouten en 1 waarschuwing: `leercyclus check` laat ze zien"
+    )
     assert [cell.strip() for cell in lines[5].split("│")][:6] == [
-        "de-linde", "3/3", "1", "in progress", "2026-03-01 (planned)", "no chair"
+        "de-linde", "3/3", "1", "bezig", "2026-03-01 (gepland)", "geen voorzitter"
     ]  # fmt: skip
 
 
@@ -167,11 +169,11 @@ def test_data_errors_are_named_above_what_can_be_shown(
     root = make_network({**SCENARIOS["misspelt_role"], ACTIONS: "institution: [\n"})
     text = status(root, capsys)
     assert text.splitlines()[0] == (
-        "✗ the data has 2 errors and 0 warnings: run `leercyclus check` to see them; "
-        "the table shows what could be read"
+        "✗ de gegevens hebben 2 fouten en 0 waarschuwingen: `leercyclus check` laat ze zien; "
+        "de tabel toont wat gelezen kon worden"
     )
     assert [c.strip() for c in text.splitlines()[5].split("│")] == [
-        "de-linde", "3/3", "0", "2025-02-20", "invalid", "", "—", "invalid", ""
+        "de-linde", "3/3", "0", "2025-02-20", "ongeldig", "", "—", "ongeldig", ""
     ]  # fmt: skip
     report = as_json(root, capsys)
     assert (report["errors"], report["warnings"]) == (2, 0)
@@ -207,10 +209,10 @@ def test_status_of_the_example_network_matches_its_files(tmp_path: Path, capsys:
             actions = (folder / "actions" / f"{inst}.yaml").is_file()
             assert (p["actions"]["state"] == "present") == actions
         text = status(root, capsys, "--cycle", cycle)
-        assert text.splitlines()[0].startswith(f"Cycle {cycle}: ")
+        assert text.splitlines()[0].startswith(f"Cyclus {cycle}: ")
         for inst in meta["participants"]:
             assert any(line.startswith(f"{inst} ") for line in text.splitlines())
-        assert "\nMilestones (as of 2026-01-01)\n" in text
+        assert "\nMijlpalen (stand 2026-01-01)\n" in text
     assert cycles and as_json(root, capsys)["cycle"] == cycles[-1]
 
 
@@ -232,12 +234,12 @@ def test_without_a_readable_cycle_yaml_the_files_name_the_participants(
 ) -> None:
     root = make_network({"cycles/2025/cycle.yaml": "id: '2025'\ntitle: [\n"})
     lines = status(root, capsys).splitlines()
-    assert lines[2] == "Cycle 2025"
+    assert lines[2] == "Cyclus 2025"
     assert [line.split()[0] for line in lines[5:-9]] == ["de-linde"]
     assert lines[-6:-3] == [
-        "  ✓ 2 self-reviews         1/1",
-        "  ✓ 3 review days          1/1",
-        "  · 4 institution reports  0/1",
+        "  ✓ 2 zelfreviews          1/1",
+        "  ✓ 3 reviewdagen          1/1",
+        "  · 4 instellingsrapporten 0/1",
     ]
 
 
@@ -307,11 +309,11 @@ def test_the_text_shows_due_dates_and_what_is_late(
 ) -> None:
     lines = status(with_milestones(make_network), capsys).splitlines()
     assert lines[-7:] == [
-        "  ✓ 1 standards            3 standards  due 2025-01-15",
-        "  · 2 self-reviews         1/3  due 2025-03-31, late",
-        "  · 3 review days          1/3  due 2026-06-30",
-        "  · 4 institution reports  0/3",
-        "  · 5 national report      not yet  due 2026-01-01",
-        "  · 6 action plans         1/3  due 2025-12-31, late",
-        "  ✓ 7 evaluation           done  due 2025-12-01",
+        "  ✓ 1 standaarden          3 standaarden  uiterlijk 2025-01-15",
+        "  · 2 zelfreviews          1/3  uiterlijk 2025-03-31, te laat",
+        "  · 3 reviewdagen          1/3  uiterlijk 2026-06-30",
+        "  · 4 instellingsrapporten 0/3",
+        "  · 5 landelijk rapport    nog niet  uiterlijk 2026-01-01",
+        "  · 6 actieplannen         1/3  uiterlijk 2025-12-31, te laat",
+        "  ✓ 7 evaluatie            klaar  uiterlijk 2025-12-01",
     ]

@@ -308,30 +308,37 @@ def status_text(status: CycleStatus) -> None:
 
     if status.errors or status.warnings:
         mark = "[red]✗[/]" if status.errors else "[yellow]![/]"
-        shown = "; the table shows what could be read" if status.errors else ""
-        out.print(
-            f"{mark} the data has {_count(status.errors, 'error')} and "
-            f"{_count(status.warnings, 'warning')}: run `leercyclus check` to see them{shown}\n"
+        shown = say("; the table shows what could be read") if status.errors else ""
+        said = say(
+            "the data has {errors} and {warnings}: run `leercyclus check` to see them",
+            errors=_said_count(status.errors, "error"),
+            warnings=_said_count(status.warnings, "warning"),
         )
-    title = f"Cycle {status.cycle}" + (f": {status.title}" if status.title else "")
+        out.print(f"{mark} {said}{shown}\n")
+    title = say("Cycle {cycle}", cycle=status.cycle) + (f": {status.title}" if status.title else "")
     out.print(f"[bold]{escape(title)}[/]")
     table = Table(show_edge=False, pad_edge=False)
     for heading in ("participant", "self-review", "no expl.", "completed", "review day", "team"):
-        table.add_column(heading, justify="right" if heading == "no expl." else "left")
-    table.add_column("reports")
-    table.add_column("actions open", justify="right")
-    table.add_column("overdue", justify="right")
+        table.add_column(say(heading), justify="right" if heading == "no expl." else "left")
+    table.add_column(say("reports"))
+    table.add_column(say("actions open"), justify="right")
+    table.add_column(say("overdue"), justify="right")
     for p in status.participants:
         sr, visit, actions = p.self_review, p.visit, p.actions
         readable = sr.state in ("completed", "in_progress")
-        day = visit.date + (" (planned)" if visit.state == "planned" else "") if visit.date else ""
-        team = "complete" if visit.team_complete else ", ".join(f"no {r}" for r in visit.team_lacks)
+        planned = say(" (planned)") if visit.state == "planned" else ""
+        day = visit.date + planned if visit.date else ""
+        team = (
+            say("complete")
+            if visit.team_complete
+            else ", ".join(say("no {role}", role=say(r)) for r in visit.team_lacks)
+        )
         has_actions = actions.state == "present"
         table.add_row(
             escape(p.institution),
             f"{sr.answered}/{sr.standards}" if readable else _state(sr.state),
             str(sr.explanations_missing) if readable else "",
-            sr.completed or ("in progress" if readable else ""),
+            sr.completed or (say("in progress") if readable else ""),
             day or _state(visit.state),
             (team if visit.team_complete else f"[yellow]{team}[/]") if visit.date else "",
             " ".join(p.reports) or "[dim]—[/]",
@@ -340,19 +347,20 @@ def status_text(status: CycleStatus) -> None:
         )
     # a terminal wraps the table to its width; a file or pipe gets it whole, one line per row
     (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
-    out.print(f"\n[bold]Milestones[/] [dim](as of {status.today})[/]")
+    out.print(f"\n[bold]{say('Milestones')}[/] [dim]({say('as of {day}', day=status.today)})[/]")
     for m in status.milestones:
         mark = "[green]✓[/]" if m.of and m.done == m.of else "[dim]·[/]"
         if m.name == "standards":
-            shown = f"{m.done} standards"
+            shown = say("{n} standards", n=m.done)
         elif m.name in ("national report", "evaluation"):
-            shown = "done" if m.done else "not yet"
+            shown = say("done") if m.done else say("not yet")
         else:
             shown = f"{m.done}/{m.of}"
         due = ""
         if m.due:
-            due = f"  due {m.due}" + (", [red]late[/]" if m.late else "")
-        out.print(f"  {mark} {m.step} {m.name:<20} {shown}{due}")
+            late = f", [red]{say('late')}[/]" if m.late else ""
+            due = "  " + say("due {day}", day=m.due) + late
+        out.print(f"  {mark} {m.step} {say(m.name):<20} {shown}{due}")
 
 
 def audit_status_text(rows: Sequence[AuditRow]) -> None:
@@ -363,13 +371,13 @@ def audit_status_text(rows: Sequence[AuditRow]) -> None:
     out.print("\n[bold]Samen-Audit[/]")
     table = Table(show_edge=False, pad_edge=False)
     for heading in ("location", "audited", "team conversation", "escalations open"):
-        table.add_column(heading)
-    table.add_column("agreements open", justify="right")
-    table.add_column("overdue", justify="right")
+        table.add_column(say(heading))
+    table.add_column(say("agreements open"), justify="right")
+    table.add_column(say("overdue"), justify="right")
     colours = {"discussed": "", "due": "dim", "late": "yellow", "missing": "red"}
     for row in rows:
-        team = {"discussed": row.team_date, "late": f"late: {row.team_date}"}.get(
-            row.team, f"{row.team} (by {row.team_due})"
+        team = {"discussed": row.team_date, "late": say("late: {day}", day=row.team_date)}.get(
+            row.team, say("{state} (by {day})", state=say(row.team), day=row.team_due)
         )
         colour = colours[row.team]
         table.add_row(
@@ -387,28 +395,28 @@ def groups_status_text(groups: Sequence[GroupState]) -> None:
     """Where each group stands: meetings against the plan, action points, due for rotation."""
     from rich.table import Table
 
-    out.print("\n[bold]Groups[/]")
+    out.print(f"\n[bold]{say('Groups')}[/]")
     table = Table(show_edge=False, pad_edge=False)
     for heading in ("group", "kind", "meetings", "actions open", "overdue", "rotation"):
         table.add_column(
-            heading, justify="right" if heading in ("actions open", "overdue") else "left"
+            say(heading), justify="right" if heading in ("actions open", "overdue") else "left"
         )
     for g in groups:
         meetings = f"{g.meetings}/{g.planned}" if g.planned else str(g.meetings)
         table.add_row(
             escape(g.group),
-            g.kind.replace("_", " "),
-            f"[yellow]{meetings} behind[/]" if g.behind else meetings,
+            say(g.kind.replace("_", " ")),
+            f"[yellow]{say('{n} behind', n=meetings)}[/]" if g.behind else meetings,
             str(g.open_actions),
             f"[red]{g.overdue_actions}[/]" if g.overdue_actions else "0",
-            "[yellow]due[/]" if g.rotate else "",
+            f"[yellow]{say('due')}[/]" if g.rotate else "",
         )
     (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
 
 
 def _state(state: str) -> str:
     colour = {"missing": "dim", "invalid": "red"}.get(state, "")
-    return f"[{colour}]{state}[/]" if colour else state
+    return f"[{colour}]{say(state)}[/]" if colour else say(state)
 
 
 def improvement_text(rows: Sequence[ImprovementRow]) -> None:
@@ -417,12 +425,13 @@ def improvement_text(rows: Sequence[ImprovementRow]) -> None:
         return
     from rich.table import Table
 
-    out.print("\n[bold]Improvement cycles[/]")
+    out.print(f"\n[bold]{say('Improvement cycles')}[/]")
     table = Table(show_edge=False, pad_edge=False)
     for heading in ("institution", "what", "project, indicator or document", "since"):
-        table.add_column(heading)
+        table.add_column(say(heading))
     for r in rows:
-        table.add_row(escape(r.institution), f"[yellow]{r.what}[/]", escape(r.subject), r.detail)
+        what = say(r.what)
+        table.add_row(escape(r.institution), f"[yellow]{what}[/]", escape(r.subject), r.detail)
     (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
 
 
