@@ -147,7 +147,7 @@ def search(
     problem: Problem,
     *,
     iterations: int | None = None,
-    runs: int = 8,
+    runs: int = 12,
     steps: int = 3_000,
 ) -> tuple[Layout | None, tuple[str, ...]]:
     """The best layout that breaks no constraint (None if none was met), and notes on the run.
@@ -323,6 +323,8 @@ def _tabu(problem: Problem, steps: int, seed: int, start: Layout) -> tuple[Layou
         g = state.group_of
         at = [g[unit[0]] for unit in units]
         conflicted = sorted({block_of[p] for p in range(n) if pull[p][g[p]]})
+        if len(conflicted) > 8:  # many repeats (early on, or unavoidable): a sample of them
+            conflicted = rng.sample(conflicted, 8)
         # gains[u][k]: what moving unit u to group k changes the repeats by
         gains = [
             [sum(pull[p][k] - pull[p][at[u]] for p in unit) for k in range(problem.groups)]
