@@ -175,8 +175,7 @@ def search(
         if best_cost <= floor:
             break
     notes = (
-        f"local search: {done} × ({iterations} steps annealing, {steps} tabu), seed"
-        f" {problem.seed}",
+        f"local search: {done} × ({iterations} steps annealing, {steps} tabu), seed {problem.seed}",
     )
     return best, notes
 
@@ -249,7 +248,6 @@ def _layout(state: _State) -> Layout:
     return canonical(groups)
 
 
-
 def _tabu(problem: Problem, steps: int, seed: int, start: Layout) -> tuple[Layout, int]:
     """One run of tabu search from an allowed layout, never leaving the allowed ones: each step
     takes the best move or swap of a unit (a person, or people kept together) in a repeated
@@ -311,14 +309,14 @@ def _tabu(problem: Problem, steps: int, seed: int, start: Layout) -> tuple[Layou
         since += 1
         if since > 200:  # stagnant: a kick of random swaps that break nothing
             for _ in range(4):
-                u, v = units[rng.randrange(len(units))], units[rng.randrange(len(units))]
-                gu, gv = state.group_of[u[0]], state.group_of[v[0]]
-                if gu != gv and fits(len(u) - len(v), gu, gv):
-                    shift(u, gv)
-                    shift(v, gu)
+                one, two = units[rng.randrange(len(units))], units[rng.randrange(len(units))]
+                gu, gv = state.group_of[one[0]], state.group_of[two[0]]
+                if gu != gv and fits(len(one) - len(two), gu, gv):
+                    shift(one, gv)
+                    shift(two, gu)
                     if state.broken:
-                        shift(v, gv)
-                        shift(u, gu)
+                        shift(two, gv)
+                        shift(one, gu)
             since = 0
         g = state.group_of
         at = [g[unit[0]] for unit in units]
