@@ -99,5 +99,5 @@ def binding(problem: Problem, iterations: int = 20_000) -> list[str]:
     return [
         name
         for name, trial in trials
-        if search(trial, iterations=iterations, runs=1)[0] is not None
+        if search(trial, iterations=iterations, runs=1, steps=0)[0] is not None
     ]
