@@ -9,6 +9,7 @@ import pytest
 
 from helpers import committed, git
 from leercyclus.cli import run
+from leercyclus.publishing.provenance import readable_id
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "herstelnetwerk"
 REVIEW = "cycles/2026/self-reviews/het-anker.yaml"
@@ -41,7 +42,7 @@ def _snapshot(out: Path) -> dict[str, tuple[int, bytes]]:
 
 def test_the_reports_name_the_commit_and_its_date(repo: Path) -> None:
     _build(repo)
-    commit = git(repo, "log", "-1", "--format=%h").strip()
+    commit = readable_id(*git(repo, "log", "-1", "--format=%h %H").split())
     md = (repo / "build/2026/confidential/de-linde/institution-report.md").read_text("utf-8")
     assert f"gegevensversie {commit} van " in md
 
@@ -93,6 +94,32 @@ def test_an_output_folder_inside_the_repository_is_no_change_of_the_data(repo: P
     args = ["report", str(repo), "--format", "md", "--no-national", "--institution", "de-linde"]
     assert run([*args, "--out", str(repo / "rapporten")]) == 0
     assert run([*args, "--out", str(repo / "rapporten"), "--force"]) == 0
-    commit = git(repo, "log", "-1", "--format=%h").strip()
+    commit = readable_id(*git(repo, "log", "-1", "--format=%h %H").split())
     md = (repo / "rapporten/2026/confidential/de-linde/institution-report.md").read_text("utf-8")
     assert f"gegevensversie {commit} van " in md
+
+
+def test_a_commit_id_of_digits_only_is_printed_longer() -> None:
+    full = "7245878" + "a" * 33
+    assert readable_id("7245878", full) == "7245878a"
+    assert readable_id("72458c8", "72458c8" + "0" * 33) == "72458c8"
+    assert readable_id("1234567", "1234567890" + "b" * 30) == "1234567890b"
+
+
+def test_an_all_digit_commit_does_not_stop_the_national_report(
+    minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """About one commit in thirty has a short id of digits only; the guard reads such a run of
+    digits as a phone or client number, so the report prints a longer id with a letter in it."""
+    from leercyclus.publishing import provenance
+
+    def fake_git(_root: Path, *args: str, **_kw: object) -> str:
+        if args[:2] == ("log", "-1"):
+            return "7245878 7245878a" + "0" * 32 + " 2026-12-01\n"
+        return ""  # status: nothing changed
+
+    monkeypatch.setattr(provenance, "git", fake_git)
+    out = minimal / "build"
+    assert run(["report", str(minimal), "--format", "md", "--out", str(out)]) == 0
+    national = next((out / "2025" / "public").glob("*.md")).read_text(encoding="utf-8")
+    assert "7245878a" in national
