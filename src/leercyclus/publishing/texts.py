@@ -388,6 +388,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "standaard niet veranderde."
         ),
         "trend_domains": "Per domein",
+        "last_day": "Terug naar de landelijke dag van {date}",
+        "last_day_intro": "Op de landelijke dag ({title}) noemden de deelnemers hun ambities en maakte het netwerk afspraken. Zo staan ze er nu voor.",
+        "last_day_ambitions": "De ambities van die dag",
+        "last_day_agreement": "Afspraak",
         "trend_domains_intro": (
             "Per domein de uitkomsten van de standaarden die in elke cyclus een cijfer hebben, bij "
             "elkaar opgeteld: het aandeel volledig voldaan per cyclus. 'Gevolgd' zegt hoeveel "
@@ -778,6 +782,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "the standard stayed the same."
         ),
         "trend_domains": "Per domain",
+        "last_day": "Back to the national day of {date}",
+        "last_day_intro": "On the national day ({title}) the participants named their ambitions and the network made agreements. This is where they stand.",
+        "last_day_ambitions": "The ambitions of that day",
+        "last_day_agreement": "Agreement",
         "trend_domains_intro": (
             "Per domain, the outcomes of the standards with a figure in every cycle, added up: the "
             "share fully met in each cycle. 'Followed' says how many of the domain's standards "

@@ -23,6 +23,7 @@ from leercyclus.methods.peerreview.lineage import Lineage, lineage
 from leercyclus.methods.peerreview.trends import Trend, national_trend
 from leercyclus.models import Standard
 from leercyclus.models.cycle import Domain, Milestones, Theme
+from leercyclus.models.nationalday import NationalDay
 from leercyclus.models.visit import Contact
 
 Scrub = Callable[[str, str], str]
@@ -107,6 +108,26 @@ class StandardChange:
 
 
 @dataclass(frozen=True, slots=True)
+class DayAgreement:
+    """What the network agreed on its last national day, and where it stands."""
+
+    what: str
+    due: dt.date
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class LastDay:
+    """The previous cycle's national day: the ambitions named there and the agreements made,
+    so that the next national report comes back to them."""
+
+    title: str
+    date: dt.date
+    ambitions: list[str]
+    agreements: list[DayAgreement]
+
+
+@dataclass(frozen=True, slots=True)
 class Milestone:
     """A step of the cycle and the date it was planned for."""
 
@@ -152,6 +173,8 @@ class NationalReport:
     """Per challenge's standard id: the sentence that says how many meet it partly or not."""
     trend: Trend | None = None
     """Outcomes over every cycle, where there are three or more (methods/peerreview/trends.py)."""
+    last_day: LastDay | None = None
+    """The previous cycle's national day, when it has ambitions or agreements."""
 
     @property
     def rows(self) -> list[NationalRow]:
@@ -273,6 +296,7 @@ def national_report(
         ),
         changes=_changes(history, prev, text) if prev is not None else [],
         trend=None if qualitative else national_trend(net, data, meta.min_group),
+        last_day=_last_day(prev, text) if prev is not None else None,
         participants=_participants(net, data),
         timeline=_timeline(data),
         review_period=_review_period(data),
@@ -292,6 +316,27 @@ def national_report(
         r.standard.id: summaries.challenge_line(_pic(r), language) for r in report.challenges
     }
     return report
+
+
+def _last_day(prev: CycleData, text: Scrub) -> LastDay | None:
+    """The previous cycle's national day (its file, read as the shared model), scrubbed like
+    every text of the report; agreements without their owners (a person or a role)."""
+    loaded = prev.files.get("national-day", {}).get("")
+    if loaded is None or not isinstance(loaded.model, NationalDay):
+        return None
+    day = loaded.model
+    if not day.ambitions and not day.agreements:
+        return None
+    rel = loaded.rel
+    return LastDay(
+        title=text(f"{rel}: title", day.title),
+        date=day.date,
+        ambitions=[text(f"{rel}: ambitions[{n}]", a) for n, a in enumerate(day.ambitions)],
+        agreements=[
+            DayAgreement(text(f"{rel}: agreements[{n}].what", a.what), a.due, a.status)
+            for n, a in enumerate(day.agreements)
+        ],
+    )
 
 
 REVIEWERS = frozenset({"chair", "professional", "client", "expert_by_experience"})
