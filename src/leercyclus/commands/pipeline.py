@@ -121,7 +121,7 @@ def check(
     # Imported only now, as they import pydantic: loading does that once its workers run.
     from leercyclus.methods import registered
     from leercyclus.rules.actions import overdue
-    from leercyclus.rules.references import check_references
+    from leercyclus.rules.references import action_sources, check_references
 
     day = today or dt.date.today()
     methods = [m for m in registered() if m.checks_without_files or network.holds(m.name)]
@@ -132,8 +132,10 @@ def check(
     findings = [*network.findings]
     for method in methods:
         findings += method.check(network, day)
-        findings += overdue(method.actions(network), day)
-        findings += check_references(method.references(network), targets)
+        actions = list(method.actions(network))
+        findings += overdue(actions, day)
+        found = [*method.references(network), *action_sources(actions)]
+        findings += check_references(found, targets)
     located = locate_all(_quiet_closed(findings, network), root)
     return CheckResult(network, strict(located) if strict_mode else located)
 

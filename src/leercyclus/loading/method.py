@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -76,6 +77,17 @@ class Fact:
     open: bool = False
     """Something is still missing (a project without a result, an agreement not yet kept):
     a dialogue guide asks about it."""
+
+
+def lazy(module: str, name: str) -> Callable[..., Any]:
+    """`module`'s function `name`, imported when first called: what a method registers costs
+    nothing at start-up (`reports=lazy("leercyclus.methods.audit.reports", "emit_reports")`)."""
+
+    def call(*args: Any) -> Any:
+        return getattr(import_module(module), name)(*args)
+
+    call.__qualname__ = f"{module}.{name}"
+    return call
 
 
 class Progress(Protocol):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leercyclus.models.refs import split_reference
 from leercyclus.repository.findings import Finding, error, suggest
 from leercyclus.repository.yamlread import Path_
+
+if TYPE_CHECKING:
+    from leercyclus.rules.actions import TrackedAction
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +21,14 @@ class FoundReference:
     file: str
     path: Path_
     ref: str
+
+
+def action_sources(actions: Iterable[TrackedAction]) -> Iterator[FoundReference]:
+    """The `source` of every action that has one: the shared action model's one reference, so
+    no method lists it among its own."""
+    for item in actions:
+        if item.action.source is not None:
+            yield FoundReference(item.file, (*item.path, "source"), item.action.source)
 
 
 def check_references(

@@ -3,24 +3,14 @@ the organisation, and the agreements that come of them."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from leercyclus.loading.method import Method
+from leercyclus.loading.method import Method, lazy
 
 if TYPE_CHECKING:  # registering the method imports none of its parts (start-up stays fast)
-    from leercyclus.loading.method import Fact, ReportRun
     from leercyclus.loading.network import Network
-    from leercyclus.repository.findings import Finding
     from leercyclus.rules.actions import TrackedAction
-    from leercyclus.rules.references import FoundReference
-
-
-def _check(net: Network, today: dt.date) -> list[Finding]:
-    from leercyclus.methods.audit.check import check_audits
-
-    return check_audits(net, today)
 
 
 def _actions(net: Network) -> Iterator[TrackedAction]:
@@ -43,43 +33,15 @@ def _targets(net: Network) -> dict[str, set[str]]:
     }
 
 
-def _references(net: Network) -> Iterable[FoundReference]:
-    from leercyclus.rules.references import FoundReference
-
-    return (
-        FoundReference(item.file, (*item.path, "source"), item.action.source)
-        for item in _actions(net)
-        if item.action.source is not None
-    )
-
-
-def _reports(run: ReportRun) -> None:
-    from leercyclus.methods.audit.reports import emit_reports
-
-    emit_reports(run)
-
-
-def _facts(net: Network, cycle: str, language: str) -> Iterable[Fact]:
-    from leercyclus.methods.audit.facts import audit_facts
-
-    return audit_facts(net, cycle, language)
-
-
-def _guard(run: ReportRun) -> None:
-    from leercyclus.methods.audit.reports import guard_public
-
-    guard_public(run)
-
-
 METHOD = Method(
     name="audit",
     title="Samen-Audit",
     codes="LC3",
-    check=_check,
+    check=lazy("leercyclus.methods.audit.check", "check_audits"),
     actions=_actions,
     targets=_targets,
-    references=_references,
-    reports=_reports,
-    guard=_guard,
-    facts=_facts,
+    references=lambda _net: (),  # only its actions' sources, which the shared rule reads
+    reports=lazy("leercyclus.methods.audit.reports", "emit_reports"),
+    guard=lazy("leercyclus.methods.audit.reports", "guard_public"),
+    facts=lazy("leercyclus.methods.audit.facts", "audit_facts"),
 )

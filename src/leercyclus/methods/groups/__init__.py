@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from leercyclus.loading.method import Method
+from leercyclus.loading.method import Method, lazy
 
 if TYPE_CHECKING:  # registering the method imports none of its parts (start-up stays fast)
-    from leercyclus.loading.method import Fact, ReportRun
     from leercyclus.loading.network import Network
-    from leercyclus.repository.findings import Finding
     from leercyclus.rules.actions import TrackedAction
     from leercyclus.rules.references import FoundReference
-
-
-def _check(net: Network, today: dt.date) -> list[Finding]:
-    from leercyclus.methods.groups.rules import check_groups
-
-    return check_groups(net, today)
 
 
 def _actions(net: Network) -> Iterator[TrackedAction]:
@@ -57,9 +48,6 @@ def _references(net: Network) -> Iterable[FoundReference]:
     from leercyclus.methods.groups import data
     from leercyclus.rules.references import FoundReference
 
-    for item in _actions(net):
-        if item.action.source is not None:
-            yield FoundReference(item.file, (*item.path, "source"), item.action.source)
     for cycle in net.cycle_order():
         for loaded in data.stories(net, cycle).values():
             for key in ("groups", "evidence"):
@@ -67,33 +55,15 @@ def _references(net: Network) -> Iterable[FoundReference]:
                     yield FoundReference(loaded.rel, (key, n), ref)
 
 
-def _reports(run: ReportRun) -> None:
-    from leercyclus.methods.groups.reports import emit_reports
-
-    emit_reports(run)
-
-
-def _facts(net: Network, cycle: str, language: str) -> Iterator[Fact]:
-    from leercyclus.methods.groups.facts import group_facts
-
-    return group_facts(net, cycle, language)
-
-
-def _guard(run: ReportRun) -> None:
-    from leercyclus.methods.groups.guard import guard_outputs
-
-    guard_outputs(run)
-
-
 METHOD = Method(
     name="groups",
     title="intervisie en leernetwerken",
     codes="LC4",
-    check=_check,
+    check=lazy("leercyclus.methods.groups.rules", "check_groups"),
     actions=_actions,
     targets=_targets,
     references=_references,
-    reports=_reports,
-    guard=_guard,
-    facts=_facts,
+    reports=lazy("leercyclus.methods.groups.reports", "emit_reports"),
+    guard=lazy("leercyclus.methods.groups.guard", "guard_outputs"),
+    facts=lazy("leercyclus.methods.groups.facts", "group_facts"),
 )

@@ -3,24 +3,15 @@ and coded complaint registers, linked to the peer review through references."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from leercyclus.loading.method import Method
+from leercyclus.loading.method import Method, lazy
 
 if TYPE_CHECKING:  # registering the method imports none of its parts (start-up stays fast)
-    from leercyclus.loading.method import Fact, ReportRun
     from leercyclus.loading.network import Network
-    from leercyclus.repository.findings import Finding
     from leercyclus.rules.actions import TrackedAction
     from leercyclus.rules.references import FoundReference
-
-
-def _check(net: Network, today: dt.date) -> list[Finding]:
-    from leercyclus.methods.improvement.gather import check
-
-    return check(net, today)
 
 
 def _actions(net: Network) -> Iterator[TrackedAction]:
@@ -58,40 +49,17 @@ def _references(net: Network) -> Iterator[FoundReference]:
         for n, document in enumerate(loaded.model.documents):
             for k, ref in enumerate(document.standards):
                 yield FoundReference(loaded.rel, ("documents", n, "standards", k), ref)
-    for kind in ("project", "analysis"):
-        for loaded in net.files.get(kind, {}).values():
-            for n, action in enumerate(loaded.model.actions):
-                if action.source is not None:
-                    yield FoundReference(loaded.rel, ("actions", n, "source"), action.source)
-
-
-def _reports(run: ReportRun) -> None:
-    from leercyclus.methods.improvement.reports import emit
-
-    emit(run)
-
-
-def _facts(net: Network, cycle: str, language: str) -> Iterator[Fact]:
-    from leercyclus.methods.improvement.facts import improvement_facts
-
-    return improvement_facts(net, cycle, language)
-
-
-def _guard(run: ReportRun) -> None:
-    from leercyclus.methods.improvement.reports import guard
-
-    guard(run)
 
 
 METHOD = Method(
     name="improvement",
     title="verbetercycli",
     codes="LC5",
-    check=_check,
+    check=lazy("leercyclus.methods.improvement.gather", "check"),
     actions=_actions,
     targets=_targets,
     references=_references,
-    reports=_reports,
-    guard=_guard,
-    facts=_facts,
+    reports=lazy("leercyclus.methods.improvement.reports", "emit"),
+    guard=lazy("leercyclus.methods.improvement.reports", "guard"),
+    facts=lazy("leercyclus.methods.improvement.facts", "improvement_facts"),
 )

@@ -5,26 +5,18 @@ catalogue as a static site for anyone (site.py, sitebuild.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from leercyclus.loading.method import Method
+from leercyclus.loading.method import Method, lazy
 
 if TYPE_CHECKING:  # registering the method imports none of its parts (start-up stays fast)
     from leercyclus.loading.method import ReportRun
     from leercyclus.loading.network import Network
-    from leercyclus.repository.findings import Finding
     from leercyclus.rules.actions import TrackedAction
     from leercyclus.rules.references import FoundReference
 
 KIND = "national-day"
-
-
-def _check(net: Network, today: dt.date) -> list[Finding]:
-    from leercyclus.methods.nationalday.day import check
-
-    return check(net, today)
 
 
 def _actions(net: Network) -> Iterator[TrackedAction]:
@@ -62,15 +54,6 @@ def _references(net: Network) -> Iterator[FoundReference]:
             yield FoundReference(loaded.rel, ("parels", k), ref)
         for k, table in enumerate(day.tables):
             yield FoundReference(loaded.rel, ("tables", k, "standard"), table.standard)
-        for n, action in enumerate(day.agreements):
-            if action.source is not None:
-                yield FoundReference(loaded.rel, ("agreements", n, "source"), action.source)
-
-
-def _reports(run: ReportRun) -> None:
-    from leercyclus.methods.nationalday.reports import emit
-
-    emit(run)
 
 
 def _guard(run: ReportRun) -> None:
@@ -86,10 +69,10 @@ METHOD = Method(
     name="nationalday",
     title="reflectie en landelijke dag",
     codes="LC7",
-    check=_check,
+    check=lazy("leercyclus.methods.nationalday.day", "check"),
     actions=_actions,
     targets=_targets,
     references=_references,
-    reports=_reports,
+    reports=lazy("leercyclus.methods.nationalday.reports", "emit"),
     guard=_guard,
 )

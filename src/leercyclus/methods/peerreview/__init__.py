@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from leercyclus.loading.method import Method
@@ -12,7 +12,6 @@ if TYPE_CHECKING:  # registering the method imports none of its parts (start-up 
     from leercyclus.loading.network import Network
     from leercyclus.repository.findings import Finding
     from leercyclus.rules.actions import TrackedAction
-    from leercyclus.rules.references import FoundReference
 
 
 def _check(net: Network, today: dt.date) -> list[Finding]:
@@ -53,16 +52,6 @@ def _targets(net: Network) -> dict[str, set[str]]:
     return found
 
 
-def _references(net: Network) -> Iterable[FoundReference]:
-    from leercyclus.rules.references import FoundReference
-
-    return (
-        FoundReference(item.file, (*item.path, "source"), item.action.source)
-        for item in _actions(net)
-        if item.action.source is not None
-    )
-
-
 METHOD = Method(
     name="peerreview",
     title="visitatiecyclus",
@@ -70,6 +59,6 @@ METHOD = Method(
     check=_check,
     actions=_actions,
     targets=_targets,
-    references=_references,
+    references=lambda _net: (),  # only its actions' sources, which the shared rule reads
     checks_without_files=True,
 )
