@@ -55,6 +55,24 @@ class Filled:
     """Per theme, (score, note)."""
 
 
+def audit_to_export(
+    root: Path, cycle: str | None, institution: str, location: str
+) -> tuple[AuditTarget, AuditWording]:
+    """The audit a form is made for (xlsx or XLSForm), and the wording of the network's language."""
+    from leercyclus.forms.audit_words import AUDIT_WORDING
+    from leercyclus.loading.network import load_network
+
+    net = load_network(root)
+    if net.settings is None:
+        raise DataError(
+            "leercyclus.yaml is missing or has errors: a form needs the network's language",
+            "run `leercyclus check` and fix it first",
+        )
+    return audit_target(net, cycle, institution, location), AUDIT_WORDING[
+        net.settings.model.language
+    ]
+
+
 def audit_target(net: Network, cycle: str | None, institution: str, location: str) -> AuditTarget:
     """The audit of `location` of `institution` in `cycle` (default: the latest), checked."""
     data = choose_cycle(net, cycle)

@@ -8,25 +8,23 @@ from pathlib import Path
 from typing import Any
 
 from leercyclus import __version__
-from leercyclus.errors import DataError
 from leercyclus.forms.audit_form import (
     AUDIT_KIND,
     EMPTY_OBSERVERS,
     AuditTarget,
     Filled,
-    audit_target,
+    audit_to_export,
     check_target,
     level_choices,
     record_filled,
     score_word,
     view,
 )
-from leercyclus.forms.audit_words import AUDIT_WORDING, PERSPECTIVES, AuditWording
+from leercyclus.forms.audit_words import PERSPECTIVES, AuditWording
 from leercyclus.forms.cells import fingerprint
 from leercyclus.forms.export import forms_folder, save_workbook
 from leercyclus.forms.kinds import META_SHEET, Exported
 from leercyclus.forms.workbook import GREY, HEAD, append_texts, row_height
-from leercyclus.loading.network import load_network
 
 LISTS_SHEET = "keuzes"
 """The hidden sheet with the drop-downs' words (a list in a range holds commas and is long)."""
@@ -42,14 +40,7 @@ def export_audit_form(
     force: bool,
 ) -> Exported:
     """Write the observation form of a location's audit (pre-filled from its file) to `out`."""
-    net = load_network(root)
-    if net.settings is None:
-        raise DataError(
-            "leercyclus.yaml is missing or has errors: a form needs the network's language",
-            "run `leercyclus check` and fix it first",
-        )
-    words = AUDIT_WORDING[net.settings.model.language]
-    target = audit_target(net, cycle, institution, location)
+    target, words = audit_to_export(root, cycle, institution, location)
     default = f"{institution}-{location}-audit-{target.cycle}.xlsx"
     path = check_target(out or forms_folder(root) / default, ".xlsx", force=force)
     filled = record_filled(target.record)

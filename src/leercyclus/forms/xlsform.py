@@ -9,11 +9,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from leercyclus.errors import DataError
-from leercyclus.forms.audit_form import AuditTarget, audit_target, check_target, record_filled
-from leercyclus.forms.audit_words import AUDIT_WORDING, PERSPECTIVES, AuditWording
+from leercyclus.forms.audit_form import AuditTarget, audit_to_export, check_target, record_filled
+from leercyclus.forms.audit_words import PERSPECTIVES, AuditWording
 from leercyclus.forms.kinds import Exported
-from leercyclus.loading.network import load_network
 from leercyclus.models.audit import NOT_OBSERVED
 
 MARKERS = ("lc_cycle", "lc_institution", "lc_location")
@@ -57,14 +55,7 @@ def export_xlsform(
     """Write the XLSForm of a location's audit to `out` (default: in the forms folder)."""
     from leercyclus.forms.export import forms_folder, save_workbook
 
-    net = load_network(root)
-    if net.settings is None:
-        raise DataError(
-            "leercyclus.yaml is missing or has errors: a form needs the network's language",
-            "run `leercyclus check` and fix it first",
-        )
-    words = AUDIT_WORDING[net.settings.model.language]
-    target = audit_target(net, cycle, institution, location)
+    target, words = audit_to_export(root, cycle, institution, location)
     record_filled(target.record)  # an audit the form cannot hold is refused here too
     default = f"{institution}-{location}-audit-{target.cycle}-xlsform.xlsx"
     path = check_target(out or forms_folder(root) / default, ".xlsx", force=force)
