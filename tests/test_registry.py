@@ -155,6 +155,7 @@ def test_a_methods_facts_reach_only_their_own_institutions_report(
         references=lambda _net: [],
         reports=emit,
         facts=facts,
+        checks_without_files=True,  # it has no file kinds; a method without files is not asked
     )
     monkeypatch.setattr(methods, "registered", lambda: [peerreview.METHOD, method])
     result = pipeline.check(minimal, today=dt.date(2025, 6, 1))
@@ -185,3 +186,28 @@ def test_a_method_holds_a_repository_by_its_files_valid_or_not(tmp_path: Path) -
     assert not net.holds("improvement")
     assert net.holds("peerreview")
     assert not load_network(network(tmp_path / "plain")).holds("groups")
+
+
+def test_a_method_without_files_in_the_repository_is_not_asked_for_facts(
+    minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leercyclus import methods
+    from leercyclus.commands import pipeline
+    from leercyclus.methods import peerreview
+
+    def facts(_net: object, _cycle: str, _language: str) -> list[object]:
+        raise AssertionError("a method with no files was asked for facts")
+
+    method = Method(
+        "fake",
+        "notities",
+        "LC7",
+        check=lambda _net, _day: [],
+        actions=lambda _net: [],
+        targets=lambda _net: {},
+        references=lambda _net: [],
+        facts=facts,  # type: ignore[arg-type]
+    )
+    monkeypatch.setattr(methods, "registered", lambda: [peerreview.METHOD, method])
+    net = pipeline.check(minimal, today=dt.date(2025, 6, 1)).network
+    assert pipeline.gather_facts(net, "2025", "nl", ["de-linde"]) == []

@@ -275,7 +275,7 @@ def gather_facts(net: Network, cycle: str, language: str, institutions: list[str
     return [
         fact
         for method in registered()
-        if method.facts is not None
+        if method.facts is not None and (method.checks_without_files or net.holds(method.name))
         for fact in method.facts(net, cycle, language)
         if fact.institution in wanted
     ]
