@@ -60,9 +60,9 @@ def scrub(text: str) -> str:
         ("AdV en A.d.V. en IvdM", "[persoon] en [persoon] en [persoon]"),
         ("Anne V. zei het", "[persoon] zei het"),
         ("I. Kok en I.K.", "[persoon] en [persoon]"),
-        # a surname with a particle whose last word is an ordinary word: the name, never the word
+        # a surname whose last word is an ordinary word: the name, and the word as written only
         ("J. van der Meer en Van der Meer", "[persoon] en [persoon]"),
-        ("Meer dan de helft wil meer tijd.", "Meer dan de helft wil meer tijd."),
+        ("De helft wil meer tijd, en meer dan dat.", "De helft wil meer tijd, en meer dan dat."),
         # a surname after mevrouw / meneer, known or not
         ("mevrouw De Vries en meneer Kok", "mevrouw [persoon] en meneer [persoon]"),
         ("mevrouw Pietersen en dhr. P. van Dam", "mevrouw [persoon] en dhr. [persoon]"),

@@ -232,11 +232,8 @@ def person_terms(name: str, origin: str) -> list[Term]:
     variants.add(".".join(joined) + ".")
     if len(joined) >= 3:
         variants.add(joined)
-    particle = len(family) > 1  # "van der Meer": the word alone is an ordinary word
     for word in (w for p in parts for w in p.split("-")):
         lower = word.lower()
-        if particle and word in family and lower in COMMON:
-            continue
         if lower not in PARTICLES | GENERIC and (len(word) >= 4 or (
             len(word) == 3 and word[0].isupper() and lower not in SHORT_WORDS
         )):  # fmt: skip
