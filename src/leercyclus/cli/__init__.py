@@ -1,4 +1,5 @@
-"""The command line: typer commands (one small module each) and the one error boundary."""
+"""The command line: typer commands (one small module each, in `app`), a warm `check` answered
+before typer is imported (`warm`), and the one error boundary around both."""
 
 from __future__ import annotations
 
@@ -8,66 +9,9 @@ import sys
 import threading
 from collections.abc import Callable
 from types import FrameType
-from typing import Annotated, Any
+from typing import Any
 
-import typer
-
-from leercyclus.cli import check, day, new, report
-from leercyclus.cli import diff as diff_cmd
-from leercyclus.cli import forms as forms_cmd
-from leercyclus.cli import groups as groups_cmd
-from leercyclus.cli import indicators as indicators_cmd
-from leercyclus.cli import init as init_cmd
-from leercyclus.cli import schema as schema_cmd
-from leercyclus.cli import status as status_cmd
-from leercyclus.cli.options import tidy_help
-
-app = typer.Typer(
-    name="leercyclus",
-    help="Keep a quality network's learning cycle in git: check it and build its reports.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(show: bool) -> None:
-    if show:
-        from leercyclus import __version__
-
-        sys.stdout.write(f"leercyclus {__version__}\n")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def _network(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            help="Show leercyclus's version and exit.",
-            callback=_version,
-            is_eager=True,
-            metavar="",
-        ),
-    ] = False,
-) -> None:
-    """Keep a quality network's learning cycle in git: check it and build its reports."""
-
-
-app.command("check")(check.command)
-app.command("report")(report.command)
-app.command("schema")(schema_cmd.command)
-app.command("init")(init_cmd.command)
-app.add_typer(new.app, name="new")
-app.command("diff")(diff_cmd.command)
-app.command("status")(status_cmd.command)
-app.add_typer(forms_cmd.export_app, name="export")
-app.command("import")(forms_cmd.import_command)
-app.add_typer(groups_cmd.app, name="groups")
-app.add_typer(indicators_cmd.app, name="indicators")
-app.add_typer(day.app, name="day")
+from leercyclus.cli import warm
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -75,11 +19,14 @@ def run(argv: list[str] | None = None) -> int:
     from leercyclus.errors import Interrupted, LeercyclusError
 
     _tolerant_output()
-    command = typer.main.get_command(app)
-    tidy_help(command)
     previous = _catch_ctrl_c()
     try:
-        command.main(args=argv, prog_name="leercyclus", standalone_mode=True)
+        code = warm.answer(sys.argv[1:] if argv is None else argv)
+        if code is not None:
+            return code
+        from leercyclus.cli.app import command
+
+        command().main(args=argv, prog_name="leercyclus", standalone_mode=True)
     except SystemExit as exc:  # typer's own exit: usage errors (2), --help (0), commands' codes
         return exc.code if isinstance(exc.code, int) else 0
     except LeercyclusError as exc:
@@ -107,6 +54,7 @@ def run(argv: list[str] | None = None) -> int:
         console.bug(exc)
         return 3
     finally:
+        warm.forget()
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
     return 0

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from leercyclus.cli.options import RepoArgument, RepoOption, repository
+from leercyclus.cli.warm import show
 
 
 class CheckFormat(StrEnum):
@@ -44,17 +45,8 @@ def command(
     repo_option: RepoOption = None,
 ) -> None:
     """Check every file of the repository and the rules across files."""
-    from leercyclus.cli import console
     from leercyclus.commands.pipeline import check_summary
 
     root = repository(repo, repo_option, "check PATH")
     result = check_summary(root, strict_mode=strict, cycle=cycle)
-    if output is CheckFormat.json:
-        console.findings_json(result.findings)
-    elif output is CheckFormat.github:
-        console.findings_github(result.findings, root)
-    elif output is CheckFormat.gitlab:
-        console.findings_gitlab(result.findings, root)
-    else:
-        console.findings_text(result.findings, result.files, strict)
-    raise typer.Exit(0 if result.ok else 1)
+    raise typer.Exit(show(result, root, output.value, strict))

@@ -33,35 +33,88 @@ def check_summary(
     The answer depends on every file's content, the list of files, the day (overdue actions),
     the git state (review flags) and the leercyclus version; all of them make up the key.
     """
-    from leercyclus.repository import digests
-    from leercyclus.repository.cache import cache_folder
-    from leercyclus.repository.listing import list_files
-    from leercyclus.rules.summary import (
-        current_inputs,
-        outside_state,
-        remember,
-        remembered,
-        summary_key,
-    )
+    from leercyclus.rules.summary import remember, summary_key
 
     if cycle is not None:
         _require_cycle(root, cycle)
     day = today or dt.date.today()
+    warm = _LEARNED.pop((root, day), None) or _warm(root, day)
+    found = warm.answer
+    if found is None:  # keyed by the content as the check read it, not as it may be by now
+        result = check(root, today=day, listing=warm.listing)
+        _KEPT[:] = [result]
+        found = Summary(result.findings, result.network.file_count)
+        network = result.network
+        key = summary_key(day, network.contents, network.listing, warm.outside)
+        if key:
+            remember(root, key, found)
+    return _answered(root, found, warm.listing, strict_mode, cycle)
+
+
+def remembered_summary(
+    root: Path,
+    *,
+    strict_mode: bool = False,
+    today: dt.date | None = None,
+    cycle: str | None = None,
+) -> Summary | None:
+    """`check_summary`'s answer if it comes from the last run (nothing changed), else None.
+
+    What was learned on the way (the listing, the git state) is kept for the `check_summary`
+    of the same repository and day that follows, so a changed repository is not listed twice;
+    `forget` drops it."""
+    if cycle is not None:
+        _require_cycle(root, cycle)
+    day = today or dt.date.today()
+    warm = _warm(root, day)
+    if warm.answer is None:
+        _LEARNED.clear()
+        _LEARNED[(root, day)] = warm
+        return None
+    return _answered(root, warm.answer, warm.listing, strict_mode, cycle)
+
+
+def forget() -> None:
+    """Drop what `remembered_summary` learned of a changed repository."""
+    _LEARNED.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class _Warm:
+    """A repository as a check finds it before reading any file: its listing, its git state,
+    and the remembered answer if nothing changed since it was given (else None)."""
+
+    listing: Listing
+    outside: str
+    answer: Summary | None
+
+
+_LEARNED: dict[tuple[Path, dt.date], _Warm] = {}
+
+
+def _warm(root: Path, day: dt.date) -> _Warm:
+    from leercyclus.repository import digests
+    from leercyclus.repository.cache import cache_folder
+    from leercyclus.repository.listing import list_files
+    from leercyclus.rules.summary import current_inputs, outside_state, remembered, summary_key
+
     outside = outside_state(root)
     stored = remembered(root)
     listing = list_files(root)
     if stored is not None:
         digests.recall(root, cache_folder(root))
     if stored is not None and stored[0] == summary_key(day, *current_inputs(listing), outside):
-        found = stored[1]
-    else:  # keyed by the content as the check read it, not as it may be by now
-        result = check(root, today=day, listing=listing)
-        _KEPT[:] = [result]
-        found = Summary(result.findings, result.network.file_count)
-        network = result.network
-        key = summary_key(day, network.contents, network.listing, outside)
-        if key:
-            remember(root, key, found)
+        return _Warm(listing, outside, stored[1])
+    return _Warm(listing, outside, None)
+
+
+def _answered(
+    root: Path, found: Summary, listing: Listing, strict_mode: bool, cycle: str | None
+) -> Summary:
+    """The answer as asked (one cycle's, strict); the digests learned kept for the next run."""
+    from leercyclus.repository import digests
+    from leercyclus.repository.cache import cache_folder
+
     if cycle is not None:
         found = in_cycle(found, listing, cycle)
     digests.keep(root, cache_folder(root), (source.path for source in listing[0]))
