@@ -21,6 +21,7 @@ def fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(digests, "_MEMO", {})
     monkeypatch.setattr(digests, "_FRESH", set())
     monkeypatch.setattr(digests, "_RECALLED", set())
+    monkeypatch.setattr(digests, "_KEPT", {})
 
 
 def new_process(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
@@ -28,6 +29,7 @@ def new_process(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     monkeypatch.setattr(digests, "_MEMO", {})
     monkeypatch.setattr(digests, "_FRESH", set())
     monkeypatch.setattr(digests, "_RECALLED", set())
+    monkeypatch.setattr(digests, "_KEPT", {})
     hashed: list[bytes] = []
     real = cache.digest
 
@@ -101,3 +103,20 @@ def test_digests_claimed_for_another_stat_are_not_believed(
     hashed = new_process(monkeypatch)
     assert check_summary(minimal, today=TODAY).ok
     assert len(hashed) == len(claimed)
+
+
+def test_a_damaged_entry_costs_only_its_own_file(
+    minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kept digests are looked up one by one when asked for: a damaged entry is not believed,
+    its file is read again, and the others still count."""
+    monkeypatch.setattr(digests, "RACY_NS", 0)
+    check_summary(minimal, today=TODAY)
+    files = kept(minimal)
+    files[SELF_REVIEW] = ["damaged"]
+    (cache_folder(minimal) / digests.DIGESTS).write_text(json.dumps({"files": files}), "utf-8")
+    hashed = new_process(monkeypatch)
+    assert check_summary(minimal, today=TODAY).ok
+    assert [raw.decode() for raw in hashed] == [(minimal / SELF_REVIEW).read_text("utf-8")]
+    assert len(kept(minimal)[SELF_REVIEW]) == 5  # kept again, with the others
+    assert kept(minimal).keys() == files.keys()

@@ -171,7 +171,7 @@ def test_checks_remembered_answer_follows_the_csv_files(tmp_path: Path) -> None:
     net = load(repo)
     assert "indicators/data/naasten-intake.csv" in net.contents  # part of the answer's key
     stored = remembered(repo)
-    now = summary_key(TODAY, *current_inputs(list_files(repo)), outside_state(repo))
+    now = summary_key(TODAY, *current_inputs(repo, list_files(repo)), outside_state(repo))
     assert stored is not None and stored[0] == now  # unchanged: the next check is a lookup
     path = repo / "indicators/data/naasten-intake.csv"
     path.write_text(path.read_text(encoding="utf-8") + "2026-10,de-linde,90,80,\n", "utf-8")

@@ -48,7 +48,9 @@ def test_a_committed_remembered_answer_is_never_used(hostile: Hostile) -> None:
     _break_self_review(hostile)
     shutil.rmtree(hostile.root / ".git")
     today = dt.date.today()
-    key = summary_key(today, *current_inputs(list_files(hostile.root)), outside_state(hostile.root))
+    key = summary_key(
+        today, *current_inputs(hostile.root, list_files(hostile.root)), outside_state(hostile.root)
+    )
     answer = {"key": key, "files": 1, "findings": []}
     hostile.write(f".leercyclus/cache/v{__version__}/summary.json", json.dumps(answer))
     ran = cli("check", str(hostile.root))

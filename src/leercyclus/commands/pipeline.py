@@ -101,11 +101,11 @@ def _warm(root: Path, day: dt.date) -> _Warm:
     outside = outside_state(root)
     stored = remembered(root)
     listing = list_files(root)
-    if stored is not None:
-        digests.recall(root, cache_folder(root))
-    if stored is not None and stored[0] == summary_key(day, *current_inputs(listing), outside):
-        return _Warm(listing, outside, stored[1])
-    return _Warm(listing, outside, None)
+    if stored is None:
+        return _Warm(listing, outside, None)
+    digests.recall(root, cache_folder(root))
+    now = summary_key(day, *current_inputs(root, listing), outside)
+    return _Warm(listing, outside, stored[1] if stored[0] == now else None)
 
 
 def _answered(

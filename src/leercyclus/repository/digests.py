@@ -28,6 +28,10 @@ thousands of Path objects would cost more than the stats."""
 _FRESH: set[str] = set()
 """Files whose digest this process learned and has not kept yet."""
 _RECALLED: set[Path] = set()
+_KEPT: dict[str, dict[str, object]] = {}
+"""What earlier runs kept, per repository (the text its files' paths start with), as read:
+{relative path: [size, mtime, ctime, inode, digest]}. Looked up entry by entry when asked, so
+a warm check of thousands of files does not first make a memo entry of each."""
 
 
 def signature(stat: os.stat_result) -> Signature:
@@ -36,8 +40,46 @@ def signature(stat: os.stat_result) -> Signature:
 
 def known(path: Path, stat: os.stat_result) -> str | None:
     """The digest of `path` if it is known for exactly this stat."""
-    found = _MEMO.get((str(path), signature(stat)))
-    return None if found is None else found[0]
+    text = str(path)
+    sig = signature(stat)
+    found = _MEMO.get((text, sig))
+    if found is not None:
+        return found[0]
+    for prefix, files in _KEPT.items():
+        if text.startswith(prefix):
+            rel = text[len(prefix) :]
+            return _kept(files.get(rel if os.sep == "/" else rel.replace(os.sep, "/")), sig)
+    return None
+
+
+def unchanged(root: Path, rels: Iterable[str]) -> dict[str, str]:
+    """The digests of the files at `rels` (relative paths under `root`) known for the files as
+    they are now, by a stat of each; a file not known (or gone) is left out. The one loop over
+    every file of a warm check: no Path objects, no file read."""
+    prefix = _prefix(root)
+    files = _KEPT.get(prefix, {})
+    found: dict[str, str] = {}
+    for rel in rels:
+        path = prefix + (rel if os.sep == "/" else rel.replace("/", os.sep))
+        try:
+            stat = os.stat(path)  # noqa: PTH116 (text: a Path each would cost more than the stat)
+        except (OSError, ValueError):
+            continue
+        sig = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        memo = _MEMO.get((path, sig))
+        digest = memo[0] if memo is not None else _kept(files.get(rel), sig)
+        if digest is not None:
+            found[rel] = digest
+    return found
+
+
+def _kept(entry: object, sig: Signature) -> str | None:
+    """The digest of an entry an earlier run kept, if it was kept for exactly `sig`."""
+    if isinstance(entry, list) and len(entry) == 5:
+        digest = entry[4]
+        if isinstance(digest, str) and (entry[0], entry[1], entry[2], entry[3]) == sig:
+            return digest
+    return None
 
 
 def stamp(stat: os.stat_result, taken_ns: int) -> Stamp:
@@ -61,25 +103,31 @@ def recall(root: Path, folder: Path) -> None:
     if root in _RECALLED:
         return
     _RECALLED.add(root)
-    prefix = _prefix(root)
     try:
-        kept = json.loads((folder / DIGESTS).read_text(encoding="utf-8"))
-        for rel, (size, mtime, ctime, inode, digest) in kept["files"].items():
-            sig = (int(size), int(mtime), int(ctime), int(inode))
-            path = prefix + (rel if os.sep == "/" else rel.replace("/", os.sep))
-            _MEMO.setdefault((path, sig), (str(digest), True))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        files = json.loads((folder / DIGESTS).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, TypeError, KeyError):
         return  # none yet, or damaged: the files are read again
+    if isinstance(files, dict):  # an entry is checked when it is looked up (_kept)
+        _KEPT[_prefix(root)] = files
 
 
 def keep(root: Path, folder: Path, paths: Iterable[Path]) -> None:
     """Keep the lasting digests of `paths` (files under `root`) for the next run, if this run
     learned one of them."""
+    if not _FRESH:  # a warm run: no file's path made text for nothing
+        return
     current = {str(path) for path in paths}
     if _FRESH.isdisjoint(current) or not folder.is_dir():
         return
     prefix = _prefix(root)
-    files = {}
+    earlier = _KEPT.get(prefix, {})
+    files: dict[str, object] = {}
+    for path in current:  # what earlier runs kept, then what this one learned
+        if path.startswith(prefix):
+            rel = path[len(prefix) :].replace(os.sep, "/")
+            entry = earlier.get(rel)
+            if isinstance(entry, list) and len(entry) == 5 and isinstance(entry[4], str):
+                files[rel] = entry
     for (path, sig), (digest, lasting) in _MEMO.items():  # a path's latest signature is last
         if lasting and path in current and path.startswith(prefix):
             files[path[len(prefix) :].replace(os.sep, "/")] = [*sig, digest]

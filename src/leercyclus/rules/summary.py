@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leercyclus import __version__
+from leercyclus.repository import digests
 from leercyclus.repository.cache import cache_folder, file_digest, private_folder
 from leercyclus.repository.findings import Finding
 from leercyclus.repository.git import git_state
@@ -53,16 +54,20 @@ def summary_key(
     return digest.hexdigest()
 
 
-def current_inputs(files: Listing) -> tuple[dict[str, str | None], list[Finding]]:
+def current_inputs(root: Path, files: Listing) -> tuple[dict[str, str | None], list[Finding]]:
     """Each listed file's content hash as it is now (None: unreadable), in the loader's order,
     and what the listing found."""
     sources, listing = files
+    known = digests.unchanged(root, (source.rel for source in sources))
     contents: dict[str, str | None] = {}
     for source in sources:
-        try:
-            contents[source.rel] = file_digest(source.path)
-        except OSError:
-            contents[source.rel] = None
+        found = known.get(source.rel)
+        if found is None:  # changed, new, or unknown: read (file_digest stats it again)
+            try:
+                found = file_digest(source.path)
+            except OSError:
+                found = None
+        contents[source.rel] = found
     return contents, listing
 
 
