@@ -100,12 +100,12 @@ def test_check_imports_no_part_of_a_method_the_repository_has_no_files_of(
 def test_a_warm_check_imports_neither_typer_nor_pydantic(tmp_path: Path) -> None:
     """A check whose answer is remembered is answered before the command line's libraries start
     (cli.warm): typer imports pydantic to build its parameters, which costs more than the
-    answer."""
+    answer. The network's language is remembered too: no YAML parser starts."""
     root = network(tmp_path)
     first, cold = imported_by(["check", str(root)])  # nothing remembered yet: typer's path
     code, modules = imported_by(["check", str(root), "--format", "json"])
     assert "typer" in cold and "pydantic" in cold  # the probe would see them
     assert code == first
     assert "leercyclus.commands.pipeline" in modules  # the probe did check
-    libraries = ("typer", "pydantic", "pydantic_core", "click")
+    libraries = ("typer", "pydantic", "pydantic_core", "click", "yaml", "ruamel")
     assert sorted(m for m in modules if m.partition(".")[0] in libraries) == []

@@ -334,3 +334,33 @@ def test_colours_are_typer_s_in_a_terminal_and_out(
     assert (red in fast[1]) == (env in ({}, {"FORCE_COLOR": "1", "PIPE": "1"}))
     if env == {"PIPE": "1"}:
         assert "\x1b[" not in fast[1]
+
+
+def test_the_language_follows_leercyclus_yaml(
+    minimal: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The language is remembered by leercyclus.yaml's content: a new one is read again, a
+    damaged memo is not believed."""
+    from leercyclus.cli import network as language
+    from leercyclus.repository.cache import cache_folder
+
+    settings = minimal / SETTINGS
+    said = []
+    for text, damage in [
+        (MINIMAL[SETTINGS], False),
+        (MINIMAL[SETTINGS].replace("language: nl", "language: en"), False),
+        (MINIMAL[SETTINGS].replace("language: nl", "language: en"), True),
+        (MINIMAL[SETTINGS].replace("language: nl", "language: en\r\n"), False),
+        (MINIMAL[SETTINGS].replace("language: nl", "language: fr"), False),
+        (MINIMAL[SETTINGS], False),
+    ]:
+        settings.write_bytes(text.encode())
+        if damage:
+            (cache_folder(minimal) / language.LANGUAGE).write_text('{"settings": [', "utf-8")
+        fast, typer = (
+            outcome(["check", str(minimal)], capsys),
+            by_typer(["check", str(minimal)], capsys, monkeypatch),
+        )
+        assert fast == typer
+        said.append("nl" if "bestanden" in fast[1] else "en")
+    assert said == ["nl", "en", "en", "en", "nl", "nl"]  # fr: no language of ours, so nl

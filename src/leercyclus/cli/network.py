@@ -3,6 +3,8 @@ that a warm `check` (cli.warm) finds them before typer is imported."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 
@@ -33,14 +35,59 @@ def repository(argument: Path | None, option: Path | None, usage: str) -> Path:
 
 def network_language(root: Path) -> str:
     """The `language` of leercyclus.yaml: nl when it says nothing or cannot be read (check
-    says why)."""
+    says why). Remembered in the repository's cache by the file's content, so a warm `check`
+    need not start a YAML parser to learn it."""
     from leercyclus.cli.messages import TABLES
     from leercyclus.repository.listing import SETTINGS
+
+    try:
+        raw = (root / SETTINGS).read_bytes()
+    except OSError:
+        return "nl"
+    digest = hashlib.sha256(raw).hexdigest()
+    remembered = _remembered(root)
+    language = remembered.get("language")
+    if remembered.get("settings") == digest and isinstance(language, str) and language in TABLES:
+        return language
+    language = _language(raw)
+    _remember(root, {"settings": digest, "language": language})
+    return language
+
+
+def _language(raw: bytes) -> str:
+    """The `language` leercyclus.yaml's bytes `raw` name, read as text as read_text reads it."""
+    from leercyclus.cli.messages import TABLES
     from leercyclus.repository.yamlread import YamlProblem, load_text
 
     try:
-        settings = load_text((root / SETTINGS).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, YamlProblem):
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        settings = load_text(text)
+    except (UnicodeDecodeError, YamlProblem):
         return "nl"
     language = settings.get("language") if isinstance(settings, dict) else None
     return language if isinstance(language, str) and language in TABLES else "nl"
+
+
+LANGUAGE = "language.json"
+"""The language last read from leercyclus.yaml, and a digest of the file it was read from."""
+
+
+def _remembered(root: Path) -> dict[str, object]:
+    from leercyclus.repository.cache import cache_folder
+
+    try:
+        found = json.loads((cache_folder(root) / LANGUAGE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _remember(root: Path, memo: dict[str, str]) -> None:
+    """Keep `memo` in the repository's cache folder (in the user's cache)."""
+    from leercyclus.repository.cache import cache_folder, private_folder
+    from leercyclus.repository.write import write_atomic
+
+    try:
+        write_atomic(private_folder(cache_folder(root)) / LANGUAGE, json.dumps(memo))
+    except OSError:
+        return  # a cache that cannot be written only costs time
