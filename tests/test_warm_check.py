@@ -7,8 +7,10 @@ import errno
 import json
 import os
 import pty
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -364,3 +366,57 @@ def test_the_language_follows_leercyclus_yaml(
         assert fast == typer
         said.append("nl" if "bestanden" in fast[1] else "en")
     assert said == ["nl", "en", "en", "en", "nl", "nl"]  # fr: no language of ours, so nl
+
+
+@pytest.mark.parametrize("trouble", ["ctrl-c", "bug"])
+def test_ctrl_c_and_bugs_meet_the_one_error_boundary(
+    mixed: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch, trouble: str
+) -> None:
+    """Ctrl-C (by the real signal, so the handler is in place) and a bug while a warm check
+    prints its answer end as they do on typer's path: 130 or 3, one line, no traceback."""
+    from leercyclus.commands import pipeline
+
+    argv = ["check", str(mixed)]
+    run(argv)
+    capsys.readouterr()
+
+    def trouble_now(*_args: object) -> None:
+        if trouble == "ctrl-c":
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)  # the handler raises before this ends
+        raise KeyError("nope")
+
+    said: list[int | None] = []
+    real = warm.answer
+    monkeypatch.setattr(pipeline, "_answered", trouble_now)
+    monkeypatch.setattr(warm, "answer", lambda argv: said.append(real(argv)) or said[-1])
+    fast = outcome(argv, capsys)
+    assert said == []  # it ended inside the warm path
+    typer = by_typer(argv, capsys, monkeypatch)
+    assert fast == typer
+    assert fast[0] == (130 if trouble == "ctrl-c" else 3)
+    assert "Traceback" not in fast[2] and len(fast[2].strip().splitlines()) <= 2
+
+
+def test_a_warm_check_ends_the_program_at_once(mixed: Path) -> None:
+    """As typer's path does (cli.main): nothing is torn down object by object."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('ended normally'))\n"
+        "from leercyclus.cli import main, warm\n"
+        "real = warm.answer\n"
+        "def answer(argv):\n"
+        "    said = real(argv)\n"
+        "    sys.stderr.write(f'answered {said}')\n"
+        "    return said\n"
+        "warm.answer = answer\n"
+        "sys.argv = ['leercyclus', 'check', sys.argv[1], '--format', 'json']\n"
+        "main()\n"
+    )
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(mixed)], capture_output=True, text=True, check=False
+        )
+    assert done.returncode == 1
+    assert done.stderr == "answered 1"
+    assert "ended normally" not in done.stdout
