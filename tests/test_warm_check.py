@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import pty
 import signal
 import subprocess
 import sys
@@ -297,6 +296,8 @@ def program(way: str, argv: list[str], env: dict[str, str], note: Path) -> Outco
     if env.get("PIPE"):
         done = subprocess.run(command, capture_output=True, env=environment, check=False)
         return done.returncode, done.stdout.decode(), done.stderr.decode()
+    import pty  # POSIX only
+
     leader, follower = pty.openpty()
     with subprocess.Popen(
         command, stdout=follower, stderr=subprocess.PIPE, env=environment
