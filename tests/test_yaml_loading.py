@@ -311,6 +311,27 @@ def test_load_text_raises_with_position() -> None:
     assert problem.message == "duplicate key 'a' (first on line 1): keep one of the two"
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "first", "line", "column"),
+    [
+        ("a: 1\nb:\n  - x: 1\n  - y: 2\n    z: 3\n    y: 4\n", "y", 4, 6, 5),
+        ("a:\n  b:\n    - [1, {c: d, e: f, c: g}]\n", "c", 3, 3, 24),
+        ("b: &s key\n*s : 1\nkey: 2\n", "key", 2, 3, 1),
+        ("b: &s key\nkey: 1\n*s : 2\n", "key", 2, 3, 1),
+        ("key: &s 1\nother:\n  *s : 1\n  1: 2\n", "1", 3, 4, 3),
+    ],
+)
+def test_duplicate_key_names_its_first_line(
+    text: str, key: str, first: int, line: int, column: int
+) -> None:
+    """Nested in lists and mappings, or given by an alias: the first use is where it was."""
+    with pytest.raises(YamlProblem) as caught:
+        load_text(text)
+    problem = caught.value
+    assert (problem.code, problem.line, problem.column) == ("LC004", line, column)
+    assert problem.message == f"duplicate key '{key}' (first on line {first}): keep one of the two"
+
+
 def test_minimal_files_load_as_mappings() -> None:
     for rel, text in MINIMAL.items():
         assert isinstance(load_text(text), dict), rel

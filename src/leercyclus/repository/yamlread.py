@@ -135,15 +135,12 @@ def _nesting_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     walk stops where loading would have stopped on a libyaml without that limit.
     """
     mark = exc.problem_mark
-    loader = _BaseLoader(text[: mark.index] if mark is not None else text)
     try:
-        tojson.convert(loader)
+        _convert(text[: mark.index] if mark is not None else text)
     except YamlProblem as problem:  # LC005 at the level past MAX_DEPTH (or a problem before it)
         return problem
     except yaml.YAMLError:  # the cut text ends in the middle of a collection
         pass
-    finally:
-        loader.dispose()
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     return YamlProblem("LC005", f"the file nests deeper than {MAX_DEPTH} levels", line, column)
 
@@ -219,15 +216,44 @@ def load_text(text: str) -> Any:
 
 def load_json(text: str) -> str:
     """Parse YAML text into JSON text, or raise a YamlProblem with its position."""
-    loader = _BaseLoader(text)
-    try:
-        with _problems(text):
-            converted = tojson.convert(loader)
-    finally:
-        loader.dispose()
+    with _problems(text):
+        converted = _convert(text)
     if converted is None:  # nothing but blank lines and comments
         raise YamlProblem("LC003", "the file is empty: fill it in or remove it")
     return converted
+
+
+def _convert(text: str) -> str | None:
+    """`tojson.convert` of `text`, a duplicate key completed with the line of its first use."""
+    loader = _BaseLoader(text)
+    try:
+        return tojson.convert(loader)
+    except tojson.DuplicateKey as duplicate:
+        if duplicate.first is not None:
+            raise
+        raise duplicate.located(_first_key_line(text, duplicate.path, duplicate.key)) from None
+    finally:
+        loader.dispose()
+
+
+def _first_key_line(text: str, path: Path_, key: str) -> int | None:
+    """The 1-based line where the mapping at `path` first has `key` (None if the text cannot be
+    composed, as when it was cut short before a nesting problem)."""
+    try:
+        node = compose(text)
+    except (YamlProblem, yaml.YAMLError):
+        return None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if part < len(node.value) else None
+        else:
+            return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    first = next((k for k, _ in node.value if k.value == key), None)
+    return None if first is None else int(first.start_mark.line) + 1
 
 
 def locate(text: str, path: Path_, at_key: bool) -> tuple[int, int]:
