@@ -91,7 +91,7 @@ def test_before_the_day_what_the_office_still_arranges(
     capsys.readouterr()
     assert run(["status", str(repo), "--today", "2026-12-02"]) == 0
     out = capsys.readouterr().out
-    assert "National day" in out and "table without facilitator: naasten" in out
+    assert "Landelijke dag" in out and "tafel zonder gespreksleider: naasten" in out
 
 
 def test_the_example_lacks_one_facilitator(capsys: pytest.CaptureFixture[str]) -> None:

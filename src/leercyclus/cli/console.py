@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from leercyclus.methods.audit.status import AuditRow
     from leercyclus.methods.groups.status import GroupState
     from leercyclus.methods.improvement.status import Row as ImprovementRow
+    from leercyclus.methods.nationalday.status import Row as DayRow
     from leercyclus.methods.peerreview.status import CycleStatus
     from leercyclus.publishing.build import Output
     from leercyclus.repository.findings import Finding
@@ -431,8 +432,22 @@ def improvement_text(rows: Sequence[ImprovementRow]) -> None:
         table.add_column(say(heading))
     for r in rows:
         what = say(r.what)
-        table.add_row(escape(r.institution), f"[yellow]{what}[/]", escape(r.subject), r.detail)
+        detail = r.detail
+        if detail.startswith("cycle "):  # "cycle 2, 2026-11-15": a PDSA cycle's step
+            detail = say("cycle") + detail[len("cycle") :]
+        table.add_row(escape(r.institution), f"[yellow]{what}[/]", escape(r.subject), detail)
     (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
+
+
+def national_day_text(rows: Sequence[DayRow]) -> None:
+    """What the national day still asks of the network office, one line each."""
+    from leercyclus.methods.nationalday.status import ADVICE
+
+    lines = ["", say("National day")]
+    for r in rows:
+        detail = f" ({say(r.detail) if r.detail in ADVICE else r.detail})" if r.detail else ""
+        lines.append(f"  {r.cycle}  {say(r.what)}: {r.subject}{detail}")
+    plain("\n".join(lines) + "\n")
 
 
 def status_json(payload: dict[str, object]) -> None:

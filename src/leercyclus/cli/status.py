@@ -80,9 +80,7 @@ def command(
         if groups:
             console.groups_status_text(groups)
         if day_follow_up:
-            from leercyclus.methods.nationalday.status import text
-
-            console.plain(text(day_follow_up))
+            console.national_day_text(day_follow_up)
     raise typer.Exit(0)
 
 

@@ -43,6 +43,10 @@ class Row:
         return asdict(self)
 
 
+ADVICE = ("ask for share: true, or drop it", "add contact to the parel", "add seats or a table")
+"""The rows' details that are advice in words (the others name data: a reference, an owner)."""
+
+
 def ambition_id(cycle: str, text: str) -> str:
     """The reference path of an ambition: `<cycle>/<slug of its text>` (`ambition:` before it)."""
     return f"{cycle}/{slug(text)}"
@@ -74,16 +78,16 @@ def _before(net: Network, cycle: str, day: NationalDay) -> list[Row]:
         if parel is None:
             continue  # LC030 names it
         if not parel.shared:
-            rows.append(Row(cycle, "parel without consent", ref, "ask for share: true, or drop it"))
+            rows.append(Row(cycle, "parel without consent", ref, ADVICE[0]))
         elif not parel.contact:
-            rows.append(Row(cycle, "parel without contact", ref, "add contact to the parel"))
+            rows.append(Row(cycle, "parel without contact", ref, ADVICE[1]))
     for table in day.tables:
         if table.facilitator is None:
             rows.append(Row(cycle, "table without facilitator", table.id, table.standard))
     seats = assign(day.participants, day.tables) if day.tables else []
     for person, seat in zip(day.participants, seats, strict=False):
         if seat is None:
-            rows.append(Row(cycle, "participant without seat", person.name, "add seats or a table"))
+            rows.append(Row(cycle, "participant without seat", person.name, ADVICE[2]))
     return rows
 
 
@@ -99,12 +103,3 @@ def _after(cycle: str, day: NationalDay, today: dt.date, sources: set[str]) -> l
             what = "agreement overdue" if late else "agreement open"
             rows.append(Row(cycle, what, action.id, f"{action.owner}, {action.due.isoformat()}"))
     return rows
-
-
-def text(rows: list[Row]) -> str:
-    """The rows as lines for the terminal, under one heading."""
-    lines = ["", "National day"]
-    lines += [
-        f"  {r.cycle}  {r.what}: {r.subject}" + (f" ({r.detail})" if r.detail else "") for r in rows
-    ]
-    return "\n".join(lines) + "\n"
