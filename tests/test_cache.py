@@ -291,3 +291,35 @@ def test_an_answer_is_remembered_for_the_content_that_was_checked(
         patch.setattr(parse, "read_json", edited_meanwhile)
         assert shown(check_summary(minimal, today=TODAY)) == []
     assert [f["code"] for f in shown(check_summary(minimal, today=TODAY))] == ["LC003"]
+
+
+def test_a_cold_check_starts_parsing_before_the_command_line_and_only_once(
+    broken: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With nothing cached, the warm path sets the workers going and typer's check takes them
+    over: one pool, the same findings and pack as a check that started them itself."""
+    import inspect
+
+    from leercyclus.cli import run
+    from leercyclus.loading import load
+
+    alone = network(tmp_path / "alone", BROKEN)
+    assert run(["check", str(alone), "--format", "json"]) == 1
+    expected = capsys.readouterr().out
+    monkeypatch.setattr(parse, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(parse, "cores", lambda: 2)
+    started: list[bool] = []  # per pool: started by the warm path, before typer
+
+    def counted(workers: int, initializer: Any = None) -> ProcessPoolExecutor:
+        started.append(any(f.function == "remembered_summary" for f in inspect.stack()))
+        return parallel.pool(workers, initializer=initializer)
+
+    monkeypatch.setattr(parse, "pool", counted)
+    assert run(["check", str(broken), "--format", "json"]) == 1
+    assert capsys.readouterr().out == expected
+    assert started == [True] and load._EARLY == []
+    [one], [other] = packs(alone), packs(broken)
+    assert one.name == other.name

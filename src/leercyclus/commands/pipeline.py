@@ -68,8 +68,11 @@ def remembered_summary(
     day = today or dt.date.today()
     warm = _warm(root, day)
     if warm.answer is None:
+        from leercyclus.loading.network import start_loading
+
         _LEARNED.clear()
         _LEARNED[(root, day)] = warm
+        start_loading(root, warm.listing)  # parsing, while the command line starts
         return None
     return _answered(root, warm.answer, warm.listing, strict_mode, cycle)
 

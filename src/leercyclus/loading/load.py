@@ -75,9 +75,10 @@ def _load(
             hits.append((index, key))
         else:
             todo.append(index)
-    batch = Batch([sources[i].path for i in todo])
+    paths = [sources[i].path for i in todo]
+    batch = _started(paths) or Batch(paths)
     with PackWriter(cache.folder if cache else None) as pack, batch:
-        batch.start()  # the workers parse while the models are imported here
+        batch.start()  # the workers parse while the models are imported here (if not yet)
         from leercyclus.rules.validate import validate
 
         for index, key in hits:
@@ -103,6 +104,33 @@ def _load(
         digests.keep(root, cache.folder, (source.path for source in sources))
     done = [result for result in results if result is not None]
     return done, {source.rel: content for source, content in zip(sources, contents, strict=True)}
+
+
+def start_early(root: Path, sources: list[SourceFile]) -> None:
+    """Set the workers parsing every source of a repository that has nothing in the parse cache
+    yet (a cold `check`), before the command line imports its own libraries; `load_sources`
+    of the same sources takes them over. Workers that are never taken over end with this
+    process (`parallel.pool`)."""
+    if _EARLY or ParseCache(root).has_packs():
+        return
+    batch = Batch([source.path for source in sources])
+    batch.start()
+    _EARLY.append(batch)
+
+
+_EARLY: list[Batch] = []
+"""The batch `start_early` started, until `_load` takes it."""
+
+
+def _started(paths: list[Path]) -> Batch | None:
+    """The batch `start_early` started, if it parses exactly `paths`; an other one is ended."""
+    if not _EARLY:
+        return None
+    batch = _EARLY.pop()
+    if batch.paths == paths:
+        return batch
+    batch.cancel()  # not these files: its results do not matter
+    return None
 
 
 def _unreadable(source: SourceFile, reason: str | None) -> Result:

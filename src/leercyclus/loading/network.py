@@ -129,6 +129,15 @@ def natural_key(text: str) -> list[tuple[int, int | str]]:
     return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", text) if p]
 
 
+def start_loading(root: Path, listing: Listing) -> None:
+    """Start parsing the YAML files of `listing` in the background when none of them is cached:
+    `load_network` of the same listing then takes the work over."""
+    from leercyclus.loading.load import start_early
+
+    kinds = file_kinds()
+    start_early(root, [source for source in listing[0] if not kinds[source.kind].csv])
+
+
 def load_network(root: Path, *, use_cache: bool = True, listing: Listing | None = None) -> Network:
     """Read and validate every file of the repository at `root` (or of `listing`, when the
     caller has just listed them)."""

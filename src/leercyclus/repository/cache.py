@@ -122,6 +122,10 @@ class ParseCache:
                 if pack != keep:
                     pack.unlink(missing_ok=True)
 
+    def has_packs(self) -> bool:
+        """Whether any pack is kept (readable or not)."""
+        return bool(self._packs())
+
     def _packs(self) -> list[Path]:
         try:
             return sorted(self.folder.glob("pack-*.json"))

@@ -94,15 +94,22 @@ class Batch:
         return self
 
     def __exit__(self, failed: type[BaseException] | None, *_: object) -> None:
+        if failed is not None:  # interrupted or failed: the workers' results no longer matter
+            self.cancel()
+        elif self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def cancel(self) -> None:
+        """End the workers at once, their work undone."""
         if self._pool is not None:
-            if failed is None:
-                self._pool.shutdown(wait=True, cancel_futures=True)
-            else:  # interrupted or failed: the workers' results no longer matter
-                stop(self._pool)
+            stop(self._pool)
             self._pool = None
 
     def start(self) -> None:
-        """Start the workers, if the files are many enough to be worth them."""
+        """Start the workers, if the files are many enough to be worth them (once)."""
+        if self._pool is not None:
+            return
         workers = cores()
         if workers < 2 or _size(self.paths) < PARALLEL_BYTES:
             return
