@@ -3,6 +3,7 @@ network's picture: distributions per period over enough institutions, never one 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -126,7 +127,8 @@ def check_definition(
 ) -> Iterator[Finding]:
     """LC502 and LC503: the baseline and phases against the indicator's period and data."""
     every = indicator.period
-    periods = sorted({period_index(r.period) for r in rows})
+    index = {p: period_index(p) for p in {r.period for r in rows}}
+    periods = sorted(set(index.values()))
     if indicator.baseline is not None:
         span = indicator.baseline
         if not (period_matches(span.from_, every) and period_matches(span.to, every)):
@@ -140,10 +142,8 @@ def check_definition(
             if not inside:
                 yield error(rel, "LC502", "the baseline holds no period of the data", ("baseline",))
             else:
-                per_inst: dict[str, int] = {}
-                for r in rows:
-                    if lo <= period_index(r.period) <= hi:
-                        per_inst[r.institution] = per_inst.get(r.institution, 0) + 1
+                within = {p for p, k in index.items() if lo <= k <= hi}
+                per_inst = Counter(r.institution for r in rows if r.period in within)
                 fewest = min(per_inst.values())
                 if fewest < chart.MIN_LOCKED:
                     yield warning(

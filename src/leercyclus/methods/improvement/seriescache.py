@@ -59,7 +59,7 @@ def load(root: Path, rel: str, key: str) -> Answer | None:
         entry = json.loads(_entry(root, rel).read_bytes())
         if entry["key"] != key:
             return None
-        rows = [Measurement(*row) for row in entry["rows"]]
+        rows = list(map(Measurement._make, entry["rows"]))
         findings = [
             Finding(severity, rel, code, message, line, column)
             for severity, code, message, line, column in entry["findings"]
@@ -76,9 +76,7 @@ def store(root: Path, rel: str, key: str, answer: Answer) -> None:
         return  # only findings by line are kept (read_indicator's kind)
     entry = {
         "key": key,
-        "rows": [
-            [r.line, r.period, r.institution, r.numerator, r.denominator, r.note] for r in rows
-        ],
+        "rows": rows,  # each a tuple: a JSON array
         "findings": [[f.severity, f.code, f.message, f.line, f.column] for f in findings],
     }
     target = _entry(root, rel)

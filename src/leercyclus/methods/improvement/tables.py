@@ -3,12 +3,18 @@ experience answers and coded complaint registers. No column that looks like pers
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import io
+import itertools
 import math
+import operator
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, TypeVar
 
 from leercyclus.models.improvement import (
     EVENT_KINDS,
@@ -27,6 +33,7 @@ PERSONAL_WORDS = frozenset(
 """Words in a column header that mean the file holds people, not figures."""
 
 INDICATOR_COLUMNS = ("period", "institution", "numerator", "denominator", "note")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,33 +46,39 @@ class Table:
 
 def read_table(rel: str, text: str, findings: list[Finding]) -> Table | None:
     """Parse CSV text; None (with a finding) when it has no header or cannot be parsed."""
+    parsed = _records(rel, text, findings)
+    if parsed is None:
+        return None
+    header, records = parsed
+    rows = []
+    for number, cells in enumerate(records, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            findings.append(_width_finding(rel, number, len(cells), len(header)))
+            continue
+        rows.append((number, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
+    return Table(header, tuple(rows))
+
+
+def _records(
+    rel: str, text: str, findings: list[Finding]
+) -> tuple[tuple[str, ...], list[list[str]]] | None:
+    """The header (trimmed, in lower case) and the records after it, as the csv module gives
+    them; None (with a finding) when there is no header or the text is no CSV."""
     try:
-        reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-        lines = list(reader)
+        lines = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     except csv.Error as exc:
         findings.append(Finding("error", rel, "LC509", f"not a readable CSV file: {exc}", 1))
         return None
     if not lines or not any(cell.strip() for cell in lines[0]):
         findings.append(Finding("error", rel, "LC509", "the file has no header line", 1))
         return None
-    header = tuple(cell.strip().casefold() for cell in lines[0])
-    rows = []
-    for number, cells in enumerate(lines[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != len(header):
-            findings.append(
-                Finding(
-                    "error",
-                    rel,
-                    "LC509",
-                    f"{len(cells)} values where the header has {len(header)}",
-                    number,
-                )
-            )
-            continue
-        rows.append((number, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
-    return Table(header, tuple(rows))
+    return tuple(cell.strip().casefold() for cell in lines[0]), lines[1:]
+
+
+def _width_finding(rel: str, line: int, width: int, header: int) -> Finding:
+    return Finding("error", rel, "LC509", f"{width} values where the header has {header}", line)
 
 
 def personal_columns(header: Iterable[str]) -> list[str]:
@@ -125,9 +138,8 @@ def bsn_like(value: str) -> bool:
     return (total - int(digits[8])) % 11 == 0
 
 
-@dataclass(frozen=True, slots=True)
-class Measurement:
-    """One row of an indicator series."""
+class Measurement(NamedTuple):
+    """One row of an indicator series (a tuple, so the cache writes and reads rows whole)."""
 
     line: int
     period: str
@@ -143,11 +155,40 @@ def read_indicator(
     indicator: Indicator | None,
     institutions: Collection[str],
 ) -> tuple[list[Measurement], list[Finding]]:
-    """The rows of indicators/data/<indicator>.csv, and what is wrong with them."""
+    """The rows of indicators/data/<indicator>.csv, and what is wrong with them.
+
+    A series has tens of thousands of rows, so it is checked a column at a time: each distinct
+    period and institution once, each column of numbers in one conversion. Only a row that fails
+    there is looked at on its own (`_row_problem`), which says what is wrong with it."""
+    with _collector_paused():
+        return _read_indicator(rel, text, indicator, institutions)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading a series makes hundreds of thousands of lists and tuples, none in a cycle: the
+    garbage collector, which would go over them again and again as they come, waits."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_indicator(
+    rel: str,
+    text: str,
+    indicator: Indicator | None,
+    institutions: Collection[str],
+) -> tuple[list[Measurement], list[Finding]]:
     findings: list[Finding] = []
-    table = read_table(rel, text, findings)
-    if table is None:
+    parsed = _records(rel, text, findings)
+    if parsed is None:
         return [], findings
+    header, records = parsed
+    lines, records = _full_width(rel, len(header), records, findings)
     needs_denominator = indicator is None or indicator.kind not in WITHOUT_DENOMINATOR
     events = indicator is not None and indicator.kind in EVENT_KINDS
     required = ["period", "institution", "numerator"] + ["denominator"] * needs_denominator
@@ -161,40 +202,168 @@ def read_indicator(
             1,
         )
 
-    if not check_columns(rel, table.header, INDICATOR_COLUMNS, required, findings, refuse):
+    if not check_columns(rel, header, INDICATOR_COLUMNS, required, findings, refuse):
         return [], findings
-    rows: list[Measurement] = []
-    seen: dict[tuple[str, str], int] = {}
-    for line, row in table.rows:
-        problem = _row_problem(row, indicator, institutions)
-        if problem is None and not events and (row["period"], row["institution"]) in seen:
-            problem = (
-                f"{row['institution']} {row['period']} appears twice (first on line "
-                f"{seen[(row['period'], row['institution'])]})"
-            )
-        if problem is not None:
-            findings.append(Finding("error", rel, "LC501", problem, line))
+    if not records:
+        return [], findings
+    columns = list(zip(*records, strict=True))
+    at = {name: k for k, name in enumerate(header)}  # a repeated name: its last column
+    periods, insts, numerator_texts = (
+        list(map(str.strip, columns[at[name]])) for name in ("period", "institution", "numerator")
+    )
+    notes = list(map(str.strip, columns[at["note"]])) if "note" in at else [""] * len(records)
+    denominator_texts = (
+        list(map(str.strip, columns[at["denominator"]])) if "denominator" in at else None
+    )
+    checks_denominator = denominator_texts is not None and (
+        indicator is None or indicator.kind not in WITHOUT_DENOMINATOR
+    )
+
+    suspect: set[int] = set()  # rows that may have a problem: _row_problem decides
+    if indicator is not None:
+        every = indicator.period
+        suspect.update(_where(periods, {p for p in set(periods) if not period_matches(p, every)}))
+    suspect.update(_where(insts, {i for i in set(insts) if i not in institutions}))
+    above_zero = indicator is not None and indicator.kind == "time_between"
+    numerators, odd = _numbers(numerator_texts, above_zero)
+    suspect |= odd
+    denominator_values: list[float] = []
+    if checks_denominator:
+        assert denominator_texts is not None
+        denominator_values, odd = _numbers(denominator_texts, above_zero=True)
+        suspect |= odd
+        if indicator is not None and indicator.kind == "proportion":
+            if any(map(operator.gt, numerators, denominator_values)):
+                suspect.update(
+                    k
+                    for k, (n, d) in enumerate(zip(numerators, denominator_values, strict=True))
+                    if n > d
+                )
+
+    problems: dict[int, str] = {}
+    skipped: set[int] = set()
+    for k in sorted(suspect):
+        if not any(cell.strip() for cell in records[k]):
+            skipped.add(k)  # a blank line
             continue
-        seen[(row["period"], row["institution"])] = line
-        rows.append(
-            Measurement(
-                line,
-                row["period"],
-                row["institution"],
-                float(row["numerator"]),
-                float(row["denominator"]) if row.get("denominator") else None,
-                row.get("note", ""),
-            )
-        )
-        if bsn_like(row.get("note", "")):
+        row = dict(zip(header, map(str.strip, records[k]), strict=True))
+        problem = _row_problem(row, indicator, institutions)
+        if problem is not None:
+            problems[k] = problem
+    if not events:
+        keys = list(zip(periods, insts, strict=True))
+        if len(set(keys)) != len(keys):
+            seen: dict[tuple[str, str], int] = {}
+            for k, key in enumerate(keys):
+                if k in problems or k in skipped:
+                    continue
+                if key in seen:
+                    problems[k] = f"{key[1]} {key[0]} appears twice (first on line {seen[key]})"
+                else:
+                    seen[key] = lines[k]
+    dropped = problems.keys() | skipped
+    denominators: list[float | None] = [None] * len(records)
+    if checks_denominator:
+        denominators = list(denominator_values)
+    unplain = suspect - dropped  # no problem, yet no plain number
+    unchecked = denominator_texts is not None and not checks_denominator
+    if unplain or unchecked:  # converted as the rows are kept, in their order
+        for k in range(len(records)):
+            if k in dropped:
+                continue
+            if k in unplain:
+                numerators[k] = float(numerator_texts[k])
+            if denominator_texts is not None and (unchecked or k in unplain):
+                denominators[k] = float(denominator_texts[k]) if denominator_texts[k] else None
+
+    bsn: set[int] = set()
+    if max(map(len, notes)) >= 9:
+        bsn = {k for k, note in enumerate(notes) if k not in dropped and bsn_like(note)}
+    for k in sorted(problems.keys() | bsn):
+        if k in problems:
+            findings.append(Finding("error", rel, "LC501", problems[k], lines[k]))
+        else:
             findings.append(
                 Finding(
-                    "error", rel, "LC507", "the note holds a number that looks like a BSN", line
+                    "error", rel, "LC507", "the note holds a number that looks like a BSN", lines[k]
                 )
             )
+
+    keep = _keeping(len(records), dropped)
+    kept_periods, kept_insts = keep(periods), keep(insts)
+    rows = list(
+        map(
+            Measurement._make,
+            zip(
+                keep(lines),
+                kept_periods,
+                kept_insts,
+                keep(numerators),
+                keep(denominators),
+                keep(notes),
+                strict=True,
+            ),
+        )
+    )
     if indicator is not None and not events:  # a month without a rare event is no gap
-        findings += _gaps(rel, rows, indicator.period)
+        findings += _gaps(rel, kept_insts, kept_periods, indicator.period)
     return rows, findings
+
+
+def _full_width(
+    rel: str, width: int, records: list[list[str]], findings: list[Finding]
+) -> tuple[list[int], list[list[str]]]:
+    """The records as wide as the header, with their line numbers (a blank one among them is
+    left to the caller); one of another width is a finding, or skipped when it is blank."""
+    if set(map(len, records)) <= {width}:
+        return list(range(2, len(records) + 2)), records
+    lines, kept = [], []
+    for number, cells in enumerate(records, start=2):
+        if len(cells) == width:
+            lines.append(number)
+            kept.append(cells)
+        elif any(cell.strip() for cell in cells):
+            findings.append(_width_finding(rel, number, len(cells), width))
+    return lines, kept
+
+
+def _where(column: Sequence[str], values: Collection[str]) -> Iterable[int]:
+    """The rows whose cell is one of `values`."""
+    return (k for k, cell in enumerate(column) if cell in values) if values else ()
+
+
+def _numbers(texts: Sequence[str], above_zero: bool) -> tuple[list[float], set[int]]:
+    """The cells as numbers (NaN where one is none), and the rows that do not hold a number of
+    zero or more (above zero with `above_zero`)."""
+    try:
+        values = list(map(float, texts))
+    except ValueError:
+        values = [_float(text) for text in texts]
+    lowest = min(values)
+    if all(map(math.isfinite, values)) and (lowest > 0 or (lowest == 0 and not above_zero)):
+        return values, set()
+    return values, {
+        k
+        for k, v in enumerate(values)
+        if not (math.isfinite(v) and (v > 0 or (v == 0 and not above_zero)))
+    }
+
+
+def _float(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
+
+
+def _keeping(count: int, dropped: Collection[int]) -> Callable[[Sequence[T]], list[T]]:
+    """A function that takes from a column the cells of the rows not `dropped`."""
+    if not dropped:
+        return list
+    mask = [True] * count
+    for k in dropped:
+        mask[k] = False
+    return lambda column: list(itertools.compress(column, mask))
 
 
 def _row_problem(
@@ -254,10 +423,13 @@ def period_label(index: int, every: str) -> str:
     return f"{index // 12}-{index % 12 + 1:02d}"
 
 
-def _gaps(rel: str, rows: Sequence[Measurement], every: str) -> list[Finding]:
-    by_inst: dict[str, set[int]] = {}
-    for row in rows:
-        by_inst.setdefault(row.institution, set()).add(period_index(row.period))
+def _gaps(
+    rel: str, institutions: Sequence[str], periods: Sequence[str], every: str
+) -> list[Finding]:
+    index = {p: period_index(p) for p in set(periods)}
+    by_inst: defaultdict[str, set[int]] = defaultdict(set)
+    for inst, period in zip(institutions, periods, strict=True):
+        by_inst[inst].add(index[period])
     findings = []
     for inst, indices in sorted(by_inst.items()):
         missing = [i for i in range(min(indices), max(indices) + 1) if i not in indices]
