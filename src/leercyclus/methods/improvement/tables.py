@@ -206,40 +206,11 @@ def _read_indicator(
         return [], findings
     if not records:
         return [], findings
-    columns = list(zip(*records, strict=True))
-    at = {name: k for k, name in enumerate(header)}  # a repeated name: its last column
-    periods, insts, numerator_texts = (
-        list(map(str.strip, columns[at[name]])) for name in ("period", "institution", "numerator")
-    )
-    notes = list(map(str.strip, columns[at["note"]])) if "note" in at else [""] * len(records)
-    denominator_texts = (
-        list(map(str.strip, columns[at["denominator"]])) if "denominator" in at else None
-    )
-    checks_denominator = denominator_texts is not None and (
+    cells = _Cells.of(header, records)
+    checks_denominator = cells.denominators is not None and (
         indicator is None or indicator.kind not in WITHOUT_DENOMINATOR
     )
-
-    suspect: set[int] = set()  # rows that may have a problem: _row_problem decides
-    if indicator is not None:
-        every = indicator.period
-        suspect.update(_where(periods, {p for p in set(periods) if not period_matches(p, every)}))
-    suspect.update(_where(insts, {i for i in set(insts) if i not in institutions}))
-    above_zero = indicator is not None and indicator.kind == "time_between"
-    numerators, odd = _numbers(numerator_texts, above_zero)
-    suspect |= odd
-    denominator_values: list[float] = []
-    if checks_denominator:
-        assert denominator_texts is not None
-        denominator_values, odd = _numbers(denominator_texts, above_zero=True)
-        suspect |= odd
-        if indicator is not None and indicator.kind == "proportion":
-            if any(map(operator.gt, numerators, denominator_values)):
-                suspect.update(
-                    k
-                    for k, (n, d) in enumerate(zip(numerators, denominator_values, strict=True))
-                    if n > d
-                )
-
+    numerators, denominators, suspect = _screen(cells, indicator, institutions, checks_denominator)
     problems: dict[int, str] = {}
     skipped: set[int] = set()
     for k in sorted(suspect):
@@ -251,63 +222,130 @@ def _read_indicator(
         if problem is not None:
             problems[k] = problem
     if not events:
-        keys = list(zip(periods, insts, strict=True))
-        if len(set(keys)) != len(keys):
-            seen: dict[tuple[str, str], int] = {}
-            for k, key in enumerate(keys):
-                if k in problems or k in skipped:
-                    continue
-                if key in seen:
-                    problems[k] = f"{key[1]} {key[0]} appears twice (first on line {seen[key]})"
-                else:
-                    seen[key] = lines[k]
+        problems.update(_repeated(cells, lines, problems.keys() | skipped))
     dropped = problems.keys() | skipped
-    denominators: list[float | None] = [None] * len(records)
-    if checks_denominator:
-        denominators = list(denominator_values)
-    unplain = suspect - dropped  # no problem, yet no plain number
-    unchecked = denominator_texts is not None and not checks_denominator
-    if unplain or unchecked:  # converted as the rows are kept, in their order
-        for k in range(len(records)):
-            if k in dropped:
-                continue
-            if k in unplain:
-                numerators[k] = float(numerator_texts[k])
-            if denominator_texts is not None and (unchecked or k in unplain):
-                denominators[k] = float(denominator_texts[k]) if denominator_texts[k] else None
-
+    _convert_the_rest(
+        cells, numerators, denominators, suspect - dropped, checks_denominator, dropped
+    )
     bsn: set[int] = set()
-    if max(map(len, notes)) >= 9:
-        bsn = {k for k, note in enumerate(notes) if k not in dropped and bsn_like(note)}
+    if max(map(len, cells.notes)) >= 9:
+        bsn = {k for k, note in enumerate(cells.notes) if k not in dropped and bsn_like(note)}
     for k in sorted(problems.keys() | bsn):
         if k in problems:
             findings.append(Finding("error", rel, "LC501", problems[k], lines[k]))
         else:
-            findings.append(
-                Finding(
-                    "error", rel, "LC507", "the note holds a number that looks like a BSN", lines[k]
-                )
-            )
-
+            message = "the note holds a number that looks like a BSN"
+            findings.append(Finding("error", rel, "LC507", message, lines[k]))
     keep = _keeping(len(records), dropped)
-    kept_periods, kept_insts = keep(periods), keep(insts)
-    rows = list(
-        map(
-            Measurement._make,
-            zip(
-                keep(lines),
-                kept_periods,
-                kept_insts,
-                keep(numerators),
-                keep(denominators),
-                keep(notes),
-                strict=True,
-            ),
-        )
-    )
+    periods, insts = keep(cells.periods), keep(cells.institutions)
+    columns = (keep(lines), periods, insts, keep(numerators), keep(denominators), keep(cells.notes))
+    rows = list(map(Measurement._make, zip(*columns, strict=True)))
     if indicator is not None and not events:  # a month without a rare event is no gap
-        findings += _gaps(rel, kept_insts, kept_periods, indicator.period)
+        findings += _gaps(rel, insts, periods, indicator.period)
     return rows, findings
+
+
+@dataclass(frozen=True, slots=True)
+class _Cells:
+    """A series' columns, each cell trimmed (a repeated column name: its last column)."""
+
+    periods: list[str]
+    institutions: list[str]
+    numerators: list[str]
+    denominators: list[str] | None
+    notes: list[str]
+
+    @classmethod
+    def of(cls, header: Sequence[str], records: list[list[str]]) -> _Cells:
+        columns = list(zip(*records, strict=True))
+        at = {name: k for k, name in enumerate(header)}
+
+        def column(name: str) -> list[str] | None:
+            return list(map(str.strip, columns[at[name]])) if name in at else None
+
+        periods, institutions, numerators = (
+            column("period"),
+            column("institution"),
+            column("numerator"),
+        )
+        assert periods is not None and institutions is not None and numerators is not None
+        return cls(
+            periods,
+            institutions,
+            numerators,
+            column("denominator"),
+            column("note") or [""] * len(records),
+        )
+
+
+def _screen(
+    cells: _Cells,
+    indicator: Indicator | None,
+    institutions: Collection[str],
+    checks_denominator: bool,
+) -> tuple[list[float], list[float | None], set[int]]:
+    """The numerators and denominators as numbers (NaN where a cell is none; no denominators:
+    None), and the rows that may have a problem (`_row_problem` says which), a column at a time."""
+    suspect: set[int] = set()
+    if indicator is not None:
+        every = indicator.period
+        wrong = {p for p in set(cells.periods) if not period_matches(p, every)}
+        suspect.update(_where(cells.periods, wrong))
+    unknown = {i for i in set(cells.institutions) if i not in institutions}
+    suspect.update(_where(cells.institutions, unknown))
+    above_zero = indicator is not None and indicator.kind == "time_between"
+    numerators, odd = _numbers(cells.numerators, above_zero)
+    suspect |= odd
+    if not checks_denominator or cells.denominators is None:
+        return numerators, [None] * len(numerators), suspect
+    denominators, odd = _numbers(cells.denominators, above_zero=True)
+    suspect |= odd
+    if indicator is not None and indicator.kind == "proportion":
+        if any(map(operator.gt, numerators, denominators)):
+            pairs = enumerate(zip(numerators, denominators, strict=True))
+            suspect.update(k for k, (n, d) in pairs if n > d)
+    return numerators, list(denominators), suspect
+
+
+def _repeated(cells: _Cells, lines: Sequence[int], dropped: Collection[int]) -> dict[int, str]:
+    """The rows (not `dropped`) of an institution and period that a row above had already."""
+    keys = list(zip(cells.periods, cells.institutions, strict=True))
+    if len(set(keys)) == len(keys):
+        return {}
+    seen: dict[tuple[str, str], int] = {}
+    repeated = {}
+    for k, key in enumerate(keys):
+        if k in dropped:
+            continue
+        if key in seen:
+            repeated[k] = f"{key[1]} {key[0]} appears twice (first on line {seen[key]})"
+        else:
+            seen[key] = lines[k]
+    return repeated
+
+
+def _convert_the_rest(
+    cells: _Cells,
+    numerators: list[float],
+    denominators: list[float | None],
+    unplain: set[int],
+    checks_denominator: bool,
+    dropped: Collection[int],
+) -> None:
+    """Convert, as a kept row's numbers are, what `_screen` did not: a number that is no plain
+    one yet no problem (`unplain`), and a denominator that is kept but not checked. In the
+    rows' order, so that what cannot be converted fails as it did row by row."""
+    unchecked = cells.denominators is not None and not checks_denominator
+    if not unplain and not unchecked:
+        return
+    for k in range(len(numerators)):
+        if k in dropped:
+            continue
+        if k in unplain:
+            numerators[k] = float(cells.numerators[k])
+        if cells.denominators is not None and (unchecked or k in unplain):
+            denominator = cells.denominators[k]
+            denominators[k] = float(denominator) if denominator else None
 
 
 def _full_width(
