@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus import __version__
-from leercyclus.methods.improvement.tables import Measurement
+from leercyclus.methods.improvement.tables import Measurement, collector_paused
 from leercyclus.repository.cache import file_digest, private_folder, repository_cache
 from leercyclus.repository.findings import Finding
 
@@ -56,10 +56,11 @@ def _entry(root: Path, rel: str) -> Path:
 def load(root: Path, rel: str, key: str) -> Answer | None:
     """The kept answer for `rel` if it was kept under `key`, else None."""
     try:
-        entry = json.loads(_entry(root, rel).read_bytes())
-        if entry["key"] != key:
-            return None
-        rows = list(map(Measurement._make, entry["rows"]))
+        with collector_paused():
+            entry = json.loads(_entry(root, rel).read_bytes())
+            if entry["key"] != key:
+                return None
+            rows = list(map(Measurement._make, entry["rows"]))
         findings = [
             Finding(severity, rel, code, message, line, column)
             for severity, code, message, line, column in entry["findings"]

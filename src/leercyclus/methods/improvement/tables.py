@@ -160,14 +160,14 @@ def read_indicator(
     A series has tens of thousands of rows, so it is checked a column at a time: each distinct
     period and institution once, each column of numbers in one conversion. Only a row that fails
     there is looked at on its own (`_row_problem`), which says what is wrong with it."""
-    with _collector_paused():
+    with collector_paused():
         return _read_indicator(rel, text, indicator, institutions)
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading a series makes hundreds of thousands of lists and tuples, none in a cycle: the
-    garbage collector, which would go over them again and again as they come, waits."""
+def collector_paused() -> Iterator[None]:
+    """The garbage collector waits: reading a series makes hundreds of thousands of lists and
+    tuples, none in a cycle, which it would go over again and again as they come."""
     enabled = gc.isenabled()
     gc.disable()
     try:
