@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from leercyclus.methods.improvement import chart
 from leercyclus.methods.improvement.tables import Measurement, period_index, period_label
@@ -127,7 +129,8 @@ def check_definition(
 ) -> Iterator[Finding]:
     """LC502 and LC503: the baseline and phases against the indicator's period and data."""
     every = indicator.period
-    index = {p: period_index(p) for p in {r.period for r in rows}}
+    row_periods = list(map(attrgetter("period"), rows))
+    index = {p: period_index(p) for p in set(row_periods)}
     periods = sorted(set(index.values()))
     if indicator.baseline is not None:
         span = indicator.baseline
@@ -143,7 +146,8 @@ def check_definition(
                 yield error(rel, "LC502", "the baseline holds no period of the data", ("baseline",))
             else:
                 within = {p for p, k in index.items() if lo <= k <= hi}
-                per_inst = Counter(r.institution for r in rows if r.period in within)
+                inside_rows = map(within.__contains__, row_periods)
+                per_inst = Counter(compress(map(attrgetter("institution"), rows), inside_rows))
                 fewest = min(per_inst.values())
                 if fewest < chart.MIN_LOCKED:
                     yield warning(
