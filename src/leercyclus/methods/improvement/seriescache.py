@@ -16,7 +16,7 @@ import os
 import tempfile
 from collections.abc import Collection
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from leercyclus import __version__
 from leercyclus.methods.improvement.tables import Measurement, collector_paused
@@ -56,17 +56,20 @@ def _entry(root: Path, rel: str) -> Path:
 def load(root: Path, rel: str, key: str) -> Answer | None:
     """The kept answer for `rel` if it was kept under `key`, else None."""
     try:
-        with collector_paused():
-            entry = json.loads(_entry(root, rel).read_bytes())
-            if entry["key"] != key:
-                return None
-            rows = list(map(Measurement._make, entry["rows"]))
-        findings = [
-            Finding(severity, rel, code, message, line, column)
-            for severity, code, message, line, column in entry["findings"]
-        ]
+        with collector_paused():  # and the entry's lists are gone before it runs again
+            return _answer(json.loads(_entry(root, rel).read_bytes()), rel, key)
     except (OSError, ValueError, KeyError, TypeError):
         return None  # none kept, or unreadable: read the series
+
+
+def _answer(entry: dict[str, Any], rel: str, key: str) -> Answer | None:
+    if entry["key"] != key:
+        return None
+    rows = list(map(Measurement._make, entry["rows"]))
+    findings = [
+        Finding(severity, rel, code, message, line, column)
+        for severity, code, message, line, column in entry["findings"]
+    ]
     return rows, findings
 
 
