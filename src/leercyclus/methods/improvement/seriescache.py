@@ -89,7 +89,7 @@ def store(root: Path, rel: str, key: str, answer: Answer) -> None:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as file:
-                file.write(json.dumps(entry, separators=(",", ":")).encode())
+                file.write(json.dumps(entry, separators=(",", ":"), check_circular=False).encode())
             Path(temp).replace(target)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
