@@ -464,10 +464,29 @@ def period_label(index: int, every: str) -> str:
 def _gaps(
     rel: str, institutions: Sequence[str], periods: Sequence[str], every: str
 ) -> list[Finding]:
+    """LC506 per institution whose periods leave one out. Each period appears once per
+    institution here (a repeated one was refused), so an institution has a gap exactly when it
+    has fewer periods than its first to its last span; a file's rows come in runs of one
+    institution, so that is counted a run at a time, and only where it is short are the
+    periods themselves gathered."""
     index = {p: period_index(p) for p in set(periods)}
+    at = list(map(index.__getitem__, periods))
+    spans: dict[str, tuple[int, int, int]] = {}  # institution -> first, last, how many
+    start = 0
+    for inst, run in itertools.groupby(institutions):
+        size = len(list(run))
+        lo, hi = min(at[start : start + size]), max(at[start : start + size])
+        start += size
+        if inst in spans:
+            first, last, before = spans[inst]
+            lo, hi, size = min(lo, first), max(hi, last), size + before
+        spans[inst] = (lo, hi, size)
+    short = {inst for inst, (lo, hi, count) in spans.items() if count < hi - lo + 1}
     by_inst: defaultdict[str, set[int]] = defaultdict(set)
-    for inst, period in zip(institutions, periods, strict=True):
-        by_inst[inst].add(index[period])
+    if short:
+        for inst, k in zip(institutions, at, strict=True):
+            if inst in short:
+                by_inst[inst].add(k)
     findings = []
     for inst, indices in sorted(by_inst.items()):
         missing = [i for i in range(min(indices), max(indices) + 1) if i not in indices]
