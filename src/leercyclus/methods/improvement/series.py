@@ -3,8 +3,11 @@ network's picture: distributions per period over enough institutions, never one 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from leercyclus.methods.improvement import chart
 from leercyclus.methods.improvement.tables import Measurement, period_index, period_label
@@ -126,7 +129,9 @@ def check_definition(
 ) -> Iterator[Finding]:
     """LC502 and LC503: the baseline and phases against the indicator's period and data."""
     every = indicator.period
-    periods = sorted({period_index(r.period) for r in rows})
+    row_periods = list(map(attrgetter("period"), rows))
+    index = {p: period_index(p) for p in set(row_periods)}
+    periods = sorted(set(index.values()))
     if indicator.baseline is not None:
         span = indicator.baseline
         if not (period_matches(span.from_, every) and period_matches(span.to, every)):
@@ -140,10 +145,9 @@ def check_definition(
             if not inside:
                 yield error(rel, "LC502", "the baseline holds no period of the data", ("baseline",))
             else:
-                per_inst: dict[str, int] = {}
-                for r in rows:
-                    if lo <= period_index(r.period) <= hi:
-                        per_inst[r.institution] = per_inst.get(r.institution, 0) + 1
+                within = {p for p, k in index.items() if lo <= k <= hi}
+                inside_rows = map(within.__contains__, row_periods)
+                per_inst = Counter(compress(map(attrgetter("institution"), rows), inside_rows))
                 fewest = min(per_inst.values())
                 if fewest < chart.MIN_LOCKED:
                     yield warning(

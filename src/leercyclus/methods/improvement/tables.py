@@ -3,12 +3,18 @@ experience answers and coded complaint registers. No column that looks like pers
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import io
+import itertools
 import math
+import operator
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, TypeVar
 
 from leercyclus.models.improvement import (
     EVENT_KINDS,
@@ -27,6 +33,7 @@ PERSONAL_WORDS = frozenset(
 """Words in a column header that mean the file holds people, not figures."""
 
 INDICATOR_COLUMNS = ("period", "institution", "numerator", "denominator", "note")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,33 +46,39 @@ class Table:
 
 def read_table(rel: str, text: str, findings: list[Finding]) -> Table | None:
     """Parse CSV text; None (with a finding) when it has no header or cannot be parsed."""
+    parsed = _records(rel, text, findings)
+    if parsed is None:
+        return None
+    header, records = parsed
+    rows = []
+    for number, cells in enumerate(records, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            findings.append(_width_finding(rel, number, len(cells), len(header)))
+            continue
+        rows.append((number, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
+    return Table(header, tuple(rows))
+
+
+def _records(
+    rel: str, text: str, findings: list[Finding]
+) -> tuple[tuple[str, ...], list[list[str]]] | None:
+    """The header (trimmed, in lower case) and the records after it, as the csv module gives
+    them; None (with a finding) when there is no header or the text is no CSV."""
     try:
-        reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-        lines = list(reader)
+        lines = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     except csv.Error as exc:
         findings.append(Finding("error", rel, "LC509", f"not a readable CSV file: {exc}", 1))
         return None
     if not lines or not any(cell.strip() for cell in lines[0]):
         findings.append(Finding("error", rel, "LC509", "the file has no header line", 1))
         return None
-    header = tuple(cell.strip().casefold() for cell in lines[0])
-    rows = []
-    for number, cells in enumerate(lines[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != len(header):
-            findings.append(
-                Finding(
-                    "error",
-                    rel,
-                    "LC509",
-                    f"{len(cells)} values where the header has {len(header)}",
-                    number,
-                )
-            )
-            continue
-        rows.append((number, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
-    return Table(header, tuple(rows))
+    return tuple(cell.strip().casefold() for cell in lines[0]), lines[1:]
+
+
+def _width_finding(rel: str, line: int, width: int, header: int) -> Finding:
+    return Finding("error", rel, "LC509", f"{width} values where the header has {header}", line)
 
 
 def personal_columns(header: Iterable[str]) -> list[str]:
@@ -125,9 +138,8 @@ def bsn_like(value: str) -> bool:
     return (total - int(digits[8])) % 11 == 0
 
 
-@dataclass(frozen=True, slots=True)
-class Measurement:
-    """One row of an indicator series."""
+class Measurement(NamedTuple):
+    """One row of an indicator series (a tuple, so the cache writes and reads rows whole)."""
 
     line: int
     period: str
@@ -143,11 +155,40 @@ def read_indicator(
     indicator: Indicator | None,
     institutions: Collection[str],
 ) -> tuple[list[Measurement], list[Finding]]:
-    """The rows of indicators/data/<indicator>.csv, and what is wrong with them."""
+    """The rows of indicators/data/<indicator>.csv, and what is wrong with them.
+
+    A series has tens of thousands of rows, so it is checked a column at a time: each distinct
+    period and institution once, each column of numbers in one conversion. Only a row that fails
+    there is looked at on its own (`_row_problem`), which says what is wrong with it."""
+    with collector_paused():
+        return _read_indicator(rel, text, indicator, institutions)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The garbage collector waits: reading a series makes hundreds of thousands of lists and
+    tuples, none in a cycle, which it would go over again and again as they come."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_indicator(
+    rel: str,
+    text: str,
+    indicator: Indicator | None,
+    institutions: Collection[str],
+) -> tuple[list[Measurement], list[Finding]]:
     findings: list[Finding] = []
-    table = read_table(rel, text, findings)
-    if table is None:
+    parsed = _records(rel, text, findings)
+    if parsed is None:
         return [], findings
+    header, records = parsed
+    lines, records = _full_width(rel, len(header), records, findings)
     needs_denominator = indicator is None or indicator.kind not in WITHOUT_DENOMINATOR
     events = indicator is not None and indicator.kind in EVENT_KINDS
     required = ["period", "institution", "numerator"] + ["denominator"] * needs_denominator
@@ -161,40 +202,206 @@ def read_indicator(
             1,
         )
 
-    if not check_columns(rel, table.header, INDICATOR_COLUMNS, required, findings, refuse):
+    if not check_columns(rel, header, INDICATOR_COLUMNS, required, findings, refuse):
         return [], findings
-    rows: list[Measurement] = []
-    seen: dict[tuple[str, str], int] = {}
-    for line, row in table.rows:
-        problem = _row_problem(row, indicator, institutions)
-        if problem is None and not events and (row["period"], row["institution"]) in seen:
-            problem = (
-                f"{row['institution']} {row['period']} appears twice (first on line "
-                f"{seen[(row['period'], row['institution'])]})"
-            )
-        if problem is not None:
-            findings.append(Finding("error", rel, "LC501", problem, line))
+    if not records:
+        return [], findings
+    cells = _Cells.of(header, records)
+    checks_denominator = cells.denominators is not None and (
+        indicator is None or indicator.kind not in WITHOUT_DENOMINATOR
+    )
+    numerators, denominators, suspect = _screen(cells, indicator, institutions, checks_denominator)
+    problems: dict[int, str] = {}
+    skipped: set[int] = set()
+    for k in sorted(suspect):
+        if not any(cell.strip() for cell in records[k]):
+            skipped.add(k)  # a blank line
             continue
-        seen[(row["period"], row["institution"])] = line
-        rows.append(
-            Measurement(
-                line,
-                row["period"],
-                row["institution"],
-                float(row["numerator"]),
-                float(row["denominator"]) if row.get("denominator") else None,
-                row.get("note", ""),
-            )
-        )
-        if bsn_like(row.get("note", "")):
-            findings.append(
-                Finding(
-                    "error", rel, "LC507", "the note holds a number that looks like a BSN", line
-                )
-            )
+        row = dict(zip(header, map(str.strip, records[k]), strict=True))
+        problem = _row_problem(row, indicator, institutions)
+        if problem is not None:
+            problems[k] = problem
+    if not events:
+        problems.update(_repeated(cells, lines, problems.keys() | skipped))
+    dropped = problems.keys() | skipped
+    _convert_the_rest(
+        cells, numerators, denominators, suspect - dropped, checks_denominator, dropped
+    )
+    bsn: set[int] = set()
+    if max(map(len, cells.notes)) >= 9:
+        bsn = {k for k, note in enumerate(cells.notes) if k not in dropped and bsn_like(note)}
+    for k in sorted(problems.keys() | bsn):
+        if k in problems:
+            findings.append(Finding("error", rel, "LC501", problems[k], lines[k]))
+        else:
+            message = "the note holds a number that looks like a BSN"
+            findings.append(Finding("error", rel, "LC507", message, lines[k]))
+    keep = _keeping(len(records), dropped)
+    periods, insts = keep(cells.periods), keep(cells.institutions)
+    columns = (keep(lines), periods, insts, keep(numerators), keep(denominators), keep(cells.notes))
+    rows = list(map(Measurement._make, zip(*columns, strict=True)))
     if indicator is not None and not events:  # a month without a rare event is no gap
-        findings += _gaps(rel, rows, indicator.period)
+        findings += _gaps(rel, insts, periods, indicator.period)
     return rows, findings
+
+
+@dataclass(frozen=True, slots=True)
+class _Cells:
+    """A series' columns, each cell trimmed (a repeated column name: its last column)."""
+
+    periods: list[str]
+    institutions: list[str]
+    numerators: list[str]
+    denominators: list[str] | None
+    notes: list[str]
+
+    @classmethod
+    def of(cls, header: Sequence[str], records: list[list[str]]) -> _Cells:
+        columns = list(zip(*records, strict=True))
+        at = {name: k for k, name in enumerate(header)}
+
+        def column(name: str) -> list[str] | None:
+            return list(map(str.strip, columns[at[name]])) if name in at else None
+
+        periods, institutions, numerators = (
+            column("period"),
+            column("institution"),
+            column("numerator"),
+        )
+        assert periods is not None and institutions is not None and numerators is not None
+        return cls(
+            periods,
+            institutions,
+            numerators,
+            column("denominator"),
+            column("note") or [""] * len(records),
+        )
+
+
+def _screen(
+    cells: _Cells,
+    indicator: Indicator | None,
+    institutions: Collection[str],
+    checks_denominator: bool,
+) -> tuple[list[float], list[float | None], set[int]]:
+    """The numerators and denominators as numbers (NaN where a cell is none; no denominators:
+    None), and the rows that may have a problem (`_row_problem` says which), a column at a time."""
+    suspect: set[int] = set()
+    if indicator is not None:
+        every = indicator.period
+        wrong = {p for p in set(cells.periods) if not period_matches(p, every)}
+        suspect.update(_where(cells.periods, wrong))
+    unknown = {i for i in set(cells.institutions) if i not in institutions}
+    suspect.update(_where(cells.institutions, unknown))
+    above_zero = indicator is not None and indicator.kind == "time_between"
+    numerators, odd = _numbers(cells.numerators, above_zero)
+    suspect |= odd
+    if not checks_denominator or cells.denominators is None:
+        return numerators, [None] * len(numerators), suspect
+    denominators, odd = _numbers(cells.denominators, above_zero=True)
+    suspect |= odd
+    if indicator is not None and indicator.kind == "proportion":
+        if any(map(operator.gt, numerators, denominators)):
+            pairs = enumerate(zip(numerators, denominators, strict=True))
+            suspect.update(k for k, (n, d) in pairs if n > d)
+    return numerators, list(denominators), suspect
+
+
+def _repeated(cells: _Cells, lines: Sequence[int], dropped: Collection[int]) -> dict[int, str]:
+    """The rows (not `dropped`) of an institution and period that a row above had already."""
+    keys = list(zip(cells.periods, cells.institutions, strict=True))
+    if len(set(keys)) == len(keys):
+        return {}
+    seen: dict[tuple[str, str], int] = {}
+    repeated = {}
+    for k, key in enumerate(keys):
+        if k in dropped:
+            continue
+        if key in seen:
+            repeated[k] = f"{key[1]} {key[0]} appears twice (first on line {seen[key]})"
+        else:
+            seen[key] = lines[k]
+    return repeated
+
+
+def _convert_the_rest(
+    cells: _Cells,
+    numerators: list[float],
+    denominators: list[float | None],
+    unplain: set[int],
+    checks_denominator: bool,
+    dropped: Collection[int],
+) -> None:
+    """Convert, as a kept row's numbers are, what `_screen` did not: a number that is no plain
+    one yet no problem (`unplain`), and a denominator that is kept but not checked. In the
+    rows' order, so that what cannot be converted fails as it did row by row."""
+    unchecked = cells.denominators is not None and not checks_denominator
+    if not unplain and not unchecked:
+        return
+    for k in range(len(numerators)):
+        if k in dropped:
+            continue
+        if k in unplain:
+            numerators[k] = float(cells.numerators[k])
+        if cells.denominators is not None and (unchecked or k in unplain):
+            denominator = cells.denominators[k]
+            denominators[k] = float(denominator) if denominator else None
+
+
+def _full_width(
+    rel: str, width: int, records: list[list[str]], findings: list[Finding]
+) -> tuple[list[int], list[list[str]]]:
+    """The records as wide as the header, with their line numbers (a blank one among them is
+    left to the caller); one of another width is a finding, or skipped when it is blank."""
+    if set(map(len, records)) <= {width}:
+        return list(range(2, len(records) + 2)), records
+    lines, kept = [], []
+    for number, cells in enumerate(records, start=2):
+        if len(cells) == width:
+            lines.append(number)
+            kept.append(cells)
+        elif any(cell.strip() for cell in cells):
+            findings.append(_width_finding(rel, number, len(cells), width))
+    return lines, kept
+
+
+def _where(column: Sequence[str], values: Collection[str]) -> Iterable[int]:
+    """The rows whose cell is one of `values`."""
+    return (k for k, cell in enumerate(column) if cell in values) if values else ()
+
+
+def _numbers(texts: Sequence[str], above_zero: bool) -> tuple[list[float], set[int]]:
+    """The cells as numbers (NaN where one is none), and the rows that do not hold a number of
+    zero or more (above zero with `above_zero`)."""
+    try:
+        values = list(map(float, texts))
+    except ValueError:
+        values = [_float(text) for text in texts]
+    lowest = min(values)
+    if all(map(math.isfinite, values)) and (lowest > 0 or (lowest == 0 and not above_zero)):
+        return values, set()
+    return values, {
+        k
+        for k, v in enumerate(values)
+        if not (math.isfinite(v) and (v > 0 or (v == 0 and not above_zero)))
+    }
+
+
+def _float(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
+
+
+def _keeping(count: int, dropped: Collection[int]) -> Callable[[Sequence[T]], list[T]]:
+    """A function that takes from a column the cells of the rows not `dropped`."""
+    if not dropped:
+        return list
+    mask = [True] * count
+    for k in dropped:
+        mask[k] = False
+    return lambda column: list(itertools.compress(column, mask))
 
 
 def _row_problem(
@@ -254,10 +461,32 @@ def period_label(index: int, every: str) -> str:
     return f"{index // 12}-{index % 12 + 1:02d}"
 
 
-def _gaps(rel: str, rows: Sequence[Measurement], every: str) -> list[Finding]:
-    by_inst: dict[str, set[int]] = {}
-    for row in rows:
-        by_inst.setdefault(row.institution, set()).add(period_index(row.period))
+def _gaps(
+    rel: str, institutions: Sequence[str], periods: Sequence[str], every: str
+) -> list[Finding]:
+    """LC506 per institution whose periods leave one out. Each period appears once per
+    institution here (a repeated one was refused), so an institution has a gap exactly when it
+    has fewer periods than its first to its last span; a file's rows come in runs of one
+    institution, so that is counted a run at a time, and only where it is short are the
+    periods themselves gathered."""
+    index = {p: period_index(p) for p in set(periods)}
+    at = list(map(index.__getitem__, periods))
+    spans: dict[str, tuple[int, int, int]] = {}  # institution -> first, last, how many
+    start = 0
+    for inst, run in itertools.groupby(institutions):
+        size = len(list(run))
+        lo, hi = min(at[start : start + size]), max(at[start : start + size])
+        start += size
+        if inst in spans:
+            first, last, before = spans[inst]
+            lo, hi, size = min(lo, first), max(hi, last), size + before
+        spans[inst] = (lo, hi, size)
+    short = {inst for inst, (lo, hi, count) in spans.items() if count < hi - lo + 1}
+    by_inst: defaultdict[str, set[int]] = defaultdict(set)
+    if short:
+        for inst, k in zip(institutions, at, strict=True):
+            if inst in short:
+                by_inst[inst].add(k)
     findings = []
     for inst, indices in sorted(by_inst.items()):
         missing = [i for i in range(min(indices), max(indices) + 1) if i not in indices]
