@@ -12,7 +12,7 @@ from leercyclus.repository.findings import Finding, locate_all, strict
 from leercyclus.rules.summary import Summary
 
 if TYPE_CHECKING:
-    from leercyclus.loading.method import Fact
+    from leercyclus.loading.method import Fact, Method
     from leercyclus.loading.network import CycleData, Network
     from leercyclus.methods.peerreview.aggregate import Meta
     from leercyclus.methods.peerreview.reports import Progress, ReportRequest
@@ -41,7 +41,7 @@ def check_summary(
     warm = _LEARNED.pop((root, day), None) or _warm(root, day)
     found = warm.answer
     if found is None:  # keyed by the content as the check read it, not as it may be by now
-        result = check(root, today=day, listing=warm.listing)
+        result = check(root, today=day, listing=warm.listing, both_cores=True)
         _KEPT[:] = [result]
         found = Summary(result.findings, result.network.file_count)
         network = result.network
@@ -169,15 +169,18 @@ def check(
     strict_mode: bool = False,
     today: dt.date | None = None,
     listing: Listing | None = None,
+    both_cores: bool = False,
 ) -> CheckResult:
-    """Load and validate the repository at `root` and apply every cross-file rule."""
+    """Load and validate the repository at `root` and apply every cross-file rule.
+
+    With `both_cores` (for `check` alone, whose caller keeps nothing of the methods' work), the
+    methods that read their own tables (CSV) apply their rules in a second process while the
+    others' run here, when the network is large."""
     from leercyclus.loading.network import load_network
 
     network = load_network(root, listing=listing)
     # Imported only now, as they import pydantic: loading does that once its workers run.
     from leercyclus.methods import registered
-    from leercyclus.rules.actions import overdue
-    from leercyclus.rules.references import action_sources, check_references
 
     day = today or dt.date.today()
     methods = [m for m in registered() if m.checks_without_files or network.holds(m.name)]
@@ -186,14 +189,90 @@ def check(
         for kind, paths in method.targets(network).items():
             targets.setdefault(kind, set()).update(paths)
     findings = [*network.findings]
-    for method in methods:
-        findings += method.check(network, day)
-        actions = list(method.actions(network))
-        findings += overdue(actions, day)
-        found = [*method.references(network), *action_sources(actions)]
-        findings += check_references(found, targets)
+    for found in _per_method(methods, network, day, targets, both_cores):
+        findings += found
     located = locate_all(_quiet_closed(findings, network), root)
     return CheckResult(network, strict(located) if strict_mode else located)
+
+
+SPLIT_FILES = 2_000
+"""From this many files on, `check` applies the table-reading methods' rules in a second
+process: below it, forking costs more than it saves."""
+
+
+def _per_method(
+    methods: list[Method],
+    network: Network,
+    day: dt.date,
+    targets: dict[str, set[str]],
+    both_cores: bool,
+) -> list[list[Finding]]:
+    """Each method's findings, in the methods' order."""
+    from leercyclus.parallel import can_fork, cores
+
+    away = [m for m in methods if _reads_tables(m, network)]
+    if (
+        not both_cores
+        or not away
+        or len(away) == len(methods)
+        or network.file_count < SPLIT_FILES
+        or cores() < 2
+        or not can_fork()
+    ):
+        return [_method_findings(m, network, day, targets) for m in methods]
+    import multiprocessing
+
+    from leercyclus.parallel import pool, stop
+
+    _SPLIT[:] = [(away, network, day, targets)]  # what the forked process finds
+    executor = pool(1, multiprocessing.get_context("fork"))
+    try:
+        there = executor.submit(_away)
+        found = {
+            m.name: _method_findings(m, network, day, targets) for m in methods if m not in away
+        }
+        found.update(zip((m.name for m in away), there.result(), strict=True))
+    except BaseException:
+        stop(executor)
+        raise
+    finally:
+        _SPLIT.clear()
+    executor.shutdown()
+    return [found[m.name] for m in methods]
+
+
+_SPLIT: list[tuple[list[Method], Network, dt.date, dict[str, set[str]]]] = []
+"""The forked process's work, set just before it is forked (nothing of it is pickled)."""
+
+
+def _away() -> list[list[Finding]]:
+    """In the forked process: the findings of the methods it was given."""
+    methods, network, day, targets = _SPLIT[0]
+    return [_method_findings(m, network, day, targets) for m in methods]
+
+
+def _method_findings(
+    method: Method, network: Network, day: dt.date, targets: dict[str, set[str]]
+) -> list[Finding]:
+    """One method's rules, its actions' dates and its references."""
+    from leercyclus.rules.actions import overdue
+    from leercyclus.rules.references import action_sources, check_references
+
+    findings = list(method.check(network, day))
+    actions = list(method.actions(network))
+    findings += overdue(actions, day)
+    found = [*method.references(network), *action_sources(actions)]
+    findings += check_references(found, targets)
+    return findings
+
+
+def _reads_tables(method: Method, network: Network) -> bool:
+    """Whether `method` has tables (CSV) of `network` to read: work done after loading."""
+    from leercyclus.models.kinds import file_kinds
+
+    kinds = {k.name for k in file_kinds().values() if k.method == method.name and k.csv}
+    places = [network.tables, *(data.tables for data in network.cycles.values())]
+    return any(kind in place for place in places for kind in kinds)
 
 
 def _quiet_closed(findings: list[Finding], network: Network) -> list[Finding]:
