@@ -296,7 +296,10 @@ def _screen(
     above_zero = indicator is not None and indicator.kind == "time_between"
     numerators, odd = _numbers(cells.numerators, above_zero)
     suspect |= odd
-    if not checks_denominator or cells.denominators is None:
+    if cells.denominators is None:
+        return numerators, [None] * len(numerators), suspect
+    if not checks_denominator:
+        suspect |= _unreadable(cells.denominators)
         return numerators, [None] * len(numerators), suspect
     denominators, odd = _numbers(cells.denominators, above_zero=True)
     suspect |= odd
@@ -333,8 +336,8 @@ def _convert_the_rest(
     dropped: Collection[int],
 ) -> None:
     """Convert, as a kept row's numbers are, what `_screen` did not: a number that is no plain
-    one yet no problem (`unplain`), and a denominator that is kept but not checked. In the
-    rows' order, so that what cannot be converted fails as it did row by row."""
+    one yet no problem (`unplain`), and a denominator that is kept but not checked. Each of
+    them converts: a cell `float` cannot read is a problem (`_row_problem`), its row dropped."""
     unchecked = cells.denominators is not None and not checks_denominator
     if not unplain and not unchecked:
         return
@@ -387,11 +390,30 @@ def _numbers(texts: Sequence[str], above_zero: bool) -> tuple[list[float], set[i
     }
 
 
+def _unreadable(texts: Sequence[str]) -> set[int]:
+    """The rows whose cell is neither empty nor a number (as `float` reads one)."""
+    try:
+        for _ in map(float, filter(None, texts)):
+            pass
+    except ValueError:
+        return {k for k, text in enumerate(texts) if text and not _readable(text)}
+    return set()
+
+
 def _float(text: str) -> float:
     try:
         return float(text)
     except ValueError:
         return math.nan
+
+
+def _readable(text: str) -> bool:
+    """Whether `float` reads the text (as a kept row's numbers are read)."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _keeping(count: int, dropped: Collection[int]) -> Callable[[Sequence[T]], list[T]]:
@@ -422,15 +444,34 @@ def _row_problem(
             f"numerator '{row['numerator']}': the time since the previous event must be above"
             " zero (two events on one day: count the cases between them, kind cases_between)"
         )
-    if "denominator" not in row or (
-        indicator is not None and indicator.kind in WITHOUT_DENOMINATOR
-    ):
-        return None
+    if "denominator" not in row:
+        return _decimal_comma(row, "numerator")
+    if indicator is not None and indicator.kind in WITHOUT_DENOMINATOR:
+        unused = row["denominator"]
+        if unused and not _readable(unused):  # kept unchecked, but read as a number
+            return _decimal_comma(row, "numerator") or (
+                f"denominator '{unused}' is not a number; a {indicator.kind} indicator has no"
+                " denominator: leave the cell empty"
+            )
+        return _decimal_comma(row, "numerator")
     denominator = _number(row["denominator"])
     if denominator is None or denominator <= 0:
         return f"denominator '{row['denominator']}' is not a number above zero"
     if indicator is not None and indicator.kind == "proportion" and numerator > denominator:
         return f"numerator {row['numerator']} is larger than denominator {row['denominator']}"
+    return _decimal_comma(row, "numerator", "denominator")
+
+
+def _decimal_comma(row: dict[str, str], *columns: str) -> str | None:
+    """What to say of the first of `columns` that holds a number with a decimal comma: the
+    checks above read one (`_number`), the series keeps numbers as `float` reads them."""
+    for column in columns:
+        if "," in row[column]:
+            point = row[column].replace(",", ".")
+            return (
+                f"{column} '{row[column]}' is not a number: write a decimal point, not a comma"
+                f" ({point})"
+            )
     return None
 
 
