@@ -257,6 +257,20 @@ def test_a_decimal_comma_is_a_finding_that_asks_for_a_decimal_point() -> None:
     ]
     _, found = read('period,institution,numerator,denominator\n2025-01,x,"1,5",10\n', None)
     assert found == [error(2, "institution 'x' is not in institutions.yaml")]
+    text = (
+        "period,institution,numerator,denominator\n"
+        "2025-01,de-linde,1,10\n"  # 2
+        '2025-01,de-linde,"1,5",10\n'  # 3: twice, as it was said before
+        '2025-02,de-linde,"2,5",10\n'  # 4
+        "2025-02,de-linde,2,10\n"  # 5: twice all the same
+    )
+    rows, found = read(text, indicator())
+    assert [r[0] for r in rows] == [2]
+    assert found == [
+        error(3, "de-linde 2025-01 appears twice (first on line 2)"),
+        error(4, "numerator '2,5' is not a number: write a decimal point, not a comma (2.5)"),
+        error(5, "de-linde 2025-02 appears twice (first on line 4)"),
+    ]
 
 
 def test_a_denominator_of_a_kind_without_one_is_empty_or_a_number() -> None:
@@ -267,7 +281,7 @@ def test_a_denominator_of_a_kind_without_one_is_empty_or_a_number() -> None:
         '2025-02,de-linde,4,"1,5",\n'  # 3
         "2025-03,de-linde,5,-2,\n"  # 4: a number, kept unchecked as before
         "2025-04,de-linde,6,,\n"  # 5
-        "2025-04,de-linde,7,zeven,\n"  # 6: the row above counts, this one is dropped
+        "2025-04,de-linde,7,zeven,\n"  # 6: twice, as it was said before
         "2025-05,de-linde,een,twee,\n"  # 7: the numerator is named first
         '2025-06,de-linde,"2,5",drie,\n'  # 8: here too
         '2025-07,de-linde,"3,5",,\n'  # 9
@@ -281,7 +295,7 @@ def test_a_denominator_of_a_kind_without_one_is_empty_or_a_number() -> None:
     assert found == [
         error(2, f"denominator 'tien' is not a number; {leave}"),
         error(3, f"denominator '1,5' is not a number; {leave}"),
-        error(6, f"denominator 'zeven' is not a number; {leave}"),
+        error(6, "de-linde 2025-04 appears twice (first on line 5)"),
         error(7, "numerator 'een' is not a number of zero or more"),
         error(8, "numerator '2,5' is not a number: write a decimal point, not a comma (2.5)"),
         error(9, "numerator '3,5' is not a number: write a decimal point, not a comma (3.5)"),

@@ -213,6 +213,7 @@ def _read_indicator(
     numerators, denominators, suspect = _screen(cells, indicator, institutions, checks_denominator)
     problems: dict[int, str] = {}
     skipped: set[int] = set()
+    passed: dict[int, dict[str, str]] = {}
     for k in sorted(suspect):
         if not any(cell.strip() for cell in records[k]):
             skipped.add(k)  # a blank line
@@ -221,12 +222,15 @@ def _read_indicator(
         problem = _row_problem(row, indicator, institutions)
         if problem is not None:
             problems[k] = problem
+        else:
+            passed[k] = row
     if not events:
         problems.update(_repeated(cells, lines, problems.keys() | skipped))
+    for k, row in passed.items():
+        if k not in problems and (problem := _unreadable(row, indicator)) is not None:
+            problems[k] = problem
     dropped = problems.keys() | skipped
-    _convert_the_rest(
-        cells, numerators, denominators, suspect - dropped, checks_denominator, dropped
-    )
+    _convert_the_rest(cells, numerators, denominators, suspect - dropped, checks_denominator)
     bsn: set[int] = set()
     if max(map(len, cells.notes)) >= 9:
         bsn = {k for k, note in enumerate(cells.notes) if k not in dropped and bsn_like(note)}
@@ -299,8 +303,8 @@ def _screen(
     if cells.denominators is None:
         return numerators, [None] * len(numerators), suspect
     if not checks_denominator:
-        suspect |= _unreadable(cells.denominators)
-        return numerators, [None] * len(numerators), suspect
+        unused, odd = _unchecked(cells.denominators)
+        return numerators, unused, suspect | odd
     denominators, odd = _numbers(cells.denominators, above_zero=True)
     suspect |= odd
     if indicator is not None and indicator.kind == "proportion":
@@ -333,20 +337,12 @@ def _convert_the_rest(
     denominators: list[float | None],
     unplain: set[int],
     checks_denominator: bool,
-    dropped: Collection[int],
 ) -> None:
     """Convert, as a kept row's numbers are, what `_screen` did not: a number that is no plain
-    one yet no problem (`unplain`), and a denominator that is kept but not checked. Each of
-    them converts: a cell `float` cannot read is a problem (`_row_problem`), its row dropped."""
-    unchecked = cells.denominators is not None and not checks_denominator
-    if not unplain and not unchecked:
-        return
-    for k in range(len(numerators)):
-        if k in dropped:
-            continue
-        if k in unplain:
-            numerators[k] = float(cells.numerators[k])
-        if cells.denominators is not None and (unchecked or k in unplain):
+    one yet no problem (`unplain`, kept rows only): `_unreadable` passed it, so it converts."""
+    for k in unplain:
+        numerators[k] = float(cells.numerators[k])
+        if checks_denominator and cells.denominators is not None:
             denominator = cells.denominators[k]
             denominators[k] = float(denominator) if denominator else None
 
@@ -390,14 +386,16 @@ def _numbers(texts: Sequence[str], above_zero: bool) -> tuple[list[float], set[i
     }
 
 
-def _unreadable(texts: Sequence[str]) -> set[int]:
-    """The rows whose cell is neither empty nor a number (as `float` reads one)."""
+def _unchecked(texts: Sequence[str]) -> tuple[list[float | None], set[int]]:
+    """A column kept but not checked (the denominator of a count or rare events): the cells as
+    numbers (None where one is empty), and the rows whose cell is neither empty nor a number
+    `float` reads (None too; `_unreadable` says what is wrong)."""
     try:
-        for _ in map(float, filter(None, texts)):
-            pass
+        return [float(text) if text else None for text in texts], set()
     except ValueError:
-        return {k for k, text in enumerate(texts) if text and not _readable(text)}
-    return set()
+        unread = {k for k, text in enumerate(texts) if text and not _readable(text)}
+        values = [None if k in unread or not t else float(t) for k, t in enumerate(texts)]
+        return values, unread
 
 
 def _float(text: str) -> float:
@@ -444,34 +442,37 @@ def _row_problem(
             f"numerator '{row['numerator']}': the time since the previous event must be above"
             " zero (two events on one day: count the cases between them, kind cases_between)"
         )
-    if "denominator" not in row:
-        return _decimal_comma(row, "numerator")
-    if indicator is not None and indicator.kind in WITHOUT_DENOMINATOR:
-        unused = row["denominator"]
-        if unused and not _readable(unused):  # kept unchecked, but read as a number
-            return _decimal_comma(row, "numerator") or (
-                f"denominator '{unused}' is not a number; a {indicator.kind} indicator has no"
-                " denominator: leave the cell empty"
-            )
-        return _decimal_comma(row, "numerator")
+    if "denominator" not in row or (
+        indicator is not None and indicator.kind in WITHOUT_DENOMINATOR
+    ):
+        return None
     denominator = _number(row["denominator"])
     if denominator is None or denominator <= 0:
         return f"denominator '{row['denominator']}' is not a number above zero"
     if indicator is not None and indicator.kind == "proportion" and numerator > denominator:
         return f"numerator {row['numerator']} is larger than denominator {row['denominator']}"
-    return _decimal_comma(row, "numerator", "denominator")
+    return None
 
 
-def _decimal_comma(row: dict[str, str], *columns: str) -> str | None:
-    """What to say of the first of `columns` that holds a number with a decimal comma: the
-    checks above read one (`_number`), the series keeps numbers as `float` reads them."""
-    for column in columns:
-        if "," in row[column]:
-            point = row[column].replace(",", ".")
+def _unreadable(row: dict[str, str], indicator: Indicator | None) -> str | None:
+    """What is wrong with a row that `_row_problem` passed and no row above repeats (whose
+    findings come first, as they came before this was asked), yet that holds a cell the series
+    cannot keep as `float` reads it: a decimal comma (`_number` reads one), or a denominator of
+    a kind without one that is neither empty nor a number."""
+    unused = indicator is not None and indicator.kind in WITHOUT_DENOMINATOR
+    for column in ("numerator",) if unused else ("numerator", "denominator"):
+        text = row.get(column, "")
+        if "," in text:
+            point = text.replace(",", ".")
             return (
-                f"{column} '{row[column]}' is not a number: write a decimal point, not a comma"
-                f" ({point})"
+                f"{column} '{text}' is not a number: write a decimal point, not a comma ({point})"
             )
+    text = row.get("denominator", "")
+    if unused and indicator is not None and text and not _readable(text):
+        return (
+            f"denominator '{text}' is not a number; a {indicator.kind} indicator has no"
+            " denominator: leave the cell empty"
+        )
     return None
 
 
