@@ -224,3 +224,90 @@ def test_the_cache_gives_back_exactly_what_was_read(tmp_path: Path) -> None:
         seriescache.store(tmp_path, REL, "k", kept)
         assert seriescache.load(tmp_path, REL, "k") == kept
         assert seriescache.load(tmp_path, REL, "another key") is None
+
+
+def test_a_decimal_comma_is_a_finding_that_asks_for_a_decimal_point() -> None:
+    text = (
+        "period,institution,numerator,denominator\n"
+        '2025-01,de-linde,"1,5",10\n'  # 2
+        '2025-02,de-linde,1,"2,5"\n'  # 3
+        '2025-03,de-linde,"11,0",10\n'  # 4: what was said of it before
+        '2025-04,de-linde,"1,5","0,0"\n'  # 5: the denominator first, as before
+        "2025-05,de-linde,1,2\n"  # 6
+    )
+    rows, found = read(text, indicator())
+    assert rows == [(6, "2025-05", "de-linde", 1.0, 2.0, "")]
+    assert found == [
+        error(2, "numerator '1,5' is not a number: write a decimal point, not a comma (1.5)"),
+        error(3, "denominator '2,5' is not a number: write a decimal point, not a comma (2.5)"),
+        error(4, "numerator 11,0 is larger than denominator 10"),
+        error(5, "denominator '0,0' is not a number above zero"),
+    ]
+    events = indicator(kind="time_between", denominator=None, unit="days")
+    text = 'period,institution,numerator\n2025-01,de-linde,"0,5"\n2025-01,de-linde,"0,0"\n'
+    rows, found = read(text, events)
+    assert rows == []
+    assert found == [
+        error(2, "numerator '0,5' is not a number: write a decimal point, not a comma (0.5)"),
+        error(
+            3,
+            "numerator '0,0': the time since the previous event must be above zero (two events"
+            " on one day: count the cases between them, kind cases_between)",
+        ),
+    ]
+    _, found = read('period,institution,numerator,denominator\n2025-01,x,"1,5",10\n', None)
+    assert found == [error(2, "institution 'x' is not in institutions.yaml")]
+    text = (
+        "period,institution,numerator,denominator\n"
+        "2025-01,de-linde,1,10\n"  # 2
+        '2025-01,de-linde,"1,5",10\n'  # 3: twice, as it was said before
+        '2025-02,de-linde,"2,5",10\n'  # 4
+        "2025-02,de-linde,2,10\n"  # 5: twice all the same
+    )
+    rows, found = read(text, indicator())
+    assert [r[0] for r in rows] == [2]
+    assert found == [
+        error(3, "de-linde 2025-01 appears twice (first on line 2)"),
+        error(4, "numerator '2,5' is not a number: write a decimal point, not a comma (2.5)"),
+        error(5, "de-linde 2025-02 appears twice (first on line 4)"),
+    ]
+
+
+def test_a_denominator_of_a_kind_without_one_is_empty_or_a_number() -> None:
+    count = indicator(kind="count", denominator=None, unit="count")
+    text = (
+        "period,institution,numerator,denominator,note\n"
+        "2025-01,de-linde,3,tien,\n"  # 2
+        '2025-02,de-linde,4,"1,5",\n'  # 3
+        "2025-03,de-linde,5,-2,\n"  # 4: a number, kept unchecked as before
+        "2025-04,de-linde,6,,\n"  # 5
+        "2025-04,de-linde,7,zeven,\n"  # 6: twice, as it was said before
+        "2025-05,de-linde,een,twee,\n"  # 7: the numerator is named first
+        '2025-06,de-linde,"2,5",drie,\n'  # 8: here too
+        '2025-07,de-linde,"3,5",,\n'  # 9
+    )
+    rows, found = read(text, count)
+    assert rows == [
+        (4, "2025-03", "de-linde", 5.0, -2.0, ""),
+        (5, "2025-04", "de-linde", 6.0, None, ""),
+    ]
+    leave = "a count indicator has no denominator: leave the cell empty"
+    assert found == [
+        error(2, f"denominator 'tien' is not a number; {leave}"),
+        error(3, f"denominator '1,5' is not a number; {leave}"),
+        error(6, "de-linde 2025-04 appears twice (first on line 5)"),
+        error(7, "numerator 'een' is not a number of zero or more"),
+        error(8, "numerator '2,5' is not a number: write a decimal point, not a comma (2.5)"),
+        error(9, "numerator '3,5' is not a number: write a decimal point, not a comma (3.5)"),
+    ]
+    events = indicator(kind="cases_between", denominator=None, unit="count")
+    text = "period,institution,numerator,denominator\n2025-01,de-linde,3,x\n2025-01,de-linde,4,\n"
+    rows, found = read(text, events)
+    assert [r[0] for r in rows] == [3]
+    assert found == [
+        error(
+            2,
+            "denominator 'x' is not a number;"
+            " a cases_between indicator has no denominator: leave the cell empty",
+        )
+    ]

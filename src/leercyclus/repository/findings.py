@@ -132,8 +132,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "LC501": (
         "error",
         "An indicator series row is wrong: a period not written as the indicator's period, an"
-        " unknown institution, a numerator that is no number or exceeds the denominator of a"
-        " proportion, a denominator of zero or less, a period given twice for an institution.",
+        " unknown institution, a numerator that is no number (a decimal comma included) or"
+        " exceeds the denominator of a proportion, a denominator of zero or less, a denominator"
+        " that is no number in a count or rare events (which have none), a period given twice"
+        " for an institution.",
     ),
     "LC502": (
         "error",

@@ -213,6 +213,7 @@ def _read_indicator(
     numerators, denominators, suspect = _screen(cells, indicator, institutions, checks_denominator)
     problems: dict[int, str] = {}
     skipped: set[int] = set()
+    passed: dict[int, dict[str, str]] = {}
     for k in sorted(suspect):
         if not any(cell.strip() for cell in records[k]):
             skipped.add(k)  # a blank line
@@ -221,12 +222,15 @@ def _read_indicator(
         problem = _row_problem(row, indicator, institutions)
         if problem is not None:
             problems[k] = problem
+        else:
+            passed[k] = row
     if not events:
         problems.update(_repeated(cells, lines, problems.keys() | skipped))
+    for k, row in passed.items():
+        if k not in problems and (problem := _unreadable(row, indicator)) is not None:
+            problems[k] = problem
     dropped = problems.keys() | skipped
-    _convert_the_rest(
-        cells, numerators, denominators, suspect - dropped, checks_denominator, dropped
-    )
+    _convert_the_rest(cells, numerators, denominators, suspect - dropped, checks_denominator)
     bsn: set[int] = set()
     if max(map(len, cells.notes)) >= 9:
         bsn = {k for k, note in enumerate(cells.notes) if k not in dropped and bsn_like(note)}
@@ -296,8 +300,11 @@ def _screen(
     above_zero = indicator is not None and indicator.kind == "time_between"
     numerators, odd = _numbers(cells.numerators, above_zero)
     suspect |= odd
-    if not checks_denominator or cells.denominators is None:
+    if cells.denominators is None:
         return numerators, [None] * len(numerators), suspect
+    if not checks_denominator:
+        unused, odd = _unchecked(cells.denominators)
+        return numerators, unused, suspect | odd
     denominators, odd = _numbers(cells.denominators, above_zero=True)
     suspect |= odd
     if indicator is not None and indicator.kind == "proportion":
@@ -330,20 +337,12 @@ def _convert_the_rest(
     denominators: list[float | None],
     unplain: set[int],
     checks_denominator: bool,
-    dropped: Collection[int],
 ) -> None:
     """Convert, as a kept row's numbers are, what `_screen` did not: a number that is no plain
-    one yet no problem (`unplain`), and a denominator that is kept but not checked. In the
-    rows' order, so that what cannot be converted fails as it did row by row."""
-    unchecked = cells.denominators is not None and not checks_denominator
-    if not unplain and not unchecked:
-        return
-    for k in range(len(numerators)):
-        if k in dropped:
-            continue
-        if k in unplain:
-            numerators[k] = float(cells.numerators[k])
-        if cells.denominators is not None and (unchecked or k in unplain):
+    one yet no problem (`unplain`, kept rows only): `_unreadable` passed it, so it converts."""
+    for k in unplain:
+        numerators[k] = float(cells.numerators[k])
+        if checks_denominator and cells.denominators is not None:
             denominator = cells.denominators[k]
             denominators[k] = float(denominator) if denominator else None
 
@@ -387,11 +386,32 @@ def _numbers(texts: Sequence[str], above_zero: bool) -> tuple[list[float], set[i
     }
 
 
+def _unchecked(texts: Sequence[str]) -> tuple[list[float | None], set[int]]:
+    """A column kept but not checked (the denominator of a count or rare events): the cells as
+    numbers (None where one is empty), and the rows whose cell is neither empty nor a number
+    `float` reads (None too; `_unreadable` says what is wrong)."""
+    try:
+        return [float(text) if text else None for text in texts], set()
+    except ValueError:
+        unread = {k for k, text in enumerate(texts) if text and not _readable(text)}
+        values = [None if k in unread or not t else float(t) for k, t in enumerate(texts)]
+        return values, unread
+
+
 def _float(text: str) -> float:
     try:
         return float(text)
     except ValueError:
         return math.nan
+
+
+def _readable(text: str) -> bool:
+    """Whether `float` reads the text (as a kept row's numbers are read)."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _keeping(count: int, dropped: Collection[int]) -> Callable[[Sequence[T]], list[T]]:
@@ -431,6 +451,28 @@ def _row_problem(
         return f"denominator '{row['denominator']}' is not a number above zero"
     if indicator is not None and indicator.kind == "proportion" and numerator > denominator:
         return f"numerator {row['numerator']} is larger than denominator {row['denominator']}"
+    return None
+
+
+def _unreadable(row: dict[str, str], indicator: Indicator | None) -> str | None:
+    """What is wrong with a row that `_row_problem` passed and no row above repeats (whose
+    findings come first, as they came before this was asked), yet that holds a cell the series
+    cannot keep as `float` reads it: a decimal comma (`_number` reads one), or a denominator of
+    a kind without one that is neither empty nor a number."""
+    unused = indicator is not None and indicator.kind in WITHOUT_DENOMINATOR
+    for column in ("numerator",) if unused else ("numerator", "denominator"):
+        text = row.get(column, "")
+        if "," in text:
+            point = text.replace(",", ".")
+            return (
+                f"{column} '{text}' is not a number: write a decimal point, not a comma ({point})"
+            )
+    text = row.get("denominator", "")
+    if unused and indicator is not None and text and not _readable(text):
+        return (
+            f"denominator '{text}' is not a number; a {indicator.kind} indicator has no"
+            " denominator: leave the cell empty"
+        )
     return None
 
 
