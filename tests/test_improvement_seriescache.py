@@ -174,6 +174,7 @@ def test_numbers_beyond_what_a_series_keeps_come_back_too(tmp_path: Path) -> Non
     rows = [
         tables.Measurement(2, "2025-01", "x", math.nan, math.inf, "\n"),
         tables.Measurement(2**62, "", "", -math.inf, None, ""),
+        tables.Measurement(-(2**70), "a\r", "\x00", 0.0, -0.0, "\n\n"),
     ]
     seriescache.store(tmp_path, REL, "k", (rows, []))
     assert _exactly(seriescache.load(tmp_path, REL, "k") or ([], [])) == _exactly((rows, []))

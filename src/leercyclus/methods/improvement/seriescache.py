@@ -88,7 +88,7 @@ def store(root: Path, rel: str, key: str, answer: Answer) -> None:
     rows, findings = answer
     if any(f.file != rel or f.path is not None for f in findings):
         return  # only findings by line are kept (read_indicator's kind)
-    with collector_paused():
+    with collector_paused():  # turning rows into columns makes an iterator per row
         columns = zip(*rows, strict=True) if rows else [()] * len(Measurement._fields)
         entry = {
             "key": key,
@@ -121,7 +121,10 @@ def _column(values: tuple[Any, ...]) -> list[Any] | dict[str, str]:
             return {"text": text}
     for name, (kind, code) in NUMBERS.items():
         if kinds == {kind}:
-            numbers = array.array(code, values)
+            try:
+                numbers = array.array(code, values)
+            except OverflowError:
+                break  # an int beyond 8 bytes
             if sys.byteorder == "big":
                 numbers.byteswap()  # kept little-endian
             return {name: base64.b64encode(numbers).decode("ascii")}
