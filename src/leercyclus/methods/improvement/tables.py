@@ -139,7 +139,7 @@ def bsn_like(value: str) -> bool:
 
 
 class Measurement(NamedTuple):
-    """One row of an indicator series (a tuple, so the cache writes and reads rows whole)."""
+    """One row of an indicator series (a tuple: rows are built from columns with `_make`)."""
 
     line: int
     period: str
