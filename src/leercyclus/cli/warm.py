@@ -51,16 +51,16 @@ def parse(argv: list[str]) -> Request | None:
     strict = False
     values: dict[str, str] = {}
     rest = iter(argv[1:])
-    for token in rest:
-        if token == "--strict" and not strict:
+    for word in rest:
+        if word == "--strict" and not strict:
             strict = True
-        elif token in _VALUED and token not in values:
+        elif word in _VALUED and word not in values:
             value = next(rest, None)
             if value is None or not _plain(value):
                 return None
-            values[token] = value
-        elif repo is None and _plain(token):
-            repo = token
+            values[word] = value
+        elif repo is None and _plain(word):
+            repo = word
         else:
             return None
     output = values.get("--format", "text")
