@@ -51,7 +51,7 @@ def warm_and_typer(
     with monkeypatch.context() as patch:
         patch.setattr(warm, "answer", lambda argv: said.append(real(argv)) or said[-1])
         fast = outcome(argv, capsys)
-    return said[0], fast, by_typer(argv, capsys, monkeypatch)
+    return (said[0] if said else None), fast, by_typer(argv, capsys, monkeypatch)
 
 
 @pytest.fixture

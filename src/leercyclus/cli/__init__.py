@@ -11,8 +11,6 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from leercyclus.cli import warm
-
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return the exit code: 0 ok, 1 data errors, 2 usage, 3 bug, 130 Ctrl-C."""
@@ -21,9 +19,13 @@ def run(argv: list[str] | None = None) -> int:
     _tolerant_output()
     previous = _catch_ctrl_c()
     try:
-        code = warm.answer(sys.argv[1:] if argv is None else argv)
-        if code is not None:
-            return code
+        args = sys.argv[1:] if argv is None else argv
+        if args[:1] == ["check"]:  # the only command answered before typer starts
+            from leercyclus.cli import warm
+
+            code = warm.answer(args)
+            if code is not None:
+                return code
         from leercyclus.cli.app import command
 
         command().main(args=argv, prog_name="leercyclus", standalone_mode=True)
@@ -54,7 +56,8 @@ def run(argv: list[str] | None = None) -> int:
         console.bug(exc)
         return 3
     finally:
-        warm.forget()
+        if "leercyclus.cli.warm" in sys.modules:
+            sys.modules["leercyclus.cli.warm"].forget()
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
     return 0
