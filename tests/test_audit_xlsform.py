@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from audit_helpers import AUDIT, CYCLE, audit_network
+from audit_helpers import AUDIT, CYCLE, FRAMEWORK, audit_network
 from helpers import committed
 from leercyclus.cli import run
 from leercyclus.loading.network import load_network
@@ -212,3 +212,20 @@ def test_pyxform_converts_the_xlsform_to_an_xform(audited: Path) -> None:
     assert result.warnings == []
     assert 'id="leercyclus_audit_2025_de_linde_de_horst"' in result.xform
     assert "score_t_zinvolle_dag" in result.xform
+
+
+def test_a_dollar_brace_in_the_network_s_words_stays_text_on_the_tablet(audited: Path) -> None:
+    """`${role}` in a label would show the observer's role there, `${x}` stop the conversion."""
+    xls2xform = pytest.importorskip("pyxform.xls2xform")
+    framework = audited / FRAMEWORK
+    text = framework.read_text(encoding="utf-8")
+    text = text.replace("title: Zinvolle dag", "title: Zinvolle dag (${role})")
+    text = text.replace("label: Zorgelijk", 'label: "Zorgelijk ${x}"')
+    framework.write_text(text, encoding="utf-8")
+    committed(audited)
+    form = xlsform(audited)
+    labels = [str(r["label"]) for r in rows_of(load_workbook(form)["survey"]) if r["label"]]
+    assert "Zinvolle dag ($\u200b{role})" in labels
+    result = xls2xform.convert(xlsform=str(form), validate=False)
+    assert "<output" not in result.xform
+    assert "Zorgelijk $\u200b{x}" in result.xform

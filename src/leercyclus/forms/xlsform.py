@@ -108,10 +108,28 @@ def xlsform_workbook(target: AuditTarget, words: AuditWording) -> Any:
     form_id = re.sub(r"[^A-Za-z0-9_]", "_", f"leercyclus_audit_{'_'.join(constants)}")
     title = f"Samen-Audit {target.cycle}: {target.institution_name}, {target.location.name}"
     version = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M")
-    settings.append([title, form_id, version, f"concat(${{{OBSERVER}}}, ' ', ${{{DATE}}})"])
+    settings.append(
+        [literal(title), form_id, version, f"concat(${{{OBSERVER}}}, ' ', ${{{DATE}}})"]
+    )
+    for sheet in (survey, choices):
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row[2:4]:  # label and hint: the network's words, shown as they are
+                if isinstance(cell.value, str):
+                    cell.value = literal(cell.value)
     for sheet in (survey, choices, settings):
         for row in sheet.iter_rows():
             for cell in row:
                 if isinstance(cell.value, str) and cell.value:
                     cell.data_type = "s"  # a text, never a formula
     return book
+
+
+_REFERENCE = re.compile(r"\$(?=\{)")
+"""`${name}` in a label or hint: ODK and KoboToolbox put the answer to question `name` there."""
+
+
+def literal(text: str) -> str:
+    """`text` shown as written on the tablet: a `${` that would make ODK insert an answer (or
+    refuse the form, for a name it does not know) gets an invisible zero-width space after its
+    `$`."""
+    return _REFERENCE.sub("$\u200b", text)
