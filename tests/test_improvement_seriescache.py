@@ -15,6 +15,7 @@ from leercyclus.loading.network import load_network
 from leercyclus.methods.improvement import gather, seriescache, tables
 from leercyclus.models.improvement import Indicator
 from leercyclus.repository.findings import Finding
+from series_helpers import indicator
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "herstelnetwerk"
 SERIES = "indicators/data/naasten-intake.csv"
@@ -93,20 +94,6 @@ def test_an_entry_kept_under_another_key_or_unreadable_is_not_used(
 REL = "indicators/data/x.csv"
 INSTITUTIONS = {"de-linde", "het-anker", "de-eik"}
 HEADER = "period,institution,numerator,denominator,note\n"
-
-
-def indicator(**changes: Any) -> Indicator:
-    data: dict[str, Any] = {
-        "id": "x",
-        "title": "X",
-        "kind": "proportion",
-        "numerator": "Teller",
-        "denominator": "Noemer",
-        "direction": "higher_is_better",
-        "period": "month",
-    }
-    data.update(changes)
-    return Indicator.model_validate(data)
 
 
 COUNT = {"kind": "count", "denominator": None, "unit": "count"}

@@ -8,23 +8,10 @@ from typing import Any
 
 from leercyclus.methods.improvement import seriescache, tables
 from leercyclus.models.improvement import Indicator
+from series_helpers import indicator
 
 REL = "indicators/data/x.csv"
 INSTITUTIONS = {"de-linde", "het-anker", "de-eik"}
-
-
-def indicator(**changes: Any) -> Indicator:
-    data: dict[str, Any] = {
-        "id": "x",
-        "title": "X",
-        "kind": "proportion",
-        "numerator": "Teller",
-        "denominator": "Noemer",
-        "direction": "higher_is_better",
-        "period": "month",
-    }
-    data.update(changes)
-    return Indicator.model_validate(data)
 
 
 def read(
