@@ -323,3 +323,28 @@ def test_a_cold_check_starts_parsing_before_the_command_line_and_only_once(
     assert started == [True] and load._EARLY == []
     [one], [other] = packs(alone), packs(broken)
     assert one.name == other.name
+
+
+def test_parsing_started_for_a_check_that_never_loads_is_ended_with_the_run(
+    broken: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A check stopped between the early start and loading (here: typer refuses a spelling the
+    warm path took) leaves no batch behind for a later check in the same process to take."""
+    from leercyclus.cli import run
+    from leercyclus.loading import load
+
+    monkeypatch.setattr(parse, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(parse, "cores", lambda: 2)
+    cancelled: list[int] = []
+    real = parse.Batch.cancel
+    monkeypatch.setattr(parse.Batch, "cancel", lambda self: cancelled.append(1) or real(self))
+
+    def refused() -> object:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr("leercyclus.cli.app.command", refused)
+        assert run(["check", str(broken)]) == 130
+    assert cancelled == [1] and load._EARLY == []
+    capsys.readouterr()
+    assert run(["check", str(broken), "--format", "json"]) == 1

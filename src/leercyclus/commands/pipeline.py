@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -78,8 +79,12 @@ def remembered_summary(
 
 
 def forget() -> None:
-    """Drop what `remembered_summary` learned of a changed repository."""
+    """Drop what `remembered_summary` learned of a changed repository, and end the parsing it
+    started if no check took it over."""
     _LEARNED.clear()
+    load = sys.modules.get("leercyclus.loading.load")  # not imported: nothing was started
+    if load is not None:
+        load.cancel_early()
 
 
 @dataclass(frozen=True, slots=True)

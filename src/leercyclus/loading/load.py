@@ -122,6 +122,13 @@ _EARLY: list[Batch] = []
 """The batch `start_early` started, until `_load` takes it."""
 
 
+def cancel_early() -> None:
+    """End a batch `start_early` started that no load took over (the command stopped before
+    it loaded): a later load in this process must not take results of files read back then."""
+    while _EARLY:
+        _EARLY.pop().cancel()
+
+
 def _started(paths: list[Path]) -> Batch | None:
     """The batch `start_early` started, if it parses exactly `paths`; an other one is ended."""
     if not _EARLY:
