@@ -13,23 +13,22 @@ import pytest
 from leercyclus.methods.improvement import pdsa, registers, series, tables
 from leercyclus.models.improvement import Indicator, Instrument, Project
 from leercyclus.repository.findings import Finding
+from series_helpers import indicator as series_indicator
 
 INSTITUTIONS = {"de-linde", "het-anker"}
 TODAY = dt.date(2026, 3, 1)
 
 
+NAASTEN = {
+    "id": "naasten-intake",
+    "title": "Naaste aanwezig bij de intake",
+    "numerator": "Intakes met een naaste",
+    "denominator": "Intakes",
+}
+
+
 def indicator(**changes: Any) -> Indicator:
-    data: dict[str, Any] = {
-        "id": "naasten-intake",
-        "title": "Naaste aanwezig bij de intake",
-        "kind": "proportion",
-        "numerator": "Intakes met een naaste",
-        "denominator": "Intakes",
-        "direction": "higher_is_better",
-        "period": "month",
-    }
-    data.update(changes)
-    return Indicator.model_validate(data)
+    return series_indicator(**{**NAASTEN, **changes})
 
 
 def codes(findings: list[Finding]) -> list[str]:
