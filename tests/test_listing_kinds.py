@@ -98,6 +98,16 @@ def test_places_of_any_shape_match_as_file_kind_match_says(
     both([kind], parts)
 
 
+def test_a_folder_named_as_a_kind_s_file_is_not_that_file() -> None:
+    """`audit/framework.yaml/x.yaml` is an audit of the folder 'framework.yaml' (whose name
+    check then refuses as an institution's), not the audit's framework."""
+    cycle, _ = every_kind()
+    found = _Kinds(cycle).of(("audit", "framework.yaml", "x.yaml"))
+    assert found is not None and (found[0].name, found[1]) == ("audit", "framework.yaml/x")
+    framework = _Kinds(cycle).of(("audit", "framework.yaml"))
+    assert framework is not None and framework[0].name == "audit-framework"
+
+
 def test_files_under_places_of_the_table() -> None:
     """A few real paths, each shape of place once."""
     cycle, root = every_kind()
@@ -108,7 +118,7 @@ def test_files_under_places_of_the_table() -> None:
         ("audit", "de-linde", "conversations", "team.yaml"),
         ("audit", ".de-linde", "x.yaml"),
         ("audit", "framework.yaml"),
-        ("audit", "framework.yaml", "x.yaml"),  # a folder named as a file: its kind all the same
+        ("audit", "framework.yaml", "x.yaml"),  # a folder named as a file: not that kind
         ("self-reviews", "de-linde.yaml"),
         ("self-reviews", ".yaml"),
     ]:

@@ -73,6 +73,8 @@ def _match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> list[str] | None
         return None
     part = parts[0]
     if not rest:  # the file name: `<x>.yaml`, `complaints-<x>.csv`, or a literal name
+        if len(parts) > 1:  # a folder named as the file: not the file
+            return None
         prefix, opened, tail = head.partition("<")
         _, closed, suffix = tail.partition(">")
         if opened and closed:

@@ -180,7 +180,6 @@ def _pattern(parts: tuple[str, ...]) -> re.Pattern[str] | None:
         pieces.append("(?!)")  # a name with no fixed end is no file's
     else:
         return None
-    pieces.append("(?:/.+)?")  # as FileKind.match: names below the file's own do not count
     return re.compile("".join(pieces), re.DOTALL)
 
 
