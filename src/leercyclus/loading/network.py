@@ -134,8 +134,14 @@ def start_loading(root: Path, listing: Listing) -> None:
     `load_network` of the same listing then takes the work over."""
     from leercyclus.loading.load import start_early
 
+    start_early(root, _split_tables(listing[0])[0])
+
+
+def _split_tables(sources: list[SourceFile]) -> tuple[list[SourceFile], list[SourceFile]]:
+    """The files the loader parses (YAML), and the tables (CSV) their methods read."""
     kinds = file_kinds()
-    start_early(root, [source for source in listing[0] if not kinds[source.kind].csv])
+    tables = [s for s in sources if kinds[s.kind].csv]
+    return ([s for s in sources if not kinds[s.kind].csv] if tables else sources), tables
 
 
 def load_network(root: Path, *, use_cache: bool = True, listing: Listing | None = None) -> Network:
@@ -143,11 +149,8 @@ def load_network(root: Path, *, use_cache: bool = True, listing: Listing | None 
     caller has just listed them)."""
     from leercyclus.loading.load import load_sources
 
-    sources, found = listing if listing is not None else list_files(root)
-    kinds = file_kinds()
-    tables = [s for s in sources if kinds[s.kind].csv]
-    if tables:  # CSV files are read by their method, not parsed here
-        sources = [s for s in sources if not kinds[s.kind].csv]
+    listed, found = listing if listing is not None else list_files(root)
+    sources, tables = _split_tables(listed)  # CSV files are read by their method
     results, contents = load_sources(root, sources, use_cache=use_cache)
     network = assemble(root, results, list(found))
     network.contents, network.listing = contents, list(found)
