@@ -116,7 +116,7 @@ NL: dict[str, str] = {
     "parel without contact": "parel zonder contactpersoon",
     "table without facilitator": "tafel zonder gespreksleider",
     "participant without seat": "deelnemer zonder plaats",
-    "ambition not in an action plan": "ambitie in geen actieplan",
+    "ambition not in an action plan": "ambitie niet in een actieplan",
     "agreement open": "afspraak open",
     "agreement overdue": "afspraak te laat",
     "ask for share: true, or drop it": "vraag om share: true, of laat de parel weg",
