@@ -187,21 +187,6 @@ def view(filled: Filled, themes: list[str]) -> dict[str, object]:
     return values
 
 
-def check_target(path: Path, suffix: str, *, force: bool) -> Path:
-    """The resolved output path of a form; a UsageError for a wrong suffix or an existing file."""
-    target = path.resolve()
-    if target.suffix.lower() != suffix:
-        raise UsageError(
-            f"{target.name}: this form is a {suffix} file", f"give --out a name ending in {suffix}"
-        )
-    if target.exists() and not force:
-        raise UsageError(
-            f"{target} already exists",
-            "use --force to overwrite it, or choose another name with --out",
-        )
-    return target
-
-
 def meta_location(meta: dict[str, str], form: Path) -> str:
     """The location an audit form is about (from its hidden sheet)."""
     location = meta.get("location")
