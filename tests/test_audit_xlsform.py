@@ -195,7 +195,10 @@ def test_wrong_submissions_are_refused_with_their_row(audited: Path, capsys: Cap
     assert "bad.csv, row 2, observed_on: 'gisteren' is not a date" in err
     assert "bad.csv, row 2, score_t_medicatie: '7' is not a level of the scale" in err
     assert "bad.csv, row 3: observer o1 also sent row 2" in err
-    assert "bad.csv, row 4: o9 is a new observer: the submission needs a role" in err
+    assert (
+        "bad.csv, row 4: o9 is a new observer: the submission needs a role and a perspective "
+        "(staff, client, family, management, external), not '' and ''"
+    ) in err
 
 
 def test_an_export_of_another_form_is_refused(audited: Path, capsys: Capsys) -> None:

@@ -19,6 +19,7 @@ from leercyclus.forms.audit_form import (
     score_of,
 )
 from leercyclus.forms.audit_import import refuse, write_audit
+from leercyclus.forms.audit_words import PERSPECTIVES
 from leercyclus.forms.cells import cell_text, lines_of
 from leercyclus.forms.kinds import ImportResult
 from leercyclus.forms.xlsform import DATE, MARKERS, OBSERVER, PERSPECTIVE, ROLE, UNIT, field_names
@@ -197,12 +198,10 @@ def _read_rows(
                 f"{oid}: the submission's role '{role}' differs; the file keeps '{kept[1]}'"
             )
         if oid not in known:
-            if not role or perspective not in (
-                "staff", "client", "family", "management", "external"
-            ):  # fmt: skip
+            if not role or perspective not in PERSPECTIVES:
                 problems.append(
                     f"{where}: {oid} is a new observer: the submission needs a role and a "
-                    f"perspective (staff, client, family, management, external), not "
+                    f"perspective ({', '.join(PERSPECTIVES)}), not "
                     f"'{role or ''}' and '{perspective or ''}'"
                 )
                 continue
