@@ -232,3 +232,27 @@ def test_a_dollar_brace_in_the_network_s_words_stays_text_on_the_tablet(audited:
     result = xls2xform.convert(xlsform=str(form), validate=False)
     assert "<output" not in result.xform
     assert "Zorgelijk $\u200b{x}" in result.xform
+
+
+def test_submissions_of_two_audits_or_of_none_are_refused(audited: Path, capsys: Capsys) -> None:
+    two = central_csv(audited.parent / "two.csv", [
+        {"lc_location": "de-horst", "observer": "o1", "observed_on": "2025-09-10"},
+        {"lc_location": "de-wei", "observer": "o2", "observed_on": "2025-09-10"},
+    ])  # fmt: skip
+    assert run(["import", str(two), "--repo", str(audited)]) == 1
+    assert capsys.readouterr().err == (
+        "error: two.csv holds submissions of more than one audit form "
+        "(2025/de-linde/de-horst; 2025/de-linde/de-wei)\n"
+        "hint: export the submissions of one location's form at a time\n"
+    )
+    unmarked = central_csv(audited.parent / "unmarked.csv", [
+        {"lc_location": "de-horst", "observer": "o1", "observed_on": "2025-09-10"},
+        {"lc_location": "", "observer": "o2", "observed_on": "2025-09-10"},
+    ])  # fmt: skip
+    assert run(["import", str(unmarked), "--repo", str(audited)]) == 1
+    assert capsys.readouterr().err == (
+        "error: unmarked.csv, row 3: lc_location is empty, so it cannot say which audit the "
+        "submission belongs to\n"
+        "hint: export the submissions of the form made by `leercyclus export audit --format "
+        "xlsform`, with its hidden fields\n"
+    )

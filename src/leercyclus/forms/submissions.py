@@ -109,15 +109,25 @@ def import_submissions(form: Path, book: Any | None, root: Path, *, force: bool)
             f"{form.name} has no submissions", "export again once observers sent theirs"
         )
     marks = {name: _column(header, name) for name in MARKERS}
-    which = {tuple(_value(row, marks[m]) for m in MARKERS) for _, row in rows}
-    if len(which) > 1 or None in next(iter(which)):
+    which: set[tuple[str, ...]] = set()
+    for n, row in rows:
+        audit = [_value(row, marks[name]) for name in MARKERS]
+        if None in audit:
+            raise DataError(
+                f"{form.name}, row {n}: {MARKERS[audit.index(None)]} is empty, so it cannot say "
+                "which audit the submission belongs to",
+                "export the submissions of the form made by `leercyclus export audit --format "
+                "xlsform`, with its hidden fields",
+            )
+        which.add(tuple(str(x) for x in audit))
+    if len(which) > 1:
         raise DataError(
             f"{form.name} holds submissions of more than one audit form ("
-            + "; ".join("/".join(str(x) for x in w) for w in sorted(which, key=str))
+            + "; ".join("/".join(w) for w in sorted(which))
             + ")",
             "export the submissions of one location's form at a time",
         )
-    cycle, institution, location = (str(x) for x in next(iter(which)))
+    cycle, institution, location = next(iter(which))
     net = load_network(root)
     target = audit_target(net, cycle, institution, location)
     problems: list[str] = []
