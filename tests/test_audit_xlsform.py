@@ -256,3 +256,24 @@ def test_submissions_of_two_audits_or_of_none_are_refused(audited: Path, capsys:
         "hint: export the submissions of the form made by `leercyclus export audit --format "
         "xlsform`, with its hidden fields\n"
     )
+
+
+def test_an_export_past_the_row_limit_is_refused_not_cut_off(
+    audited: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leercyclus.forms import submissions
+
+    monkeypatch.setattr(submissions, "MAX_ROWS", 2)
+    rows = [
+        {"lc_location": "de-horst", "observer": f"o{n}", "observed_on": "2025-09-10"}
+        for n in (1, 2, 3)
+    ]
+    export = central_csv(audited.parent / "many.csv", rows)
+    before = (audited / AUDIT).read_bytes()
+    assert run(["import", str(export), "--repo", str(audited)]) == 1
+    assert capsys.readouterr().err == (
+        "error: many.csv has more than 2 rows: far more than the submissions of one "
+        "location's audit, so it is not read\n"
+        "hint: export the submissions of one location's form\n"
+    )
+    assert (audited / AUDIT).read_bytes() == before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +52,10 @@ def in_workbook(book: Any) -> bool:
 def read_table(form: Path, book: Any | None) -> Table:
     """The export's header and rows: from a CSV file (',' or ';') or a workbook's first sheet."""
     if book is not None:
-        cells = book.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 1)
+        sheet = book.worksheets[0]  # openpyxl pads up to max_row with empty rows: no more
+        cells = sheet.iter_rows(values_only=True, max_row=min(sheet.max_row, MAX_ROWS + 2))
         header = [cell_text(h) or "" for h in next(cells, ())]
-        return header, [(n, list(r)) for n, r in enumerate(cells, start=2)]
+        return header, _capped(form, enumerate(cells, start=2))
     if form.stat().st_size > MAX_BYTES:
         raise DataError(
             f"{form.name} is {form.stat().st_size / 1e6:.0f} MB: far more than the submissions "
@@ -71,12 +73,23 @@ def read_table(form: Path, book: Any | None) -> Table:
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip() for h in next(reader, [])]
-    rows: list[tuple[int, list[object]]] = []
-    for n, row in enumerate(reader, start=2):
+    return header, _capped(form, enumerate(reader, start=2))
+
+
+def _capped(
+    form: Path, rows: Iterable[tuple[int, Sequence[object]]]
+) -> list[tuple[int, list[object]]]:
+    """The rows of an export; a DataError past MAX_ROWS (never a silently cut-off import)."""
+    found: list[tuple[int, list[object]]] = []
+    for n, row in rows:
         if n > MAX_ROWS + 1:
-            break
-        rows.append((n, list(row)))
-    return header, rows
+            raise DataError(
+                f"{form.name} has more than {MAX_ROWS} rows: far more than the submissions of "
+                "one location's audit, so it is not read",
+                "export the submissions of one location's form",
+            )
+        found.append((n, list(row)))
+    return found
 
 
 def looks_like_submissions(header: list[str]) -> bool:
