@@ -286,3 +286,21 @@ def test_an_audit_form_goes_only_to_a_new_xlsx_file(
         "hint: use --force to overwrite it, or choose another name with --out\n"
     )
     assert taken.read_bytes() == b"mine"
+
+
+@pytest.mark.parametrize(
+    "command", [["audit", "de-linde", "de-horst"], ["self-review", "de-linde"]]
+)
+def test_a_forms_folder_that_is_a_link_gets_no_form(
+    audited: Path, tmp_path: Path, command: list[str], capsys: Capsys
+) -> None:
+    elsewhere = tmp_path / "shared"
+    elsewhere.mkdir()
+    (audited / "forms").symlink_to(elsewhere, target_is_directory=True)
+    assert run(["export", *command, "--repo", str(audited)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {audited / 'forms'} is a symbolic link: leercyclus writes nothing through a "
+        "link, so nothing was written\n"
+        "hint: remove the link (a folder of outputs holds only real folders and files)\n"
+    )
+    assert list(elsewhere.iterdir()) == []

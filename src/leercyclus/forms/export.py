@@ -34,9 +34,14 @@ _FORMS_IGNORE = (
 
 
 def forms_folder(root: Path) -> Path:
-    """The repository's folder for exported forms, with the .gitignore that keeps it out of git."""
+    """The repository's folder for exported forms, with the .gitignore that keeps it out of git;
+    an OutputError if it is a symbolic link (a repository's link must not send a confidential
+    form, or the .gitignore, elsewhere)."""
+    from leercyclus.repository.write import refuse_links
+
     folder = root / FORMS
     ignore = folder / ".gitignore"
+    refuse_links(root, ignore)
     if not ignore.is_file():
         folder.mkdir(exist_ok=True)
         ignore.write_text(_FORMS_IGNORE, encoding="utf-8")
