@@ -3,7 +3,6 @@ at hand, with a QR code to its poll, and the question list to paste into the pol
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import tempfile
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from leercyclus.errors import DataError, OutputError, UsageError
 from leercyclus.methods.audit.aggregate import LocationReport
-from leercyclus.methods.audit.deck import deck_markdown, question_rows
+from leercyclus.methods.audit.deck import deck_markdown, question_csv, question_rows
 from leercyclus.methods.audit.poll import poll_url, qr_png
 from leercyclus.methods.audit.reports import location_reports
 from leercyclus.methods.audit.texts import texts
@@ -74,7 +73,7 @@ def export_deck(
         deck = pptx(markdown, target, None)
     rows = question_rows(report, tx)
     _write(target, deck)
-    _write(questions[0], _csv(rows).encode("utf-8"))
+    _write(questions[0], question_csv(rows).encode("utf-8"))
     _write(questions[1], _xlsx(rows))
     return Deck(target, questions, None if url is None else png is not None)
 
@@ -92,25 +91,18 @@ def _report(
     )
 
 
-def _csv(rows: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
-
-
 def _xlsx(rows: list[list[str]]) -> bytes:
     """The question list as a workbook: one question a row, every cell a text."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from leercyclus.forms.workbook import append_texts
+
     book = Workbook()
     sheet = book.active
     sheet.title = "vragen"
     for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value:
-                cell.data_type = "s"  # a text, never a formula
+        append_texts(sheet, row)  # a text, never a formula
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.column_dimensions["B"].width = 70
