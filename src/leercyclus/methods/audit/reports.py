@@ -35,7 +35,21 @@ def _names(net: Network, inst: str, loc: str) -> tuple[str, str]:
 
 
 def location_reports(net: Network, cycle_id: str) -> tuple[AuditCycle | None, list[LocationReport]]:
-    """Every audited location's report of a cycle (none when the cycle has no framework)."""
+    """Every audited location's report of a cycle (none when the cycle has no framework);
+    computed once per cycle: a build asks for them twice (its facts, then its reports)."""
+    data = net.cycles.get(cycle_id)
+    if data is None:
+        return _location_reports(net, cycle_id)
+    key = ("audit", "location_reports")
+    if key not in data.memo:
+        data.memo[key] = _location_reports(net, cycle_id)
+    found: tuple[AuditCycle | None, list[LocationReport]] = data.memo[key]
+    return found
+
+
+def _location_reports(
+    net: Network, cycle_id: str
+) -> tuple[AuditCycle | None, list[LocationReport]]:
     cycles = audit_cycles(net)
     index = next((n for n, c in enumerate(cycles) if c.id == cycle_id), None)
     if index is None or cycles[index].framework is None:
