@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leercyclus.errors import DataError, UsageError
-from leercyclus.forms.audit_words import NOT_OBSERVED_WORDS, AuditWording
+from leercyclus.forms.audit_words import AUDIT_WORDING, NOT_OBSERVED_WORDS, AuditWording
 from leercyclus.forms.kinds import META_SHEET
-from leercyclus.loading.network import Network, choose_cycle
+from leercyclus.loading.network import Network, choose_cycle, load_network
 from leercyclus.models.audit import NOT_OBSERVED, AuditRecord, Framework
 from leercyclus.models.institutions import Location
 from leercyclus.repository.findings import suggest
@@ -59,9 +59,6 @@ def audit_to_export(
     root: Path, cycle: str | None, institution: str, location: str
 ) -> tuple[AuditTarget, AuditWording]:
     """The audit a form is made for (xlsx or XLSForm), and the wording of the network's language."""
-    from leercyclus.forms.audit_words import AUDIT_WORDING
-    from leercyclus.loading.network import load_network
-
     net = load_network(root)
     if net.settings is None:
         raise DataError(
