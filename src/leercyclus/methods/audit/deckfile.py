@@ -72,9 +72,10 @@ def export_deck(
         markdown = deck_markdown(report, tx, (url, image) if url is not None else None)
         deck = pptx(markdown, target, None)
     rows = question_rows(report, tx)
-    _write(target, deck)
-    _write(questions[0], question_csv(rows).encode("utf-8"))
-    _write(questions[1], _xlsx(rows))
+    files = {target: deck, questions[0]: question_csv(rows).encode("utf-8"),
+             questions[1]: _xlsx(rows)}  # fmt: skip
+    for path, content in files.items():  # all made first: a failure leaves no half of them
+        _write(path, content)
     return Deck(target, questions, None if url is None else png is not None)
 
 
