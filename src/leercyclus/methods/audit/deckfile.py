@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leercyclus.errors import DataError, OutputError, UsageError
-from leercyclus.methods.audit.aggregate import LocationReport
 from leercyclus.methods.audit.deck import deck_markdown, question_csv, question_rows
 from leercyclus.methods.audit.poll import poll_url, qr_png
-from leercyclus.methods.audit.reports import location_reports
+from leercyclus.methods.audit.reports import location_report_of
 from leercyclus.methods.audit.texts import texts
 
 
@@ -46,7 +45,13 @@ def export_deck(
     url = poll_url(poll) if poll is not None else None
     net = load_network(root)
     data = choose_cycle(net, cycle)
-    report = _report(location_reports(net, data.id)[1], data.id, institution, location)
+    report, audited = location_report_of(net, data.id, institution, location)
+    if report is None:
+        listed = ", ".join(f"{i} {loc}" for i, loc in audited) or "none"
+        raise DataError(
+            f"cycle {data.id} has no audit of {institution} {location} (with a valid framework)",
+            f"the audited locations are: {listed}; run `leercyclus check` if one is missing",
+        )
     if language is None:
         language = net.settings.model.language if net.settings is not None else "nl"
     tx = texts(language)
@@ -77,19 +82,6 @@ def export_deck(
     for path, content in files.items():  # all made first: a failure leaves no half of them
         _write(path, content)
     return Deck(target, questions, None if url is None else png is not None)
-
-
-def _report(
-    reports: list[LocationReport], cycle: str, institution: str, location: str
-) -> LocationReport:
-    found = {(r.institution, r.location): r for r in reports}
-    if (institution, location) in found:
-        return found[institution, location]
-    audited = ", ".join(f"{i} {loc}" for i, loc in sorted(found)) or "none"
-    raise DataError(
-        f"cycle {cycle} has no audit of {institution} {location} (with a valid framework)",
-        f"the audited locations are: {audited}; run `leercyclus check` if one is missing",
-    )
 
 
 def _xlsx(rows: list[list[str]]) -> bytes:
