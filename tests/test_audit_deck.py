@@ -133,3 +133,17 @@ def test_a_location_without_an_audit_is_told_which_have_one(tmp_path: Path, caps
     assert "cycle 2025 has no audit of de-linde de-wei" in err
     assert "the audited locations are: de-linde de-horst" in err
     assert not out.exists()
+
+
+def test_the_deck_of_one_location_has_the_report_a_build_makes(tmp_path: Path) -> None:
+    from leercyclus.loading.network import load_network
+    from leercyclus.methods.audit.reports import location_report_of, location_reports
+
+    net = load_network(audit_network(tmp_path / "net"), use_cache=False)
+    _, every = location_reports(net, "2025")
+    audited = [(r.institution, r.location) for r in every]
+    assert audited == [("de-linde", "de-horst")]
+    for r in every:
+        assert location_report_of(net, "2025", r.institution, r.location) == (r, audited)
+    assert location_report_of(net, "2025", "de-linde", "de-wei") == (None, audited)
+    assert location_report_of(net, "1999", "de-linde", "de-horst") == (None, [])

@@ -35,8 +35,8 @@ def test_the_example_tells_gaps_and_drops_per_location() -> None:
         "uiteen, van Aandacht nodig tot Voorbeeld voor anderen."
     )
     assert found[2].text == (
-        "Vlinderhof: medicatieveiligheid is gedaald sinds de audit van 2025, van Voorbeeld voor "
-        "anderen naar Op orde."
+        "Vlinderhof: de score op medicatieveiligheid is gedaald sinds de audit van 2025, van "
+        "Voorbeeld voor anderen naar Op orde."
     )
     english = facts(EXAMPLE, "2026", "en")
     assert english[2].text == (
@@ -77,8 +77,8 @@ def test_an_escalation_no_later_conversation_took_up_is_open(tmp_path: Path) -> 
     assert (fact.institution, fact.topic, fact.open) == ("de-linde", "audit-escalation", True)
     assert fact.about == "audit:2025/de-linde/de-horst"
     assert fact.text == (
-        "De Horst: het teamoverleg van 1 oktober 2025 vroeg managementteam iets op te pakken, "
-        "en er is nog geen later gesprek van managementteam vastgelegd."
+        "De Horst: op 1 oktober 2025 is vanuit teamoverleg opgeschaald naar managementteam; "
+        "een later gesprek van managementteam is nog niet vastgelegd."
     )
 
 

@@ -266,3 +266,41 @@ def test_the_repository_may_follow_the_location(audited: Path, capsys: Capsys) -
     assert run(["export", "audit", "de-linde", "de-horst", "--format", "csv", "--repo",
                 str(audited)]) == 2  # fmt: skip
     assert "unknown form format 'csv'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("form_format", ["xlsx", "xlsform"])
+def test_an_audit_form_goes_only_to_a_new_xlsx_file(
+    audited: Path, form_format: str, capsys: Capsys
+) -> None:
+    args = ["export", "audit", "de-linde", "de-horst", "--repo", str(audited)]
+    args += ["--format", form_format]
+    assert run([*args, "--out", str(audited.parent / "form.ods")]) == 2
+    assert capsys.readouterr().err == (
+        "error: form.ods: a form is an .xlsx file\nhint: give --out a name ending in .xlsx\n"
+    )
+    taken = audited.parent / "form.xlsx"
+    taken.write_bytes(b"mine")
+    assert run([*args, "--out", str(taken)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {taken} already exists\n"
+        "hint: use --force to overwrite it, or choose another name with --out\n"
+    )
+    assert taken.read_bytes() == b"mine"
+
+
+@pytest.mark.parametrize(
+    "command", [["audit", "de-linde", "de-horst"], ["self-review", "de-linde"]]
+)
+def test_a_forms_folder_that_is_a_link_gets_no_form(
+    audited: Path, tmp_path: Path, command: list[str], capsys: Capsys
+) -> None:
+    elsewhere = tmp_path / "shared"
+    elsewhere.mkdir()
+    (audited / "forms").symlink_to(elsewhere, target_is_directory=True)
+    assert run(["export", *command, "--repo", str(audited)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {audited / 'forms'} is a symbolic link: leercyclus writes nothing through a "
+        "link, so nothing was written\n"
+        "hint: remove the link (a folder of outputs holds only real folders and files)\n"
+    )
+    assert list(elsewhere.iterdir()) == []

@@ -195,7 +195,10 @@ def test_wrong_submissions_are_refused_with_their_row(audited: Path, capsys: Cap
     assert "bad.csv, row 2, observed_on: 'gisteren' is not a date" in err
     assert "bad.csv, row 2, score_t_medicatie: '7' is not a level of the scale" in err
     assert "bad.csv, row 3: observer o1 also sent row 2" in err
-    assert "bad.csv, row 4: o9 is a new observer: the submission needs a role" in err
+    assert (
+        "bad.csv, row 4: o9 is a new observer: the submission needs a role and a perspective "
+        "(staff, client, family, management, external), not '' and ''"
+    ) in err
 
 
 def test_an_export_of_another_form_is_refused(audited: Path, capsys: Capsys) -> None:
@@ -229,3 +232,48 @@ def test_a_dollar_brace_in_the_network_s_words_stays_text_on_the_tablet(audited:
     result = xls2xform.convert(xlsform=str(form), validate=False)
     assert "<output" not in result.xform
     assert "Zorgelijk $\u200b{x}" in result.xform
+
+
+def test_submissions_of_two_audits_or_of_none_are_refused(audited: Path, capsys: Capsys) -> None:
+    two = central_csv(audited.parent / "two.csv", [
+        {"lc_location": "de-horst", "observer": "o1", "observed_on": "2025-09-10"},
+        {"lc_location": "de-wei", "observer": "o2", "observed_on": "2025-09-10"},
+    ])  # fmt: skip
+    assert run(["import", str(two), "--repo", str(audited)]) == 1
+    assert capsys.readouterr().err == (
+        "error: two.csv holds submissions of more than one audit form "
+        "(2025/de-linde/de-horst; 2025/de-linde/de-wei)\n"
+        "hint: export the submissions of one location's form at a time\n"
+    )
+    unmarked = central_csv(audited.parent / "unmarked.csv", [
+        {"lc_location": "de-horst", "observer": "o1", "observed_on": "2025-09-10"},
+        {"lc_location": "", "observer": "o2", "observed_on": "2025-09-10"},
+    ])  # fmt: skip
+    assert run(["import", str(unmarked), "--repo", str(audited)]) == 1
+    assert capsys.readouterr().err == (
+        "error: unmarked.csv, row 3: lc_location is empty, so it cannot say which audit the "
+        "submission belongs to\n"
+        "hint: export the submissions of the form made by `leercyclus export audit --format "
+        "xlsform`, with its hidden fields\n"
+    )
+
+
+def test_an_export_past_the_row_limit_is_refused_not_cut_off(
+    audited: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leercyclus.forms import submissions
+
+    monkeypatch.setattr(submissions, "MAX_ROWS", 2)
+    rows = [
+        {"lc_location": "de-horst", "observer": f"o{n}", "observed_on": "2025-09-10"}
+        for n in (1, 2, 3)
+    ]
+    export = central_csv(audited.parent / "many.csv", rows)
+    before = (audited / AUDIT).read_bytes()
+    assert run(["import", str(export), "--repo", str(audited)]) == 1
+    assert capsys.readouterr().err == (
+        "error: many.csv has more than 2 rows: far more than the submissions of one "
+        "location's audit, so it is not read\n"
+        "hint: export the submissions of one location's form\n"
+    )
+    assert (audited / AUDIT).read_bytes() == before

@@ -21,6 +21,9 @@ export_app = typer.Typer(
 )
 
 Institution = InstitutionArgument
+Location = Annotated[
+    str, typer.Argument(help="The location's id (institutions.yaml).", metavar="LOCATION")
+]
 Format = Annotated[str, typer.Option("--format", help="The form's format: xlsx.", metavar="FORMAT")]
 Cycle = CycleOption
 Out = Annotated[
@@ -71,10 +74,7 @@ def export_visit(
 @export_app.command("audit")
 def export_audit(
     institution: Institution,
-    location: Annotated[
-        str,
-        typer.Argument(help="The location's id (institutions.yaml).", metavar="LOCATION"),
-    ],
+    location: Location,
     repo: RepoArgument = None,
     output: Annotated[
         str,
@@ -109,10 +109,7 @@ def export_audit(
 @export_app.command("deck")
 def export_deck(
     institution: Institution,
-    location: Annotated[
-        str,
-        typer.Argument(help="The location's id (institutions.yaml).", metavar="LOCATION"),
-    ],
+    location: Location,
     repo: RepoArgument = None,
     poll_url: Annotated[
         str | None,

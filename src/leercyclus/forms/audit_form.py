@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leercyclus.errors import DataError, UsageError
-from leercyclus.forms.audit_words import NOT_OBSERVED_WORDS, AuditWording
+from leercyclus.forms.audit_words import AUDIT_WORDING, NOT_OBSERVED_WORDS, AuditWording
 from leercyclus.forms.kinds import META_SHEET
-from leercyclus.loading.network import Network, choose_cycle
+from leercyclus.loading.network import Network, choose_cycle, load_network
 from leercyclus.models.audit import NOT_OBSERVED, AuditRecord, Framework
 from leercyclus.models.institutions import Location
 from leercyclus.repository.findings import suggest
@@ -59,9 +59,6 @@ def audit_to_export(
     root: Path, cycle: str | None, institution: str, location: str
 ) -> tuple[AuditTarget, AuditWording]:
     """The audit a form is made for (xlsx or XLSForm), and the wording of the network's language."""
-    from leercyclus.forms.audit_words import AUDIT_WORDING
-    from leercyclus.loading.network import load_network
-
     net = load_network(root)
     if net.settings is None:
         raise DataError(
@@ -185,21 +182,6 @@ def view(filled: Filled, themes: list[str]) -> dict[str, object]:
         agreed = filled.agreed.get(theme)
         values[f"agreed/{theme}"] = list(agreed) if agreed else None
     return values
-
-
-def check_target(path: Path, suffix: str, *, force: bool) -> Path:
-    """The resolved output path of a form; a UsageError for a wrong suffix or an existing file."""
-    target = path.resolve()
-    if target.suffix.lower() != suffix:
-        raise UsageError(
-            f"{target.name}: this form is a {suffix} file", f"give --out a name ending in {suffix}"
-        )
-    if target.exists() and not force:
-        raise UsageError(
-            f"{target} already exists",
-            "use --force to overwrite it, or choose another name with --out",
-        )
-    return target
 
 
 def meta_location(meta: dict[str, str], form: Path) -> str:

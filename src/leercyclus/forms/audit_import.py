@@ -27,6 +27,7 @@ from leercyclus.repository.yamlio import (
     new_map,
     new_seq,
     put,
+    quoted,
     same_style,
     styled,
 )
@@ -279,12 +280,7 @@ def _scalar(text: str, old: object) -> Any:
     """`text` in the style of the value it replaces; quoted where YAML would read it as other
     than a text (a score "3" stays a text)."""
     if _NOT_TEXT.fullmatch(text):
-        return same_style(old, text) if _is_styled(old) else _quoted(text)
+        return same_style(old, text) if _is_styled(old) else quoted(text)
     if _is_styled(old) and _NOT_TEXT.fullmatch(str(old)):
         return text  # quoted by need, not by choice: plain now
     return same_style(old, text)
-
-
-def _quoted(text: str) -> Any:
-    """`text` in double quotes, as the audit files write scores ("3")."""
-    return type(load_for_edit('q: "0"\n')["q"])(text)

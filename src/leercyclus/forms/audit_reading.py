@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from leercyclus.forms.audit_form import AuditTarget, Filled, ScoreCell, score_of
+from leercyclus.forms.audit_form import AuditTarget, Filled, ScoreCell, level_choices, score_of
 from leercyclus.forms.audit_words import PERSPECTIVES, AuditWording
 from leercyclus.forms.cells import cell_text, lines_of
 from leercyclus.models.common import INSTITUTION_ID, STANDARD_ID
@@ -122,11 +122,10 @@ def _grid(
                 columns[f"{key}:{match.group(1)}"] = n
     missing = [key for key in ("id", "agreed", "note") if key not in columns]
     for key in missing:
-        if key not in columns:
-            problems.append(
-                f"sheet '{sheet.title}', row 1: the column '{words.grid[key]}' is missing: put "
-                "it back, or export a fresh form"
-            )
+        problems.append(
+            f"sheet '{sheet.title}', row 1: the column '{words.grid[key]}' is missing: put it "
+            "back, or export a fresh form"
+        )
     if missing:
         return
     observers = {o[0] for o in filled.observers}
@@ -214,8 +213,6 @@ def _grid(
 def _wrong_score(
     where: str, text: str, target: AuditTarget, words: AuditWording, *, agreed: bool = False
 ) -> str:
-    from leercyclus.forms.audit_form import level_choices
-
     choices = level_choices(target.framework, words, agreed=agreed)
     hint = suggest(text, choices)
     return f"{where}: '{text}' is not a level of the scale: choose {', '.join(choices)}" + (

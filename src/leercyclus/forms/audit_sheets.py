@@ -14,16 +14,14 @@ from leercyclus.forms.audit_form import (
     AuditTarget,
     Filled,
     audit_to_export,
-    check_target,
     level_choices,
     record_filled,
     score_word,
     view,
 )
 from leercyclus.forms.audit_words import PERSPECTIVES, AuditWording
-from leercyclus.forms.cells import fingerprint
-from leercyclus.forms.export import forms_folder, save_workbook
-from leercyclus.forms.kinds import META_SHEET, Exported
+from leercyclus.forms.export import add_identity, form_target, forms_folder, save_workbook
+from leercyclus.forms.kinds import Exported
 from leercyclus.forms.workbook import GREY, HEAD, append_texts, row_height
 
 LISTS_SHEET = "keuzes"
@@ -42,19 +40,13 @@ def export_audit_form(
     """Write the observation form of a location's audit (pre-filled from its file) to `out`."""
     target, words = audit_to_export(root, cycle, institution, location)
     default = f"{institution}-{location}-audit-{target.cycle}.xlsx"
-    path = check_target(out or forms_folder(root) / default, ".xlsx", force=force)
+    path = form_target(out or forms_folder(root) / default, force)
     filled = record_filled(target.record)
     book = build_audit_workbook(target, filled, words)
     meta = {"form": "leercyclus", "kind": AUDIT_KIND, "cycle": target.cycle,
             "institution": institution, "location": location, "language": words.language,
             "version": __version__, "exported": dt.date.today().isoformat()}  # fmt: skip
-    prints = {k: fingerprint(v) for k, v in view(filled, target.themes).items()}
-    sheet = book.create_sheet(META_SHEET)
-    for key, value in [*meta.items(), *((f"was {k}", v) for k, v in prints.items())]:
-        sheet.append([key, value])
-        for cell in sheet[sheet.max_row]:
-            cell.data_type = "s"
-    sheet.sheet_state = "veryHidden"
+    add_identity(book, meta, view(filled, target.themes))
     save_workbook(book, path)
     return Exported(path, len(target.themes), len(filled.scores))
 

@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
-PERSPECTIVES = ("staff", "client", "family", "management", "external")
+from leercyclus.models.audit import Perspective
+
+PERSPECTIVES: tuple[str, ...] = get_args(Perspective)
 """The model's perspectives, in the order a drop-down lists them."""
 
 

@@ -34,9 +34,14 @@ _FORMS_IGNORE = (
 
 
 def forms_folder(root: Path) -> Path:
-    """The repository's folder for exported forms, with the .gitignore that keeps it out of git."""
+    """The repository's folder for exported forms, with the .gitignore that keeps it out of git;
+    an OutputError if it is a symbolic link (a repository's link must not send a confidential
+    form, or the .gitignore, elsewhere)."""
+    from leercyclus.repository.write import refuse_links
+
     folder = root / FORMS
     ignore = folder / ".gitignore"
+    refuse_links(root, ignore)
     if not ignore.is_file():
         folder.mkdir(exist_ok=True)
         ignore.write_text(_FORMS_IGNORE, encoding="utf-8")
@@ -60,7 +65,21 @@ def export_form(
     spec = form_kind(kind, net.settings.model.language)
     data = usable_cycle(net, cycle, institution)
     current = loaded_model(data, spec.kind, institution)
-    target = (out or forms_folder(root) / f"{institution}-{kind}-{data.id}.xlsx").resolve()
+    target = form_target(out or forms_folder(root) / f"{institution}-{kind}-{data.id}.xlsx", force)
+    order = standard_order(data)
+    book, prefilled = build_workbook(net, data, spec, institution, current, order)
+    meta = {"form": "leercyclus", "kind": kind, "cycle": data.id, "institution": institution,
+            "language": spec.words.language, "version": __version__,
+            "exported": dt.date.today().isoformat()}  # fmt: skip
+    add_identity(book, meta, view(spec, current, order))
+    save_workbook(book, target)
+    return Exported(target, len(order), prefilled)
+
+
+def form_target(path: Path, force: bool) -> Path:
+    """The resolved path a form is written to; a UsageError for another suffix than .xlsx, or
+    for an existing file without --force."""
+    target = path.resolve()
     if target.suffix.lower() != ".xlsx":
         raise UsageError(
             f"{target.name}: a form is an .xlsx file", "give --out a name ending in .xlsx"
@@ -70,18 +89,17 @@ def export_form(
             f"{target} already exists",
             "use --force to overwrite it, or choose another name with --out",
         )
-    order = standard_order(data)
-    book, prefilled = build_workbook(net, data, spec, institution, current, order)
-    meta = {"form": "leercyclus", "kind": kind, "cycle": data.id, "institution": institution,
-            "language": spec.words.language, "version": __version__,
-            "exported": dt.date.today().isoformat()}  # fmt: skip
-    prints = {key: fingerprint(v) for key, v in view(spec, current, order).items()}
+    return target
+
+
+def add_identity(book: Any, meta: dict[str, str], values: dict[str, object]) -> None:
+    """The form's hidden sheet: what it is (`meta`), and a fingerprint of each value it was
+    exported with ('was KEY'), so that `import` tells the form's changes from the file's."""
     sheet = book.create_sheet(META_SHEET)
-    for key, value in [*meta.items(), *((f"was {k}", v) for k, v in prints.items())]:
+    prints = {f"was {key}": fingerprint(value) for key, value in values.items()}
+    for key, value in [*meta.items(), *prints.items()]:
         append_texts(sheet, [key, value])
     sheet.sheet_state = "veryHidden"
-    save_workbook(book, target)
-    return Exported(target, len(order), prefilled)
 
 
 def save_workbook(book: Any, target: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from leercyclus.forms.audit_form import (
     score_of,
 )
 from leercyclus.forms.audit_import import refuse, write_audit
+from leercyclus.forms.audit_words import PERSPECTIVES
 from leercyclus.forms.cells import cell_text, lines_of
 from leercyclus.forms.kinds import ImportResult
 from leercyclus.forms.xlsform import DATE, MARKERS, OBSERVER, PERSPECTIVE, ROLE, UNIT, field_names
@@ -50,9 +52,10 @@ def in_workbook(book: Any) -> bool:
 def read_table(form: Path, book: Any | None) -> Table:
     """The export's header and rows: from a CSV file (',' or ';') or a workbook's first sheet."""
     if book is not None:
-        cells = book.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 1)
+        sheet = book.worksheets[0]  # openpyxl pads up to max_row with empty rows: no more
+        cells = sheet.iter_rows(values_only=True, max_row=min(sheet.max_row, MAX_ROWS + 2))
         header = [cell_text(h) or "" for h in next(cells, ())]
-        return header, [(n, list(r)) for n, r in enumerate(cells, start=2)]
+        return header, _capped(form, enumerate(cells, start=2))
     if form.stat().st_size > MAX_BYTES:
         raise DataError(
             f"{form.name} is {form.stat().st_size / 1e6:.0f} MB: far more than the submissions "
@@ -70,12 +73,23 @@ def read_table(form: Path, book: Any | None) -> Table:
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip() for h in next(reader, [])]
-    rows: list[tuple[int, list[object]]] = []
-    for n, row in enumerate(reader, start=2):
+    return header, _capped(form, enumerate(reader, start=2))
+
+
+def _capped(
+    form: Path, rows: Iterable[tuple[int, Sequence[object]]]
+) -> list[tuple[int, list[object]]]:
+    """The rows of an export; a DataError past MAX_ROWS (never a silently cut-off import)."""
+    found: list[tuple[int, list[object]]] = []
+    for n, row in rows:
         if n > MAX_ROWS + 1:
-            break
-        rows.append((n, list(row)))
-    return header, rows
+            raise DataError(
+                f"{form.name} has more than {MAX_ROWS} rows: far more than the submissions of "
+                "one location's audit, so it is not read",
+                "export the submissions of one location's form",
+            )
+        found.append((n, list(row)))
+    return found
 
 
 def looks_like_submissions(header: list[str]) -> bool:
@@ -108,15 +122,25 @@ def import_submissions(form: Path, book: Any | None, root: Path, *, force: bool)
             f"{form.name} has no submissions", "export again once observers sent theirs"
         )
     marks = {name: _column(header, name) for name in MARKERS}
-    which = {tuple(_value(row, marks[m]) for m in MARKERS) for _, row in rows}
-    if len(which) > 1 or None in next(iter(which)):
+    which: set[tuple[str, ...]] = set()
+    for n, row in rows:
+        audit = [_value(row, marks[name]) for name in MARKERS]
+        if None in audit:
+            raise DataError(
+                f"{form.name}, row {n}: {MARKERS[audit.index(None)]} is empty, so it cannot say "
+                "which audit the submission belongs to",
+                "export the submissions of the form made by `leercyclus export audit --format "
+                "xlsform`, with its hidden fields",
+            )
+        which.add(tuple(str(x) for x in audit))
+    if len(which) > 1:
         raise DataError(
             f"{form.name} holds submissions of more than one audit form ("
-            + "; ".join("/".join(str(x) for x in w) for w in sorted(which, key=str))
+            + "; ".join("/".join(w) for w in sorted(which))
             + ")",
             "export the submissions of one location's form at a time",
         )
-    cycle, institution, location = (str(x) for x in next(iter(which)))
+    cycle, institution, location = next(iter(which))
     net = load_network(root)
     target = audit_target(net, cycle, institution, location)
     problems: list[str] = []
@@ -197,12 +221,10 @@ def _read_rows(
                 f"{oid}: the submission's role '{role}' differs; the file keeps '{kept[1]}'"
             )
         if oid not in known:
-            if not role or perspective not in (
-                "staff", "client", "family", "management", "external"
-            ):  # fmt: skip
+            if not role or perspective not in PERSPECTIVES:
                 problems.append(
                     f"{where}: {oid} is a new observer: the submission needs a role and a "
-                    f"perspective (staff, client, family, management, external), not "
+                    f"perspective ({', '.join(PERSPECTIVES)}), not "
                     f"'{role or ''}' and '{perspective or ''}'"
                 )
                 continue

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from leercyclus.forms.audit_form import AuditTarget, audit_to_export, check_target, record_filled
+from leercyclus.forms.audit_form import AuditTarget, audit_to_export, record_filled
 from leercyclus.forms.audit_words import PERSPECTIVES, AuditWording
 from leercyclus.forms.kinds import Exported
 from leercyclus.models.audit import NOT_OBSERVED
@@ -53,12 +53,12 @@ def export_xlsform(
     force: bool,
 ) -> Exported:
     """Write the XLSForm of a location's audit to `out` (default: in the forms folder)."""
-    from leercyclus.forms.export import forms_folder, save_workbook
+    from leercyclus.forms.export import form_target, forms_folder, save_workbook
 
     target, words = audit_to_export(root, cycle, institution, location)
     record_filled(target.record)  # an audit the form cannot hold is refused here too
     default = f"{institution}-{location}-audit-{target.cycle}-xlsform.xlsx"
-    path = check_target(out or forms_folder(root) / default, ".xlsx", force=force)
+    path = form_target(out or forms_folder(root) / default, force)
     save_workbook(xlsform_workbook(target, words), path)
     return Exported(path, len(target.themes), 0)
 

@@ -104,6 +104,13 @@ def same_style(old: Any, new: str) -> Any:
     return type(old)(new) if isinstance(old, str) else new
 
 
+def quoted(text: str) -> Any:
+    """`text` as a double-quoted scalar ("3"), as a text that YAML would read otherwise."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    return DoubleQuotedScalarString(text)
+
+
 def styled(text: str, old: object, indent: int, key: str) -> Any:
     """`text` in the style of the value it replaces: quoted stays quoted, long texts fold (>-)."""
     from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString, ScalarString

@@ -3,7 +3,6 @@ at hand, with a QR code to its poll, and the question list to paste into the pol
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import tempfile
@@ -11,10 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leercyclus.errors import DataError, OutputError, UsageError
-from leercyclus.methods.audit.aggregate import LocationReport
-from leercyclus.methods.audit.deck import deck_markdown, question_rows
+from leercyclus.methods.audit.deck import deck_markdown, question_csv, question_rows
 from leercyclus.methods.audit.poll import poll_url, qr_png
-from leercyclus.methods.audit.reports import location_reports
+from leercyclus.methods.audit.reports import location_report_of
 from leercyclus.methods.audit.texts import texts
 
 
@@ -47,7 +45,13 @@ def export_deck(
     url = poll_url(poll) if poll is not None else None
     net = load_network(root)
     data = choose_cycle(net, cycle)
-    report = _report(location_reports(net, data.id)[1], data.id, institution, location)
+    report, audited = location_report_of(net, data.id, institution, location)
+    if report is None:
+        listed = ", ".join(f"{i} {loc}" for i, loc in audited) or "none"
+        raise DataError(
+            f"cycle {data.id} has no audit of {institution} {location} (with a valid framework)",
+            f"the audited locations are: {listed}; run `leercyclus check` if one is missing",
+        )
     if language is None:
         language = net.settings.model.language if net.settings is not None else "nl"
     tx = texts(language)
@@ -73,29 +77,11 @@ def export_deck(
         markdown = deck_markdown(report, tx, (url, image) if url is not None else None)
         deck = pptx(markdown, target, None)
     rows = question_rows(report, tx)
-    _write(target, deck)
-    _write(questions[0], _csv(rows).encode("utf-8"))
-    _write(questions[1], _xlsx(rows))
+    files = {target: deck, questions[0]: question_csv(rows).encode("utf-8"),
+             questions[1]: _xlsx(rows)}  # fmt: skip
+    for path, content in files.items():  # all made first: a failure leaves no half of them
+        _write(path, content)
     return Deck(target, questions, None if url is None else png is not None)
-
-
-def _report(
-    reports: list[LocationReport], cycle: str, institution: str, location: str
-) -> LocationReport:
-    found = {(r.institution, r.location): r for r in reports}
-    if (institution, location) in found:
-        return found[institution, location]
-    audited = ", ".join(f"{i} {loc}" for i, loc in sorted(found)) or "none"
-    raise DataError(
-        f"cycle {cycle} has no audit of {institution} {location} (with a valid framework)",
-        f"the audited locations are: {audited}; run `leercyclus check` if one is missing",
-    )
-
-
-def _csv(rows: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
 
 
 def _xlsx(rows: list[list[str]]) -> bytes:
@@ -103,14 +89,13 @@ def _xlsx(rows: list[list[str]]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from leercyclus.forms.workbook import append_texts
+
     book = Workbook()
     sheet = book.active
     sheet.title = "vragen"
     for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value:
-                cell.data_type = "s"  # a text, never a formula
+        append_texts(sheet, row)  # a text, never a formula
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.column_dimensions["B"].width = 70

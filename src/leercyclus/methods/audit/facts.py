@@ -21,9 +21,9 @@ FAR = 2
 _TEXTS = {
     "nl": {
         "gap": "{location}: bij {theme} lagen de scores van de observatoren het verst uiteen, van {low} tot {high}.",  # noqa: E501
-        "drop": "{location}: {theme} is gedaald sinds de audit van {cycle}, van {before} naar {now}.",  # noqa: E501
+        "drop": "{location}: de score op {theme} is gedaald sinds de audit van {cycle}, van {before} naar {now}.",  # noqa: E501
         "expected": "{location}: het team verwachtte bij {theme} vooral {expected}, de observatoren kwamen uit op {now}.",  # noqa: E501
-        "escalation": "{location}: het {level} van {date} vroeg {to} iets op te pakken, en er is nog geen later gesprek van {to} vastgelegd.",  # noqa: E501
+        "escalation": "{location}: op {date} is vanuit {level} opgeschaald naar {to}; een later gesprek van {to} is nog niet vastgelegd.",  # noqa: E501
     },
     "en": {
         "gap": "{location}: on {theme} the observers' scores lay furthest apart, from {low} to {high}.",  # noqa: E501

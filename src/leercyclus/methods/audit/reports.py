@@ -35,17 +35,52 @@ def _names(net: Network, inst: str, loc: str) -> tuple[str, str]:
 
 
 def location_reports(net: Network, cycle_id: str) -> tuple[AuditCycle | None, list[LocationReport]]:
-    """Every audited location's report of a cycle (none when the cycle has no framework)."""
+    """Every audited location's report of a cycle (none when the cycle has no framework);
+    computed once per cycle: a build asks for them twice (its facts, then its reports)."""
+    data = net.cycles.get(cycle_id)
+    if data is None:
+        return _location_reports(net, cycle_id)
+    key = ("audit", "location_reports")
+    if key not in data.memo:
+        data.memo[key] = _location_reports(net, cycle_id)
+    found: tuple[AuditCycle | None, list[LocationReport]] = data.memo[key]
+    return found
+
+
+def _location_reports(
+    net: Network, cycle_id: str
+) -> tuple[AuditCycle | None, list[LocationReport]]:
+    cycles, index = _scored(net, cycle_id)
+    if index is None:
+        return None, []
+    found = [
+        location_report(cycles, index, inst, loc, _names(net, inst, loc))
+        for inst, loc in sorted(cycles[index].audits)
+    ]
+    return cycles[index], found
+
+
+def location_report_of(
+    net: Network, cycle_id: str, inst: str, loc: str
+) -> tuple[LocationReport | None, list[tuple[str, str]]]:
+    """The report of one location (None when it has no audit in the cycle, or the cycle no
+    framework), and the cycle's audited locations: one report made, not every location's."""
+    cycles, index = _scored(net, cycle_id)
+    if index is None:
+        return None, []
+    audited = sorted(cycles[index].audits)
+    if (inst, loc) not in cycles[index].audits:
+        return None, audited
+    return location_report(cycles, index, inst, loc, _names(net, inst, loc)), audited
+
+
+def _scored(net: Network, cycle_id: str) -> tuple[list[AuditCycle], int | None]:
+    """The audit cycles, and the index of `cycle_id` among them (None: no framework to score)."""
     cycles = audit_cycles(net)
     index = next((n for n, c in enumerate(cycles) if c.id == cycle_id), None)
     if index is None or cycles[index].framework is None:
-        return None, []
-    cycle = cycles[index]
-    found = [
-        location_report(cycles, index, inst, loc, _names(net, inst, loc))
-        for inst, loc in sorted(cycle.audits)
-    ]
-    return cycle, found
+        return cycles, None
+    return cycles, index
 
 
 def emit_reports(run: ReportRun) -> None:
