@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from audit_helpers import audit_network
+from audit_helpers import FRAMEWORK, audit_network
 from leercyclus.cli import run
 from leercyclus.errors import UsageError
 from leercyclus.methods.audit.poll import poll_url
@@ -147,3 +147,21 @@ def test_the_deck_of_one_location_has_the_report_a_build_makes(tmp_path: Path) -
         assert location_report_of(net, "2025", r.institution, r.location) == (r, audited)
     assert location_report_of(net, "2025", "de-linde", "de-wei") == (None, audited)
     assert location_report_of(net, "1999", "de-linde", "de-horst") == (None, [])
+
+
+def test_a_label_a_spreadsheet_would_run_stays_text_in_both_question_files(
+    tmp_path: Path,
+) -> None:
+    root = audit_network(tmp_path / "net")
+    framework = root / FRAMEWORK
+    text = framework.read_text(encoding="utf-8").replace(
+        "label: Zorgelijk}", 'label: "=HYPERLINK(\\"http://x.test\\", \\"klik\\")"}'
+    )
+    framework.write_text(text, encoding="utf-8")
+    assert deck(root) == 0
+    with (tmp_path / "deck-vragen.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1][2] == '\'=HYPERLINK("http://x.test", "klik")'
+    sheet = load_workbook(tmp_path / "deck-vragen.xlsx").active
+    cell = sheet.cell(row=2, column=3)
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x.test", "klik")', "s")

@@ -74,7 +74,18 @@ def question_rows(r: LocationReport, tx: dict[str, str]) -> list[list[str]]:
 
 
 def question_csv(rows: list[list[str]]) -> str:
+    """The questions as CSV, for a quiz tool or a spreadsheet: a cell that a spreadsheet would
+    take for a formula (it starts with =, +, -, @ or a tab or carriage return: a theme or
+    scale label from the framework) starts with an apostrophe, and so stays text."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(rows)
+    writer.writerows([_text(cell) for cell in row] for row in rows)
     return buffer.getvalue()
+
+
+def _text(cell: str) -> str:
+    return f"'{cell}" if cell[:1] in _FORMULA_START else cell
+
+
+_FORMULA_START = frozenset("=+-@\t\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP's list for CSV injection)."""
