@@ -30,8 +30,9 @@ Out = Annotated[
     Path | None,
     typer.Option(
         "--out",
-        help="The form's file (default: forms/INSTITUTION-KIND-CYCLE.xlsx in the repository, "
-        "a folder git ignores: a form is confidential).",
+        help="The form's file (default: in forms/ of the repository, named after the "
+        "institution, the form (and location) and the cycle; git ignores that folder: a form "
+        "is confidential).",
         metavar="FILE",
         show_default=False,
     ),
