@@ -132,6 +132,17 @@ def test_the_chart_lands_in_each_institutions_own_folder_with_its_signals(
     assert "control chart (p chart; Making Data Count rules)" in printed
 
 
+def test_the_chart_speaks_the_networks_language_without_language(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = repo / "leercyclus.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("language: nl", "language: en"), encoding="utf-8")
+    args = ["indicators", "chart", "naasten-intake", str(repo), "--institution", "de-linde"]
+    assert run([*args, "--out", str(repo.parent / "out")]) == 0
+    assert "control chart (p chart; Making Data Count rules)" in capsys.readouterr().out
+
+
 def test_the_chart_refuses_an_institution_without_figures(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

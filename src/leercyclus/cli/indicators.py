@@ -61,7 +61,15 @@ def chart_command(
         typer.Option("--out", help="Output folder (default: build/ in REPO).", metavar="DIR"),
     ] = None,
     png: Annotated[bool, typer.Option("--png", help="Also write a PNG.", metavar="")] = False,
-    language: Annotated[str, typer.Option("--language", help="nl or en.", metavar="nl|en")] = "nl",
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            help="nl or en (default: the language of leercyclus.yaml).",
+            metavar="nl|en",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the chart of indicator ID per institution to indicators/<institution>/<ID>.svg in
     the build folder (each institution's own: confidential) and print its signals."""
@@ -69,7 +77,7 @@ def chart_command(
     from leercyclus.loading.network import load_network
     from leercyclus.methods.improvement.chartfiles import write_charts
 
-    if language not in ("nl", "en"):
+    if language not in (None, "nl", "en"):
         raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
     root = repository(repo, None, f"indicators chart {indicator} PATH")
     target = out.absolute() if out else root / "build"
