@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from leercyclus.cli.options import RepoArgument, repository
+from leercyclus.cli.options import LanguageOption, RepoArgument, check_language, repository
 
 app = typer.Typer(
     name="indicators",
@@ -61,24 +61,14 @@ def chart_command(
         typer.Option("--out", help="Output folder (default: build/ in REPO).", metavar="DIR"),
     ] = None,
     png: Annotated[bool, typer.Option("--png", help="Also write a PNG.", metavar="")] = False,
-    language: Annotated[
-        str | None,
-        typer.Option(
-            "--language",
-            help="nl or en (default: the language of leercyclus.yaml).",
-            metavar="nl|en",
-            show_default=False,
-        ),
-    ] = None,
+    language: LanguageOption = None,
 ) -> None:
     """Write the chart of indicator ID per institution to indicators/<institution>/<ID>.svg in
     the build folder (each institution's own: confidential) and print its signals."""
-    from leercyclus.errors import UsageError
     from leercyclus.loading.network import load_network
     from leercyclus.methods.improvement.chartfiles import write_charts
 
-    if language not in (None, "nl", "en"):
-        raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
+    check_language(language)
     root = repository(repo, None, f"indicators chart {indicator} PATH")
     target = out.absolute() if out else root / "build"
     net = load_network(root)

@@ -39,6 +39,23 @@ InstitutionArgument = Annotated[
 Force = Annotated[
     bool, typer.Option("--force", help="Replace files that already exist.", metavar="")
 ]
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        help="nl or en (default: the language of leercyclus.yaml).",
+        metavar="nl|en",
+        show_default=False,
+    ),
+]
+
+
+def check_language(language: str | None) -> None:
+    """Refuse a --language other than nl or en (None: the network's own)."""
+    from leercyclus.errors import UsageError
+
+    if language not in (None, "nl", "en"):
+        raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
 
 
 def tidy_help(command: Any) -> None:
