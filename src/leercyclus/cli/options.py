@@ -7,6 +7,7 @@ positional argument REPO (default: the nearest folder upward holding leercyclus.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -38,6 +39,19 @@ InstitutionArgument = Annotated[
 ]
 Force = Annotated[
     bool, typer.Option("--force", help="Replace files that already exist.", metavar="")
+]
+
+
+class TextOrJson(StrEnum):
+    """`--format` of a command that shows something: text for people, json for tools."""
+
+    text = "text"
+    json = "json"
+
+
+TextOrJsonOption = Annotated[
+    TextOrJson,
+    typer.Option("--format", help="text for people, json for tools.", metavar="FORMAT"),
 ]
 LanguageOption = Annotated[
     str | None,
