@@ -187,12 +187,15 @@ def test_new_story_writes_a_story_that_check_asks_to_fill_in(
         (["Naasten"], "'Naasten' cannot be a story's id"),
         (["naasten", "--group", "ig-noord"], "there is no group 'ig-noord' in cycle 2026"),
         (["naasten", "--cycle", "2030"], "there is no cycle '2030'"),
+        (["naasten", "--group", "2019/ig-zuid"], "there is no cycle '2019': the cycles are"),
+        (["naasten", "--group", "kapot"], "cycles/2026/groups/kapot.yaml has errors"),
         (["drie-goede-vragen"], "already exists: nothing was written"),
     ],
 )
 def test_new_story_says_what_is_wrong(
     example: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
+    (example / "cycles/2026/groups/kapot.yaml").write_text("id: kapot\nkind: [\n")
     before = sorted(p.name for p in (example / "cycles" / "2026" / "stories").iterdir())
     assert run(["new", "story", args[0], str(example), *args[1:]]) == 2  # a usage error
     assert message in capsys.readouterr().err
