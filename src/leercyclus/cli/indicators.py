@@ -77,8 +77,10 @@ def chart_command(
         view = found.view
         typer.echo(f"{found.institution}: {view.title} - {view.chart}")
         typer.echo(f"  latest: {view.latest}; target: {view.target}")
-        for line in view.signals or ["no signal"]:
-            typer.echo(f"  signal: {line}" if view.signals else f"  {line}")
+        for line in view.signals:
+            typer.echo(f"  signal: {line}")
+        if not view.signals:
+            typer.echo("  no signal")
         for caution in view.cautions:
             typer.echo(f"  caution: {caution}")
         for path in found.files:
