@@ -58,6 +58,16 @@ def test_an_xlsx_export_with_dates_is_read(repo: Path) -> None:
     assert (repo / SERIES).read_text(encoding="utf-8").endswith("2026-11,bosrand,12,40,\n")
 
 
+def test_the_repository_may_be_named_with_repo_as_for_every_command(repo: Path) -> None:
+    (repo.parent / "export.csv").write_text("period,institution,numerator,denominator\n"
+                                            "2026-11,bosrand,12,40\n")  # fmt: skip
+    args = ["indicators", "import", str(repo.parent / "export.csv"), "--indicator"]
+    assert run([*args, "naasten-intake", "--repo", str(repo)]) == 0
+    assert (repo / SERIES).read_text(encoding="utf-8").endswith("2026-11,bosrand,12,40,\n")
+    chart = ["indicators", "chart", "naasten-intake", "--institution", "bosrand"]
+    assert run([*chart, "--out", str(repo.parent / "out"), "--repo", str(repo)]) == 0
+
+
 @pytest.mark.parametrize(
     ("export", "message"),
     [

@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from leercyclus.cli.options import LanguageOption, RepoArgument, check_language, repository
+from leercyclus.cli.options import (
+    LanguageOption,
+    RepoArgument,
+    RepoOption,
+    check_language,
+    repository,
+)
 
 app = typer.Typer(
     name="indicators",
@@ -31,13 +37,14 @@ def import_command(
     ],
     indicator: IndicatorOption,
     repo: RepoArgument = None,
+    repo_option: RepoOption = None,
 ) -> None:
     """Append the figures of FILE (a Perined or spreadsheet export: period, institution,
     numerator, denominator) to indicators/data/<ID>.csv, checked as `check` checks it."""
     from leercyclus.loading.network import load_network
     from leercyclus.methods.improvement.importing import import_figures
 
-    root = repository(repo, None, f"indicators import FILE --indicator {indicator} PATH")
+    root = repository(repo, repo_option, f"indicators import FILE --indicator {indicator} PATH")
     done = import_figures(load_network(root), file, indicator)
     periods = ", ".join(done.periods) or "none"
     typer.echo(f"{done.added} row(s) added to {done.target} (periods: {periods})")
@@ -62,6 +69,7 @@ def chart_command(
     ] = None,
     png: Annotated[bool, typer.Option("--png", help="Also write a PNG.", metavar="")] = False,
     language: LanguageOption = None,
+    repo_option: RepoOption = None,
 ) -> None:
     """Write the chart of indicator ID per institution to indicators/<institution>/<ID>.svg in
     the build folder (each institution's own: confidential) and print its signals."""
@@ -69,7 +77,7 @@ def chart_command(
     from leercyclus.methods.improvement.chartfiles import write_charts
 
     check_language(language)
-    root = repository(repo, None, f"indicators chart {indicator} PATH")
+    root = repository(repo, repo_option, f"indicators chart {indicator} PATH")
     target = out.absolute() if out else root / "build"
     net = load_network(root)
     chosen = language or (net.settings.model.language if net.settings is not None else "nl")
