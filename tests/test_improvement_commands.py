@@ -153,6 +153,22 @@ def test_the_chart_speaks_the_networks_language_without_language(
     assert "control chart (p chart; Making Data Count rules)" in capsys.readouterr().out
 
 
+def test_the_chart_refuses_to_run_when_institutions_yaml_cannot_be_read(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without the register, a series' institution is not checked: one named `../../../x` would
+    put its chart outside the output folder."""
+    (repo / "institutions.yaml").write_text("institutions: [\n", encoding="utf-8")
+    with (repo / SERIES).open("a", encoding="utf-8") as series:
+        series.write("2026-10,../../../buiten,29,45,\n")
+    out = repo.parent / "a" / "b" / "out"
+    assert run(["indicators", "chart", "naasten-intake", str(repo), "--out", str(out)]) == 1
+    assert "institutions.yaml cannot be read, so the chart cannot check the institutions" in (
+        capsys.readouterr().err
+    )
+    assert not (repo.parent / "buiten").exists() and not out.exists()
+
+
 def test_the_chart_refuses_an_institution_without_figures(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus.errors import DataError, UsageError
+from leercyclus.methods.improvement.gather import registered_institutions
 from leercyclus.methods.improvement.tables import (
     INDICATOR_COLUMNS,
     Measurement,
@@ -306,10 +307,4 @@ def _csv_line(cells: Sequence[str]) -> str:
 
 
 def _known(net: Network) -> set[str]:
-    ids = net.institution_ids()
-    if ids is None:
-        raise DataError(
-            "institutions.yaml cannot be read, so the import cannot check the institutions",
-            "run `leercyclus check` and fix institutions.yaml first",
-        )
-    return ids
+    return registered_institutions(net, "the import")
