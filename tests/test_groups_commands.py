@@ -66,6 +66,17 @@ def test_rotate_prints_the_proposal_and_writes_group_files(
     assert run(args) == 1  # the files exist now: nothing is overwritten
 
 
+def test_rotate_finds_its_repository_as_every_command_does(
+    example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["groups", "rotate", "--cycle", "2026", "--solver", "local"]
+    assert run([*args, "--repo", str(example)]) == 0
+    assert capsys.readouterr().out.startswith("# Voorstel groepsindeling 2026 (intervision)")
+    monkeypatch.chdir(example.parent)
+    assert run(args) == 2
+    assert "or name it: `leercyclus groups rotate PATH`" in capsys.readouterr().err
+
+
 def test_rotate_says_which_constraint_cannot_be_met(example: Path) -> None:
     rotation = example / "cycles" / "2026" / "groups" / "rotation.yaml"
     rotation.write_text(rotation.read_text().replace("groups: 3", "groups: 9"))
