@@ -44,6 +44,17 @@ def test_the_example_proposal_meets_its_rotation_yaml(example: Path) -> None:
     assert "p20" in together[0]  # keep_together in rotation.yaml
 
 
+def test_the_weighted_score_counts_a_last_cycle_pair_as_its_last_cycle_weight(
+    example: Path,
+) -> None:
+    rotation = example / "cycles" / "2026" / "groups" / "rotation.yaml"
+    rotation.write_text(rotation.read_text() + "last_cycle_weight: 2\n")
+    proposal = propose(check(example).network, "2026", solver="local")  # 2025's groups only
+    parsed = yaml.safe_load(proposal_yaml(proposal))
+    assert parsed["weighted_score"] == 2 * parsed["repeated_pairs"]
+    assert "counts 1 (or last_cycle_weight), older ones less" in proposal_yaml(proposal)
+
+
 def test_rotate_prints_the_proposal_and_writes_group_files(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

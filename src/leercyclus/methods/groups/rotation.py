@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SCALE = 100
-"""A pair from the last cycle weighs SCALE: weights are whole numbers (CP-SAT's objective is),
-and a score of cost / SCALE reads as `repeated pairs, older ones counted less`."""
+"""A pair from the last cycle weighs SCALE (times rotation.yaml's last_cycle_weight): weights
+are whole numbers (CP-SAT's objective is), and a score of cost / SCALE reads as `repeated pairs,
+older ones counted less`."""
 
 Layout = tuple[tuple[int, ...], ...]
 """Groups of people (their indices), each sorted, the groups in order of their first member."""
@@ -79,7 +80,8 @@ class Result:
 
     @property
     def score(self) -> float:
-        """The weighted repeats in pairs of the last cycle (one such pair scores 1)."""
+        """The weighted repeats in pairs of the last cycle (one such pair scores 1, or its
+        last_cycle_weight)."""
         return round(self.cost / SCALE, 2)
 
     @property
