@@ -44,6 +44,17 @@ def test_the_example_proposal_meets_its_rotation_yaml(example: Path) -> None:
     assert "p20" in together[0]  # keep_together in rotation.yaml
 
 
+def test_the_weighted_score_counts_a_last_cycle_pair_as_its_last_cycle_weight(
+    example: Path,
+) -> None:
+    rotation = example / "cycles" / "2026" / "groups" / "rotation.yaml"
+    rotation.write_text(rotation.read_text() + "last_cycle_weight: 2\n")
+    proposal = propose(check(example).network, "2026", solver="local")  # 2025's groups only
+    parsed = yaml.safe_load(proposal_yaml(proposal))
+    assert parsed["weighted_score"] == 2 * parsed["repeated_pairs"]
+    assert "counts 1 (or last_cycle_weight), older ones less" in proposal_yaml(proposal)
+
+
 def test_rotate_prints_the_proposal_and_writes_group_files(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -64,6 +75,17 @@ def test_rotate_prints_the_proposal_and_writes_group_files(
         assert made["kind"] == "intervision"
     assert [f for f in check(example).findings if f.severity == "error"] == []
     assert run(args) == 1  # the files exist now: nothing is overwritten
+
+
+def test_rotate_finds_its_repository_as_every_command_does(
+    example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["groups", "rotate", "--cycle", "2026", "--solver", "local"]
+    assert run([*args, "--repo", str(example)]) == 0
+    assert capsys.readouterr().out.startswith("# Voorstel groepsindeling 2026 (intervision)")
+    monkeypatch.chdir(example.parent)
+    assert run(args) == 2
+    assert "or name it: `leercyclus groups rotate PATH`" in capsys.readouterr().err
 
 
 def test_rotate_says_which_constraint_cannot_be_met(example: Path) -> None:
@@ -187,12 +209,15 @@ def test_new_story_writes_a_story_that_check_asks_to_fill_in(
         (["Naasten"], "'Naasten' cannot be a story's id"),
         (["naasten", "--group", "ig-noord"], "there is no group 'ig-noord' in cycle 2026"),
         (["naasten", "--cycle", "2030"], "there is no cycle '2030'"),
+        (["naasten", "--group", "2019/ig-zuid"], "there is no cycle '2019': the cycles are"),
+        (["naasten", "--group", "kapot"], "cycles/2026/groups/kapot.yaml has errors"),
         (["drie-goede-vragen"], "already exists: nothing was written"),
     ],
 )
 def test_new_story_says_what_is_wrong(
     example: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
+    (example / "cycles/2026/groups/kapot.yaml").write_text("id: kapot\nkind: [\n")
     before = sorted(p.name for p in (example / "cycles" / "2026" / "stories").iterdir())
     assert run(["new", "story", args[0], str(example), *args[1:]]) == 2  # a usage error
     assert message in capsys.readouterr().err

@@ -58,6 +58,16 @@ def test_an_xlsx_export_with_dates_is_read(repo: Path) -> None:
     assert (repo / SERIES).read_text(encoding="utf-8").endswith("2026-11,bosrand,12,40,\n")
 
 
+def test_the_repository_may_be_named_with_repo_as_for_every_command(repo: Path) -> None:
+    (repo.parent / "export.csv").write_text("period,institution,numerator,denominator\n"
+                                            "2026-11,bosrand,12,40\n")  # fmt: skip
+    args = ["indicators", "import", str(repo.parent / "export.csv"), "--indicator"]
+    assert run([*args, "naasten-intake", "--repo", str(repo)]) == 0
+    assert (repo / SERIES).read_text(encoding="utf-8").endswith("2026-11,bosrand,12,40,\n")
+    chart = ["indicators", "chart", "naasten-intake", "--institution", "bosrand"]
+    assert run([*chart, "--out", str(repo.parent / "out"), "--repo", str(repo)]) == 0
+
+
 @pytest.mark.parametrize(
     ("export", "message"),
     [
@@ -130,6 +140,33 @@ def test_the_chart_lands_in_each_institutions_own_folder_with_its_signals(
     printed = capsys.readouterr().out
     assert printed.count("written (confidential, for ") == 6
     assert "control chart (p chart; Making Data Count rules)" in printed
+
+
+def test_the_chart_speaks_the_networks_language_without_language(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = repo / "leercyclus.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("language: nl", "language: en"), encoding="utf-8")
+    args = ["indicators", "chart", "naasten-intake", str(repo), "--institution", "de-linde"]
+    assert run([*args, "--out", str(repo.parent / "out")]) == 0
+    assert "control chart (p chart; Making Data Count rules)" in capsys.readouterr().out
+
+
+def test_the_chart_refuses_to_run_when_institutions_yaml_cannot_be_read(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without the register, a series' institution is not checked: one named `../../../x` would
+    put its chart outside the output folder."""
+    (repo / "institutions.yaml").write_text("institutions: [\n", encoding="utf-8")
+    with (repo / SERIES).open("a", encoding="utf-8") as series:
+        series.write("2026-10,../../../buiten,29,45,\n")
+    out = repo.parent / "a" / "b" / "out"
+    assert run(["indicators", "chart", "naasten-intake", str(repo), "--out", str(out)]) == 1
+    assert "institutions.yaml cannot be read, so the chart cannot check the institutions" in (
+        capsys.readouterr().err
+    )
+    assert not (repo.parent / "buiten").exists() and not out.exists()
 
 
 def test_the_chart_refuses_an_institution_without_figures(

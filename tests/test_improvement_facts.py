@@ -121,3 +121,24 @@ def test_a_project_from_an_action_or_a_standard_names_it(tmp_path: Path) -> None
     assert fact.text.startswith(
         "Standard C1 “Naasten betrekken bij de intake” of 2025 has the improvement project"
     )
+
+
+def test_another_institutions_oester_or_action_stays_out_of_a_projects_fact(
+    tmp_path: Path,
+) -> None:
+    """A project may name another institution's oester or action among its triggers (a
+    reference that exists); that institution's review day and action plan are its own."""
+    repo = copy_example(tmp_path / "herstelnetwerk")
+    project = repo / "improvement/het-anker/signaleringsplannen.yaml"
+    text = project.read_text(encoding="utf-8")
+    other = (
+        '["oester:2025/de-linde/naasten-verdwijnen-na-de-intake-uit-beeld",'
+        ' "action:2025/de-linde/contactpersoon-naasten"]'
+    )
+    project.write_text(
+        text.replace('["oester:2025/het-anker/signaleringsplannen-ontbreken"]', other),
+        encoding="utf-8",
+    )
+    net = load_network(repo, use_cache=False)
+    facts = {f.institution: f for f in improvement_facts(net, "2026", "nl")}
+    assert sorted(facts) == ["de-linde"]  # het-anker's project now has no trigger of its own

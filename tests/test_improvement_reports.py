@@ -189,6 +189,7 @@ def test_the_pdsa_cycles_are_marked_on_the_chart_of_their_indicator(built: Path)
 def test_the_overview_shows_the_review_calendar_of_the_controlled_documents(built: Path) -> None:
     text = (built / "confidential/de-linde/improvement-overview.md").read_text(encoding="utf-8")
     assert "# Documentbeheer: herzieningskalender" in text
+    assert "| Document | Versie | Eigenaar | Herzien vóór | Stand |" in text
     rows = [line for line in text.splitlines() if line.startswith("| Protocol separatie")]
     assert rows == [
         "| Protocol separatie en afzondering | 4.0 | werkgroep dwang en drang | 2026-06-01 |"

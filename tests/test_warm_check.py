@@ -421,3 +421,11 @@ def test_a_warm_check_ends_the_program_at_once(mixed: Path) -> None:
     assert done.returncode == 1
     assert done.stderr == "answered 1"
     assert "ended normally" not in done.stdout
+
+
+def test_the_formats_answered_here_are_check_formats() -> None:
+    """warm.FORMATS is written apart from cli.check.CheckFormat (whose module imports typer):
+    a format added to one must be added to the other."""
+    from leercyclus.cli.check import CheckFormat
+
+    assert warm.FORMATS == tuple(f.value for f in CheckFormat)

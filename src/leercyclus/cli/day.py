@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated
-
 import typer
 
-from leercyclus.cli.options import CycleOption, RepoArgument, RepoOption, repository
+from leercyclus.cli.options import (
+    CycleOption,
+    RepoArgument,
+    RepoOption,
+    TextOrJson,
+    TextOrJsonOption,
+    repository,
+)
 
 app = typer.Typer(
     name="day",
@@ -18,19 +22,11 @@ app = typer.Typer(
 )
 
 
-class SeatingFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
 @app.command("assign")
 def assign(
     repo: RepoArgument = None,
     cycle: CycleOption = None,
-    output: Annotated[
-        SeatingFormat,
-        typer.Option("--format", help="text for people, json for tools.", metavar="FORMAT"),
-    ] = SeatingFormat.text,
+    output: TextOrJsonOption = TextOrJson.text,
     repo_option: RepoOption = None,
 ) -> None:
     """Show how the participants of the cycle's national-day.yaml are spread over its tables
@@ -54,7 +50,7 @@ def assign(
             " `leercyclus check` if it is there",
         )
     seats = seating(result.network, loaded.model)
-    if output is SeatingFormat.json:
+    if output is TextOrJson.json:
         console.status_json(seating_json(loaded.model, seats))
     else:
         console.plain(seating_text(loaded.model, seats))

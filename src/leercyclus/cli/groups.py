@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from leercyclus.cli.options import CycleOption, RepoArgument
+from leercyclus.cli.options import CycleOption, RepoArgument, RepoOption, repository
 
 app = typer.Typer(
     name="groups",
@@ -39,12 +39,14 @@ def rotate(
         float | None,
         typer.Option("--effort", help="Search effort in deterministic seconds (rotation.yaml's)."),
     ] = None,
+    repo_option: RepoOption = None,
 ) -> None:
     """Propose the cycle's groups from its groups/rotation.yaml, with as few repeated pairs as
     possible; print the proposal as YAML, or write it as group files with --write."""
     from leercyclus.commands.groups import rotate_groups
 
-    text, written = rotate_groups(repo, cycle, write=write, solver=solver.value, effort=effort)
+    root = repository(repo, repo_option, "groups rotate PATH")
+    text, written = rotate_groups(root, cycle, write=write, solver=solver.value, effort=effort)
     typer.echo(text, nl=False)
     for path in written:
         typer.echo(f"written: {path}", err=True)

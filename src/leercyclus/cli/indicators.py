@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from leercyclus.cli.options import RepoArgument, repository
+from leercyclus.cli.options import (
+    LanguageOption,
+    RepoArgument,
+    RepoOption,
+    check_language,
+    repository,
+)
 
 app = typer.Typer(
     name="indicators",
@@ -31,13 +37,14 @@ def import_command(
     ],
     indicator: IndicatorOption,
     repo: RepoArgument = None,
+    repo_option: RepoOption = None,
 ) -> None:
     """Append the figures of FILE (a Perined or spreadsheet export: period, institution,
     numerator, denominator) to indicators/data/<ID>.csv, checked as `check` checks it."""
     from leercyclus.loading.network import load_network
     from leercyclus.methods.improvement.importing import import_figures
 
-    root = repository(repo, None, f"indicators import FILE --indicator {indicator} PATH")
+    root = repository(repo, repo_option, f"indicators import FILE --indicator {indicator} PATH")
     done = import_figures(load_network(root), file, indicator)
     periods = ", ".join(done.periods) or "none"
     typer.echo(f"{done.added} row(s) added to {done.target} (periods: {periods})")
@@ -61,17 +68,16 @@ def chart_command(
         typer.Option("--out", help="Output folder (default: build/ in REPO).", metavar="DIR"),
     ] = None,
     png: Annotated[bool, typer.Option("--png", help="Also write a PNG.", metavar="")] = False,
-    language: Annotated[str, typer.Option("--language", help="nl or en.", metavar="nl|en")] = "nl",
+    language: LanguageOption = None,
+    repo_option: RepoOption = None,
 ) -> None:
     """Write the chart of indicator ID per institution to indicators/<institution>/<ID>.svg in
     the build folder (each institution's own: confidential) and print its signals."""
-    from leercyclus.errors import UsageError
     from leercyclus.loading.network import load_network
     from leercyclus.methods.improvement.chartfiles import write_charts
 
-    if language not in ("nl", "en"):
-        raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
-    root = repository(repo, None, f"indicators chart {indicator} PATH")
+    check_language(language)
+    root = repository(repo, repo_option, f"indicators chart {indicator} PATH")
     target = out.absolute() if out else root / "build"
     net = load_network(root)
     chosen = language or (net.settings.model.language if net.settings is not None else "nl")
@@ -79,8 +85,10 @@ def chart_command(
         view = found.view
         typer.echo(f"{found.institution}: {view.title} - {view.chart}")
         typer.echo(f"  latest: {view.latest}; target: {view.target}")
-        for line in view.signals or ["no signal"]:
-            typer.echo(f"  signal: {line}" if view.signals else f"  {line}")
+        for line in view.signals:
+            typer.echo(f"  signal: {line}")
+        if not view.signals:
+            typer.echo("  no signal")
         for caution in view.cautions:
             typer.echo(f"  caution: {caution}")
         for path in found.files:

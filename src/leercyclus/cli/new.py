@@ -142,22 +142,21 @@ def story(
     repo_option: RepoOption = None,
 ) -> None:
     """A story of value of a learning network or group: the cycles of value as comments."""
-    from leercyclus.cli import console
     from leercyclus.loading.network import load_network
     from leercyclus.methods.groups.newstory import story_form
-    from leercyclus.methods.peerreview.newfiles import pick_cycle, write_new
+    from leercyclus.methods.peerreview.newfiles import pick_cycle
 
     root = repository(repo, repo_option, f"new story {story_id} PATH")
     net = load_network(root)
     path, text = story_form(net, pick_cycle(net, cycle).id, story_id, group or [])
-    write_new(root, {path: text}, force)
-    console.out.print(f"  wrote  {path.relative_to(root).as_posix()}", markup=False)
-    console.out.print(
+    _write(
+        root,
+        path,
+        text,
+        force,
         "fill in its title, teller, story and cycles of value (the comments say how), then run"
         " `leercyclus check`",
-        markup=False,
     )
-    raise typer.Exit(0)
 
 
 def _form(
@@ -167,15 +166,21 @@ def _form(
     cycle: str | None,
     force: bool,
 ) -> None:
-    from leercyclus.cli import console
     from leercyclus.loading.network import load_network
-    from leercyclus.methods.peerreview.newfiles import pick_cycle, write_new
+    from leercyclus.methods.peerreview.newfiles import pick_cycle
 
     net = load_network(root)
     path, text = make(net, pick_cycle(net, cycle), institution)
+    hint = "fill it in (the comments at its top say how) and run `leercyclus check`"
+    _write(root, path, text, force, hint)
+
+
+def _write(root: Path, path: Path, text: str, force: bool, then: str) -> None:
+    """Write one new form (refused if it exists, unless `force`), say where, and what `then`."""
+    from leercyclus.cli import console
+    from leercyclus.methods.peerreview.newfiles import write_new
+
     write_new(root, {path: text}, force)
     console.out.print(f"  wrote  {path.relative_to(root).as_posix()}", markup=False)
-    console.out.print(
-        "fill it in (the comments at its top say how) and run `leercyclus check`", markup=False
-    )
+    console.out.print(then, markup=False)
     raise typer.Exit(0)

@@ -7,6 +7,7 @@ positional argument REPO (default: the nearest folder upward holding leercyclus.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -39,6 +40,36 @@ InstitutionArgument = Annotated[
 Force = Annotated[
     bool, typer.Option("--force", help="Replace files that already exist.", metavar="")
 ]
+
+
+class TextOrJson(StrEnum):
+    """`--format` of a command that shows something: text for people, json for tools."""
+
+    text = "text"
+    json = "json"
+
+
+TextOrJsonOption = Annotated[
+    TextOrJson,
+    typer.Option("--format", help="text for people, json for tools.", metavar="FORMAT"),
+]
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        help="nl or en (default: the language of leercyclus.yaml).",
+        metavar="nl|en",
+        show_default=False,
+    ),
+]
+
+
+def check_language(language: str | None) -> None:
+    """Refuse a --language other than nl or en (None: the network's own)."""
+    from leercyclus.errors import UsageError
+
+    if language not in (None, "nl", "en"):
+        raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
 
 
 def tidy_help(command: Any) -> None:

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from leercyclus.cli.options import CycleOption, RepoArgument, RepoOption, repository
+from leercyclus.cli.options import (
+    CycleOption,
+    LanguageOption,
+    RepoArgument,
+    RepoOption,
+    check_language,
+    repository,
+)
 
 
 def command(
@@ -48,25 +55,16 @@ def command(
         bool,
         typer.Option("--force", help="Rebuild every output, changed or not.", metavar=""),
     ] = False,
-    language: Annotated[
-        str | None,
-        typer.Option(
-            "--language",
-            help="nl or en (default: the language of leercyclus.yaml).",
-            metavar="nl|en",
-            show_default=False,
-        ),
-    ] = None,
+    language: LanguageOption = None,
     repo_option: RepoOption = None,
 ) -> None:
     """Build the confidential institution reports and the anonymous national report."""
     from leercyclus.cli import console
     from leercyclus.commands.pipeline import build_reports, check, prepare_reports
-    from leercyclus.errors import Interrupted, UsageError
+    from leercyclus.errors import Interrupted
     from leercyclus.methods.peerreview.reports import ReportRequest, parse_formats
 
-    if language not in (None, "nl", "en"):
-        raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
+    check_language(language)
     root = repository(repo, repo_option, "report PATH")
     request = ReportRequest(
         cycle=cycle,

@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from leercyclus.cli.options import CycleOption, RepoArgument, RepoOption, repository
+from leercyclus.cli.options import (
+    CycleOption,
+    RepoArgument,
+    RepoOption,
+    TextOrJson,
+    TextOrJsonOption,
+    repository,
+)
 
 if TYPE_CHECKING:
     from leercyclus.loading.network import Network
 
 
-class StatusFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
 def command(
     repo: RepoArgument = None,
     cycle: CycleOption = None,
-    output: Annotated[
-        StatusFormat,
-        typer.Option("--format", help="text for people, json for tools.", metavar="FORMAT"),
-    ] = StatusFormat.text,
+    output: TextOrJsonOption = TextOrJson.text,
     today: Annotated[
         str | None,
         typer.Option("--today", help="Count as if it were this date (YYYY-MM-DD).", hidden=True),
@@ -63,7 +61,7 @@ def command(
     day_follow_up = day_rows(result.network, data.id, day, _sources(result.network))
     audits = audit_status(result.network, data.id, day)
     groups = group_status(result.network, data.id, day)
-    if output is StatusFormat.json:
+    if output is TextOrJson.json:
         payload = {**status.as_json(), "improvement": [r.as_json() for r in follow_up]}
         if audits:
             payload["audit"] = [row.as_json() for row in audits]

@@ -82,8 +82,7 @@ def group_facts(
 def _reference_date(net: Network, cycle: str, today: dt.date) -> dt.date:
     """The earlier of `today` and the cycle's last milestone (today when it has none)."""
     loaded = net.cycles.get(cycle)
-    model = loaded.cycle.model if loaded is not None and loaded.cycle is not None else None
-    milestones = getattr(model, "milestones", None)
-    values = vars(milestones).values() if milestones is not None else ()
-    dates = [d for d in values if isinstance(d, dt.date)]
+    cycle_file = loaded.cycle if loaded is not None else None
+    milestones = cycle_file.model.milestones if cycle_file is not None else None
+    dates = [d for d in milestones.model_dump().values() if d] if milestones is not None else []
     return min(today, max(dates)) if dates else today

@@ -168,7 +168,7 @@ def search(
         seed = problem.seed + 7_919 * run
         layout, value = _anneal(problem, iterations, seed=seed)
         if layout is not None and value > floor and steps:
-            layout, value = _tabu(problem, steps, seed, layout)
+            layout, value = _tabu(problem, steps, seed, layout, floor)
         done += 1
         if layout is not None and value < best_cost:
             best, best_cost = layout, value
@@ -248,12 +248,12 @@ def _layout(state: _State) -> Layout:
     return canonical(groups)
 
 
-def _tabu(problem: Problem, steps: int, seed: int, start: Layout) -> tuple[Layout, int]:
+def _tabu(problem: Problem, steps: int, seed: int, start: Layout, floor: int) -> tuple[Layout, int]:
     """One run of tabu search from an allowed layout, never leaving the allowed ones: each step
     takes the best move or swap of a unit (a person, or people kept together) in a repeated
     pair that breaks no constraint and is not tabu (a unit may not return for a few steps to a
     group it left, unless that makes the best layout yet); a stagnant search gets a kick of
-    random swaps. The best layout met, and its cost."""
+    random swaps; it stops at `floor` (the lower bound). The best layout met, and its cost."""
     units = blocks(problem)
     n = len(problem.people)
     block_of = [0] * n
@@ -284,7 +284,6 @@ def _tabu(problem: Problem, steps: int, seed: int, start: Layout) -> tuple[Layou
     for p in range(n):
         for q, w in met[p]:
             pull[p][group_of[q]] += w
-    floor = lower_bound(problem)
     lo, hi = problem.min_size, problem.max_size
     tabu: dict[tuple[int, int], int] = {}
     best, best_cost = start, state.cost

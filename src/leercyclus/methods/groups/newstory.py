@@ -120,7 +120,15 @@ def _group_ref(net: Network, cycle: str, group: str) -> str:
     """`group:<cycle>/<id>` for a group of this cycle (`id`) or another (`cycle/id`)."""
     where, _, gid = group.rpartition("/")
     where = where or cycle
+    if where not in net.cycles:
+        cycles = ", ".join(net.cycle_order())  # one at least: the story's own
+        raise UsageError(f"there is no cycle '{where}': the cycles are {cycles}")
     known = data.groups(net, where)
+    if gid in net.cycles[where].failed.get("group", set()):
+        raise UsageError(
+            f"{CYCLES}/{where}/groups/{gid}.yaml has errors",
+            "run `leercyclus check` and fix it first",
+        )
     if gid not in known:
         there = ", ".join(known) or "none"
         raise UsageError(

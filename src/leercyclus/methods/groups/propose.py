@@ -184,7 +184,8 @@ def proposal_yaml(proposal: Proposal) -> str:
         f"kind: {proposal.kind}",
         f"status: {r.status}  # optimal: no layout has a lower weighted score",
         f"repeated_pairs: {len(r.repeated)}  # listed per group below",
-        f"weighted_score: {r.score}  # a pair from the last cycle counts 1, older ones less",
+        f"weighted_score: {r.score}  # a pair from the last cycle counts 1 (or"
+        " last_cycle_weight), older ones less",
         f"lower_bound: {r.floor}  # no layout scores less",
         "groups:",
     ]

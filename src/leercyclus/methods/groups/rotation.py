@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SCALE = 100
-"""A pair from the last cycle weighs SCALE: weights are whole numbers (CP-SAT's objective is),
-and a score of cost / SCALE reads as `repeated pairs, older ones counted less`."""
+"""A pair from the last cycle weighs SCALE (times rotation.yaml's last_cycle_weight): weights
+are whole numbers (CP-SAT's objective is), and a score of cost / SCALE reads as `repeated pairs,
+older ones counted less`."""
 
 Layout = tuple[tuple[int, ...], ...]
 """Groups of people (their indices), each sorted, the groups in order of their first member."""
@@ -79,7 +80,8 @@ class Result:
 
     @property
     def score(self) -> float:
-        """The weighted repeats in pairs of the last cycle (one such pair scores 1)."""
+        """The weighted repeats in pairs of the last cycle (one such pair scores 1, or its
+        last_cycle_weight)."""
         return round(self.cost / SCALE, 2)
 
     @property
@@ -103,29 +105,28 @@ def pairs_of(members: Iterable[int]) -> int:
     return n * (n - 1) // 2
 
 
-def pair_weights(problem: Problem) -> dict[tuple[int, int], int]:
-    """Each pair that sat together before, with the weight of its heaviest shared past group
-    (a pair that shared two groups is one pair, weighed as the most recent of them)."""
-    weights: dict[tuple[int, int], int] = {}
-    for past in problem.past:
-        members = sorted(set(past.members))
-        for n, a in enumerate(members):
-            for b in members[n + 1 :]:
-                if weights.get((a, b), 0) < past.weight:
-                    weights[a, b] = past.weight
-    return weights
-
-
-def excess_weights(problem: Problem) -> dict[tuple[int, int], int]:
-    """Per pair that shared more than one past group: their weights' sum less the heaviest
-    (what counting per past group charges too much when the pair sits together again)."""
+def _shared_weights(problem: Problem) -> dict[tuple[int, int], list[int]]:
+    """Each pair that sat together before, with the weights of the past groups it shared (in
+    their order; a weight is 1 at least)."""
     shared: dict[tuple[int, int], list[int]] = {}
     for past in problem.past:
         members = sorted(set(past.members))
         for n, a in enumerate(members):
             for b in members[n + 1 :]:
                 shared.setdefault((a, b), []).append(past.weight)
-    return {pair: sum(w) - max(w) for pair, w in shared.items() if len(w) > 1}
+    return shared
+
+
+def pair_weights(problem: Problem) -> dict[tuple[int, int], int]:
+    """Each pair that sat together before, with the weight of its heaviest shared past group
+    (a pair that shared two groups is one pair, weighed as the most recent of them)."""
+    return {pair: max(w) for pair, w in _shared_weights(problem).items()}
+
+
+def excess_weights(problem: Problem) -> dict[tuple[int, int], int]:
+    """Per pair that shared more than one past group: their weights' sum less the heaviest
+    (what counting per past group charges too much when the pair sits together again)."""
+    return {pair: sum(w) - max(w) for pair, w in _shared_weights(problem).items() if len(w) > 1}
 
 
 def cost(problem: Problem, layout: Layout) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus.errors import UsageError
-from leercyclus.methods.improvement.gather import gather
+from leercyclus.methods.improvement.gather import gather, registered_institutions
 from leercyclus.methods.improvement.overview import IndicatorView, indicator_chart
 
 if TYPE_CHECKING:
@@ -48,11 +48,12 @@ def write_charts(
     if indicator_id not in data.indicators:
         known = ", ".join(sorted(data.indicators)) or "none"
         raise UsageError(f"no indicator '{indicator_id}' in indicators/", f"known: {known}")
+    # a series' institutions were checked against the register (each names a folder below)
+    registered = registered_institutions(net, "the chart")
     series = data.series.get(indicator_id, [])
     have = sorted({r.institution for r in series})
     if institution is not None:
-        registered = net.institution_ids()
-        if registered is not None and institution not in registered:
+        if institution not in registered:
             raise UsageError(f"'{institution}' is not in institutions.yaml")
         if institution not in have:
             raise UsageError(

@@ -52,17 +52,24 @@ def improvement_facts(net: Network, cycle: str, language: str) -> Iterator[Fact]
     w = TEXTS[language]
     for key, defined in sorted(data.projects.items()):
         project: Project = defined.model
-        links = [
-            ref
-            for ref in project.triggers
-            if split_reference(ref)[0] in LINKS and split_reference(ref)[1].split("/")[0] in earlier
-        ]
+        inst = key.split("/")[0]
+        links = [ref for ref in project.triggers if _linked(ref, inst, earlier)]
         if not links:
             continue
         about = min(links, key=lambda ref: LINKS.index(split_reference(ref)[0]))
-        inst = key.split("/")[0]
         text, still_open = _sentence(net, data, project, about, w, language)
         yield Fact("improvement", inst, TOPIC, text, about=about, open=still_open)
+
+
+def _linked(ref: str, inst: str, earlier: set[str]) -> bool:
+    """Whether `ref` is what a project of `inst` comes from, of a cycle in `earlier`: an oester
+    of its own review day, an action of its own plan (another institution's are confidential to
+    it, as the overview's oesters are), or a standard (the network's)."""
+    kind, path, _ = split_reference(ref)
+    parts = path.split("/")
+    if kind not in LINKS or parts[0] not in earlier:
+        return False
+    return kind == "standard" or parts[1:2] == [inst]
 
 
 def _sentence(

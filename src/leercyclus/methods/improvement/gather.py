@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from leercyclus.errors import DataError
 from leercyclus.methods.improvement import (
     documents,
     pdsa,
@@ -180,6 +181,19 @@ def _text(source: SourceFile, findings: list[Finding]) -> str | None:
         reason = "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else "cannot be read"
         findings.append(Finding("error", source.rel, "LC509", f"the file {reason}", 1))
         return None
+
+
+def registered_institutions(net: Network, what: str) -> set[str]:
+    """The ids of institutions.yaml; a DataError when it cannot be read, for a command (`what`:
+    `the import`) that must check the institutions a series names (`check` reads a series
+    without them, and says why)."""
+    ids = net.institution_ids()
+    if ids is None:
+        raise DataError(
+            f"institutions.yaml cannot be read, so {what} cannot check the institutions",
+            "run `leercyclus check` and fix institutions.yaml first",
+        )
+    return ids
 
 
 class _Anyone(frozenset[str]):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leercyclus.errors import DataError, UsageError
+from leercyclus.methods.improvement.gather import registered_institutions
 from leercyclus.methods.improvement.tables import (
     INDICATOR_COLUMNS,
     Measurement,
@@ -73,9 +74,10 @@ def import_figures(net: Network, source: Path, indicator_id: str) -> Imported:
         incoming.append((line, row))
     if not incoming:
         raise DataError(f"{source.name}: no rows with figures", "export the period's figures")
-    columns = _target_columns(target)
+    series = target.read_text(encoding="utf-8") if target.is_file() else None
+    columns = _target_columns(series)
     checked = _check(source.name, incoming, columns, indicator, net)
-    existing = _existing(net, indicator, rel, target)
+    existing = _existing(net, indicator, rel, series)
     done = Imported(rel)
     new: list[tuple[int, dict[str, str]]] = []
     for (line, row), measured in zip(incoming, checked, strict=True):
@@ -92,7 +94,7 @@ def import_figures(net: Network, source: Path, indicator_id: str) -> Imported:
                 f" {_figures(measured)})",
                 f"correct the export, or remove line {before.line} from {rel} first",
             )
-    text = target.read_text(encoding="utf-8") if target.is_file() else ",".join(columns) + "\n"
+    text = ",".join(columns) + "\n" if series is None else series
     if text and not text.endswith("\n"):
         text += "\n"
     text += "".join(_csv_line([row.get(c, "") for c in columns]) for _, row in new)
@@ -260,12 +262,12 @@ def _source_line(incoming: list[tuple[int, dict[str, str]]], line: int) -> int:
 
 
 def _existing(
-    net: Network, indicator: Indicator, rel: str, target: Path
+    net: Network, indicator: Indicator, rel: str, series: str | None
 ) -> dict[tuple[str, ...], Measurement]:
-    if not target.is_file():
+    """The series' rows (`series`: its text, None when there is none yet) by their key."""
+    if series is None:
         return {}
-    text = target.read_text(encoding="utf-8")
-    rows, found = read_indicator(rel, text, indicator, _known(net))
+    rows, found = read_indicator(rel, series, indicator, _known(net))
     errors = [f for f in found if f.severity == "error"]
     if errors:
         raise DataError(
@@ -275,10 +277,11 @@ def _existing(
     return {_key(indicator, r): r for r in rows}
 
 
-def _target_columns(target: Path) -> list[str]:
-    if not target.is_file():
+def _target_columns(series: str | None) -> list[str]:
+    """The series' columns, from its header (`series`: its text, None when there is none yet)."""
+    if series is None:
         return list(INDICATOR_COLUMNS)
-    first = target.read_text(encoding="utf-8").lstrip("\ufeff").split("\n", 1)[0]
+    first = series.lstrip("\ufeff").split("\n", 1)[0]
     return [c.strip().casefold() for c in next(csv.reader([first]), [])] or list(INDICATOR_COLUMNS)
 
 
@@ -304,10 +307,4 @@ def _csv_line(cells: Sequence[str]) -> str:
 
 
 def _known(net: Network) -> set[str]:
-    ids = net.institution_ids()
-    if ids is None:
-        raise DataError(
-            "institutions.yaml cannot be read, so the import cannot check the institutions",
-            "run `leercyclus check` and fix institutions.yaml first",
-        )
-    return ids
+    return registered_institutions(net, "the import")

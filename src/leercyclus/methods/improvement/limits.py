@@ -13,6 +13,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from leercyclus.methods.improvement.runs import median
+
 D2 = 1.128
 """The bias constant d2 for moving ranges of two points (sigma = mean moving range / d2)."""
 
@@ -91,7 +93,7 @@ def g_chart(counts: Sequence[float], base: Sequence[bool]) -> Limits:
     kept = [y for y, b in zip(counts, base, strict=True) if b]
     mean = _mean(kept)
     around = _around(mean, [math.sqrt(mean * (mean + 1))] * len(counts), floor=0.0)
-    centre = _median(kept) if kept else math.nan
+    centre = median(kept) if kept else math.nan
     return Limits((centre,) * len(counts), around.lower, around.upper, around.lower2,
                   around.upper2)  # fmt: skip
 
@@ -148,12 +150,6 @@ def _pooled(
     num = sum(y for y, b in zip(numerators, base, strict=True) if b)
     den = sum(n for n, b in zip(denominators, base, strict=True) if b)
     return num / den if den > 0 else math.nan
-
-
-def _median(values: Sequence[float]) -> float:
-    ordered = sorted(values)
-    mid = len(ordered) // 2
-    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _mean(values: Sequence[float]) -> float:

@@ -111,7 +111,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "documents": "Documentbeheer: herzieningskalender",
         "document": "Document",
         "version": "Versie",
-        "review": "Herzien voor",
+        "review": "Herzien vóór",
         "review_state": "Stand",
         "review_overdue": "herziening verlopen",
         "review_soon": "binnen drie maanden",
