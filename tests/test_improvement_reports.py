@@ -134,11 +134,11 @@ def test_status_lists_overdue_steps_and_missing_figures(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     rows = improvement_rows(load_network(repo, use_cache=False), TODAY)
-    assert [(r.institution, r.what, r.subject, r.detail) for r in rows] == [
-        ("bosrand", "figures missing", "separaties", "2026-10"),
-        ("de-linde", "review overdue", "PR-12", "2026-06-01"),
-        ("de-linde", "review overdue", "WI-03", "2026-11-01"),
-        ("het-anker", "study overdue", "signaleringsplannen", "cycle 1, 2026-11-15"),
+    assert [(r.institution, r.what, r.subject, r.detail, r.cycle) for r in rows] == [
+        ("bosrand", "figures missing", "separaties", "2026-10", None),
+        ("de-linde", "review overdue", "PR-12", "2026-06-01", None),
+        ("de-linde", "review overdue", "WI-03", "2026-11-01", None),
+        ("het-anker", "study overdue", "signaleringsplannen", "2026-11-15", 1),
     ]
     later = improvement_rows(load_network(repo, use_cache=False), dt.date(2027, 2, 1))
     assert ("de-linde", "check overdue", "naasten-intake", "2027-01-15") in [

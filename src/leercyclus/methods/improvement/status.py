@@ -28,6 +28,8 @@ class Row:
     """The project's, indicator's or document's id."""
     detail: str
     """Since when, or which period."""
+    cycle: int | None = None
+    """For a PDSA step: the number of its cycle."""
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -40,9 +42,7 @@ def improvement_rows(net: Network, today: dt.date) -> list[Row]:
     for key, defined in sorted(data.projects.items()):
         inst, project = key.split("/")[0], defined.model
         for late in pdsa.overdue_steps(project, today):
-            rows.append(
-                Row(inst, f"{late.step} overdue", project.id, f"cycle {late.cycle}, {late.due}")
-            )
+            rows.append(Row(inst, f"{late.step} overdue", project.id, str(late.due), late.cycle))
         if project.status == "active" and project.next_check and project.next_check < today:
             rows.append(Row(inst, "check overdue", project.id, project.next_check.isoformat()))
     for ind_id, defined in sorted(data.indicators.items()):
