@@ -217,3 +217,23 @@ def test_day_assign_without_a_day_says_what_to_do(
     assert run(["day", "assign", str(repo), "--cycle", "2025"]) == 2
     err = capsys.readouterr().err
     assert "cycle 2025 has no valid national-day.yaml" in err
+
+
+def test_unseated_participants_are_counted_not_named(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """status may end up in a shared log: who has no seat is `day assign`'s to say."""
+    text = (repo / DAY).read_text(encoding="utf-8")
+    (repo / DAY).write_text(text.replace("seats: 6", "seats: 2"), encoding="utf-8")
+    rows = _status(repo, "2026-12-02", capsys)
+    unseated = [r for r in rows if r["what"] == "participants without seat"]
+    assert len(unseated) == 1 and int(unseated[0]["subject"]) > 0
+    assert run(["status", str(repo), "--today", "2026-12-02"]) == 0
+    out = capsys.readouterr().out
+    assert "deelnemers zonder plaats" in out and "day assign" in out
+    from leercyclus.loading.network import load_network
+    from leercyclus.methods.nationalday.day import day_of
+
+    day = day_of(load_network(repo, use_cache=False), "2026")
+    assert day is not None
+    assert not [p.name for p in day.model.participants if p.name in out]

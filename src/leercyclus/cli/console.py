@@ -432,9 +432,7 @@ def improvement_text(rows: Sequence[ImprovementRow]) -> None:
         table.add_column(say(heading))
     for r in rows:
         what = say(r.what)
-        detail = r.detail
-        if detail.startswith("cycle "):  # "cycle 2, 2026-11-15": a PDSA cycle's step
-            detail = say("cycle") + detail[len("cycle") :]
+        detail = r.detail if r.cycle is None else f"{say('cycle')} {r.cycle}, {r.detail}"
         table.add_row(escape(r.institution), f"[yellow]{what}[/]", escape(r.subject), detail)
     (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
 

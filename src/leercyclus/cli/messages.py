@@ -115,13 +115,15 @@ NL: dict[str, str] = {
     "parel without consent": "parel zonder toestemming",
     "parel without contact": "parel zonder contactpersoon",
     "table without facilitator": "tafel zonder gespreksleider",
-    "participant without seat": "deelnemer zonder plaats",
+    "participants without seat": "deelnemers zonder plaats",
     "ambition not in an action plan": "ambitie niet in een actieplan",
     "agreement open": "afspraak open",
     "agreement overdue": "afspraak te laat",
     "ask for share: true, or drop it": "vraag om share: true, of laat de parel weg",
     "add contact to the parel": "vul bij de parel een contactpersoon in",
-    "add seats or a table": "voeg plaatsen of een tafel toe",
+    "add seats or a table; `leercyclus day assign` shows who": (
+        "voeg plaatsen of een tafel toe; `leercyclus day assign` laat zien wie"
+    ),
     "study overdue": "bestudering te laat",
     # stopping
     "interrupted": "onderbroken",

@@ -33,7 +33,7 @@ class Row:
     """The cycle whose national day it is about."""
     what: str
     """`parel without consent`, `parel without contact`, `table without facilitator`,
-    `participant without seat`, `ambition not in an action plan`, `agreement open` or
+    `participants without seat` (how many), `ambition not in an action plan`, `agreement open` or
     `agreement overdue`."""
     subject: str
     """The parel's reference, the table's id, the participant, the ambition or agreement."""
@@ -43,7 +43,11 @@ class Row:
         return asdict(self)
 
 
-ADVICE = ("ask for share: true, or drop it", "add contact to the parel", "add seats or a table")
+ADVICE = (
+    "ask for share: true, or drop it",
+    "add contact to the parel",
+    "add seats or a table; `leercyclus day assign` shows who",
+)
 """The rows' details that are advice in words (the others name data: a reference, an owner)."""
 
 
@@ -85,9 +89,9 @@ def _before(net: Network, cycle: str, day: NationalDay) -> list[Row]:
         if table.facilitator is None:
             rows.append(Row(cycle, "table without facilitator", table.id, table.standard))
     seats = assign(day.participants, day.tables) if day.tables else []
-    for person, seat in zip(day.participants, seats, strict=False):
-        if seat is None:
-            rows.append(Row(cycle, "participant without seat", person.name, ADVICE[2]))
+    unseated = sum(1 for seat in seats if seat is None)
+    if unseated:  # how many, not who: status may be read in a shared log (`day assign` names)
+        rows.append(Row(cycle, "participants without seat", str(unseated), ADVICE[2]))
     return rows
 
 
