@@ -20,7 +20,7 @@ def rotate_groups(
     from leercyclus.loading.network import choose_cycle
     from leercyclus.methods.groups.propose import group_files, proposal_yaml, propose
     from leercyclus.repository.listing import find_root
-    from leercyclus.repository.write import write_atomic
+    from leercyclus.repository.write import write_all
 
     root = find_root(repo)
     result = check(root)
@@ -42,7 +42,5 @@ def rotate_groups(
                 f"{existing[0]} already exists: nothing was written",
                 "remove the cycle's proposed group files first, or print the proposal only",
             )
-        for rel, text in files.items():
-            write_atomic(root / rel, text)
-            written.append(rel)
+        written = write_all(root, files)
     return proposal_yaml(proposal), written

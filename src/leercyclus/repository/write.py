@@ -136,3 +136,32 @@ def write_atomic(path: Path, text: str, inside: Path | None = None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_all(root: Path, files: dict[Path, str]) -> list[Path]:
+    """Write several new or replaced user files under `root` as one step: nothing through a
+    symbolic link, each first as a temp file beside its target, then all renamed at once with
+    Ctrl-C held; if any temp file cannot be written, none of the targets is touched."""
+    targets = [root / rel for rel in files]
+    for target in targets:
+        refuse_links(root, target)
+    temps: list[Path] = []
+    try:
+        for target, text in zip(targets, files.values(), strict=True):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            temps.append(Path(name))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        with _uninterrupted():
+            for temp, target in zip(temps, targets, strict=True):
+                temp.replace(target)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write {exc.filename or root}: {exc.strerror}: nothing was written",
+            "check the folder's permissions",
+        ) from None
+    finally:
+        for temp in temps:
+            temp.unlink(missing_ok=True)
+    return list(files)
