@@ -10,8 +10,10 @@ import typer
 from leercyclus.cli.options import (
     CycleOption,
     InstitutionArgument,
+    LanguageOption,
     RepoArgument,
     RepoOption,
+    check_language,
     repository,
 )
 
@@ -133,26 +135,16 @@ def export_deck(
             show_default=False,
         ),
     ] = None,
-    language: Annotated[
-        str | None,
-        typer.Option(
-            "--language",
-            help="nl or en (default: the language of leercyclus.yaml).",
-            metavar="nl|en",
-            show_default=False,
-        ),
-    ] = None,
+    language: LanguageOption = None,
     force: Force = False,
     repo_option: RepoOption = None,
 ) -> None:
     """The conversation deck of a location's Samen-Audit (pptx), for one conversation: with a
     QR code to its poll, and the question list (csv, xlsx) to paste into the polling tool."""
     from leercyclus.cli import console
-    from leercyclus.errors import UsageError
     from leercyclus.methods.audit.deckfile import export_deck as write_deck
 
-    if language not in (None, "nl", "en"):
-        raise UsageError(f"unknown language '{language}'", "use --language nl or --language en")
+    check_language(language)
     root = repository(repo, repo_option, f"export deck {institution} {location} PATH")
     deck = write_deck(
         root, institution, location, cycle, out, poll=poll_url, language=language, force=force
