@@ -17,7 +17,7 @@ from leercyclus.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from leercyclus.loading.network import Network
+    pass
 
 
 def command(
@@ -32,7 +32,7 @@ def command(
 ) -> None:
     """Show per participant what is done in the cycle, and the cycle's milestones."""
     from leercyclus.cli import console
-    from leercyclus.commands.pipeline import check
+    from leercyclus.commands.pipeline import check, every_action_source
     from leercyclus.errors import UsageError
     from leercyclus.loading.network import choose_cycle
     from leercyclus.methods.audit.status import audit_status
@@ -58,7 +58,7 @@ def command(
     from leercyclus.methods.nationalday.status import day_rows
 
     follow_up = improvement_rows(result.network, day)
-    day_follow_up = day_rows(result.network, data.id, day, _sources(result.network))
+    day_follow_up = day_rows(result.network, data.id, day, every_action_source(result.network))
     audits = audit_status(result.network, data.id, day)
     groups = group_status(result.network, data.id, day)
     if output is TextOrJson.json:
@@ -80,15 +80,3 @@ def command(
         if day_follow_up:
             console.national_day_text(day_follow_up)
     raise typer.Exit(0)
-
-
-def _sources(net: Network) -> list[str]:
-    """The `source` of every action of every method: what takes up a national day's ambition."""
-    from leercyclus.methods import registered
-
-    return [
-        tracked.action.source
-        for method in registered()
-        for tracked in method.actions(net)
-        if tracked.action.source is not None
-    ]

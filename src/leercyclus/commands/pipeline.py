@@ -280,6 +280,19 @@ def _reads_tables(method: Method, network: Network) -> bool:
     return any(kind in place for place in places for kind in kinds)
 
 
+def every_action_source(net: Network) -> list[str]:
+    """The `source` of every action of every method: what takes up a national day's ambition
+    (a method reads no other method's files, so the pipeline gathers them)."""
+    from leercyclus.methods import registered
+
+    return [
+        tracked.action.source
+        for method in registered()
+        for tracked in method.actions(net)
+        if tracked.action.source is not None
+    ]
+
+
 def _quiet_closed(findings: list[Finding], network: Network) -> list[Finding]:
     """A closed cycle's files no longer warn: what was left unfinished stays as it was."""
     from leercyclus.repository.listing import CYCLES
