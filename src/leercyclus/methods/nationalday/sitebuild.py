@@ -76,7 +76,8 @@ def make(run: ReportRun) -> list[Path]:
     files = {
         INDEX: render(cat, {"provenance": provenance(net.root)}),
         SCRIPT: static_file("nationalday-site.js"),
-        STYLE: static_file("nationalday-site.css"),
+        # the reports' house style (base.html.j2 holds it inline), then the site's own rules
+        STYLE: static_file("house-style.css") + static_file("nationalday-site.css"),
     }
     for name, content in files.items():
         run.build.emit_file(here / name, PUBLIC.name, None, content)
