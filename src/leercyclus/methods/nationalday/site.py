@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from leercyclus.methods.nationalday.texts import SITE_TEXTS
-from leercyclus.models.refs import slug
+from leercyclus.models.refs import slug, unused
 from leercyclus.publishing.scopes import PUBLIC, PUBLIC_SITE
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def catalogue(net: Network, cycle: str, language: str, scrub: Scrub) -> Catalogu
             years.append(c)
         used: set[str] = set()
         for title, text, named, domain_ids, contact in found:
-            anchor = _anchor(c, title, used)
+            anchor = unused(f"{c}-{slug(title)}", used)
             in_domains = [Named(d, titles.get(d, d)) for d in domain_ids]
             parels.append(SiteParel(anchor, title, text, c, in_domains, named, contact))
             for d in in_domains:
@@ -188,16 +188,6 @@ def catalogue(net: Network, cycle: str, language: str, scrub: Scrub) -> Catalogu
             Named(k, v) for k, v in sorted(standards.items(), key=lambda i: natural_key(i[0]))
         ],
     )
-
-
-def _anchor(cycle: str, title: str, used: set[str]) -> str:
-    base = f"{cycle}-{slug(title) or 'parel'}"
-    anchor, n = base, 1
-    while anchor in used:
-        n += 1
-        anchor = f"{base}-{n}"
-    used.add(anchor)
-    return anchor
 
 
 def embedded_json(data: object) -> str:
