@@ -110,15 +110,10 @@ def folder(cycle: str) -> PurePosixPath:
     return PurePosixPath(PUBLIC.path(cycle, None, PUBLIC_SITE).as_posix())
 
 
-def cycles_up_to(net: Network, cycle: str) -> list[str]:
-    order = net.cycle_order()
-    return order[: order.index(cycle) + 1] if cycle in order else []
-
-
 def shared_contacts(net: Network, cycle: str) -> list[str]:
     """Name, e-mail and phone of the contact of every shared parel the site may show."""
     found = []
-    for c in cycles_up_to(net, cycle):
+    for c in net.cycles_up_to(cycle):
         for visit in net.cycles[c].visits.values():
             for parel in visit.model.parels:
                 if parel.share and parel.contact is not None:
@@ -143,7 +138,7 @@ def catalogue(net: Network, cycle: str, language: str, scrub: Scrub) -> Catalogu
     domains: dict[str, str] = {}
     standards: dict[str, str] = {}
     years = []
-    for c in reversed(cycles_up_to(net, cycle)):
+    for c in reversed(net.cycles_up_to(cycle)):
         data = net.cycles[c]
         domain_titles = data.cycle.model.domains if data.cycle else []
         titles = {d.id: scrub(d.title, False) for d in domain_titles}
@@ -213,7 +208,7 @@ def national_reports(
     made = set(built)
     here = folder(cycle)
     reports = []
-    for c in reversed(cycles_up_to(net, cycle)):
+    for c in reversed(net.cycles_up_to(cycle)):
         data = net.cycles[c]
         title = scrub(data.cycle.model.title, False) if data.cycle is not None else c
         for fmt in LINKED_FORMATS:
