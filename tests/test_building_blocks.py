@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from leercyclus.errors import OutputError
 from leercyclus.methods import registered
 from leercyclus.models.actions import Action
-from leercyclus.models.refs import REF_KINDS, slug, split_reference
+from leercyclus.models.refs import REF_KINDS, slug, split_reference, unused
 from leercyclus.publishing.scopes import CONFIDENTIAL, GROUP, NETWORK, PUBLIC, SCOPES
 from leercyclus.repository.findings import CODE_BLOCKS, CODES
 from leercyclus.rules.actions import TrackedAction, overdue
@@ -117,3 +117,10 @@ def test_every_method_keeps_to_its_block_of_codes() -> None:
 def test_slugs_name_titled_items() -> None:
     assert slug("Naasten later betrokken dan gewenst!") == "naasten-later-betrokken-dan-gewenst"
     assert set(REF_KINDS) >= {"standard", "action", "parel", "oester", "indicator", "group"}
+    assert slug("!!!") == "item"
+
+
+def test_an_unused_id_counts_on_from_two() -> None:
+    taken = {"a", "a-2"}
+    assert [unused("a", taken), unused("b", taken), unused("a", taken)] == ["a-3", "b", "a-4"]
+    assert taken == {"a", "a-2", "a-3", "a-4", "b"}

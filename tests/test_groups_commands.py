@@ -129,6 +129,9 @@ def test_reports_name_no_client_and_the_network_view_no_one(example: Path) -> No
     assert "Lotte Visscher" not in network and "Visscher" not in network
     assert "Ervaringsdeskundigheid in de hele organisatie" in network
     assert "Een vaste plek voor de ervaringsdeskundige in het MDO" in network  # a story
+    # the story's line under it, with its label (a dict's `values` method once stood there)
+    assert "Verteld door: psychiater · Soort waarde: potentieel, toegepast" in network
+    assert "built-in method" not in network
 
 
 @pytest.mark.deduce

@@ -17,7 +17,7 @@ from leercyclus.commands.pipeline import check
 from leercyclus.loading.network import Network, load_network
 from leercyclus.methods.nationalday import guide as guides
 from leercyclus.methods.nationalday.day import assign, day_of
-from leercyclus.methods.nationalday.ics import escape, fold, invitation, unescape
+from leercyclus.methods.nationalday.ics import escape, fold, invitation, unescape, unfold
 from leercyclus.models.nationalday import NationalDay, Participant, Table
 from privacy_helpers import copy_example
 
@@ -284,6 +284,24 @@ def test_a_day_with_blocks_out_of_order_starts_and_ends_right() -> None:
     props = {n: v for n, _, v in parse_ics(invitation(day, "2026", "n", TODAY).encode())}
     assert (props["DTSTART"], props["DTEND"]) == ("20270328T090000", "20270328T170000")
     assert "ORGANIZER" not in props
+
+
+def test_the_organiser_and_the_email_stay_inside_their_line() -> None:
+    """A line break in the organiser or the e-mail address must not add a property (an alarm,
+    an attachment to fetch) to the invitation every participant opens."""
+    day = NationalDay.model_validate({
+        "title": "t", "date": "2027-03-28", "place": "p",
+        "programme": [{"start": "09:00", "minutes": 30, "title": "a"}],
+        "organiser": 'Bureau "Oost"\r\nATTACH:https://example.com/a',
+        "email": "bureau@example.org\nURL:https://example.com/b",
+    })  # fmt: skip
+    text = invitation(day, "2026", "n", TODAY)
+    names = [name for name, _, _ in parse_ics(text.encode())]
+    assert "ATTACH" not in names and "URL" not in names
+    assert (
+        "\r\nORGANIZER;CN=\"Bureau 'Oost' ATTACH:https://example.com/a\""
+        ":mailto:bureau@example.org%0AURL:https://example.com/b\r\n"
+    ) in unfold(text)
 
 
 def report(repo: Path) -> int:

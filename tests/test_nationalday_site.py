@@ -318,7 +318,8 @@ def test_the_guard_reads_the_json_the_script_and_the_style(
     else:
         style.write_text(style.read_text(encoding="utf-8") + f"/* {planted} */\n", "utf-8")
     fake = _Run(built.net, "2026", _Build())
-    with pytest.raises(DataError, match="parels site"):
+    shown = {"script": site.SCRIPT, "style": site.STYLE}.get(where, site.INDEX)
+    with pytest.raises(DataError, match=rf"appears in the parels site \({shown}\)"):
         sitebuild.guard(fake, files)  # type: ignore[arg-type]
     assert fake.build.guarded == []
 

@@ -146,7 +146,7 @@ agreements:
 
 
 def test_the_last_days_ambitions_and_agreements_return_on_the_next_programme(
-    repo: Path,
+    repo: Path, tmp_path: Path
 ) -> None:
     (repo / "cycles" / "2025" / "national-day.yaml").write_text(PREVIOUS_DAY, "utf-8")
     out = repo.parent / "out"
@@ -160,6 +160,15 @@ def test_the_last_days_ambitions_and_agreements_return_on_the_next_programme(
         "utf-8"
     )
     assert "Gespreksleider: Esther Mulder" in table
+    # In HTML the section stands once, in the page: the page's <title> is the day and the word.
+    html_out = tmp_path / "html"
+    assert (
+        run(["report", str(repo), "--format", "html", "--no-national", "--out", str(html_out)]) == 0
+    )
+    page = (html_out / "2026/network/landelijke-dag-programma.html").read_text("utf-8")
+    assert "<title>Landelijke dag 2026 · Programma</title>" in page
+    assert page.count("Terug naar de vorige landelijke dag: Landelijke dag 2025") == 1
+    assert page.index("</head>") < page.index("Terug naar de vorige landelijke dag")
     # The status of 2026 (before its own day) follows the 2025 day up.
     rows = [r for r in _rows(repo, "2026-12-02") if r["cycle"] == "2025"]
     assert [(r["what"], r["subject"]) for r in rows] == [

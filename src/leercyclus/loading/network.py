@@ -108,6 +108,11 @@ class Network:
         """Cycle ids from oldest to newest (numbers inside ids compare as numbers)."""
         return sorted(self.cycles, key=natural_key)
 
+    def cycles_up_to(self, cycle: str) -> list[str]:
+        """Cycle ids from oldest to `cycle` itself; none for a cycle the network does not hold."""
+        order = self.cycle_order()
+        return order[: order.index(cycle) + 1] if cycle in order else []
+
     def holds(self, method: str) -> bool:
         """Whether the repository has a file of one of `method`'s kinds (models/kinds.py):
         valid, failed or a table, in a cycle or outside."""

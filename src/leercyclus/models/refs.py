@@ -45,3 +45,13 @@ def slug(text: str) -> str:
     """The id a titled item (a parel, an oester) gets when it has none: its title, lowercase,
     words joined by hyphens, letters and digits only."""
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:80] or "item"
+
+
+def unused(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`, ... : the first one not in `taken`, which it joins."""
+    found, n = base, 1
+    while found in taken:
+        n += 1
+        found = f"{base}-{n}"
+    taken.add(found)
+    return found

@@ -48,15 +48,27 @@ def find_leaks(
     other with nothing but punctuation, bullets or spaces between. That run is blanked out;
     the same names anywhere else are still found.
     """
+    return leaks_in(((output, extract_text(output)) for output in outputs), terms, allowed, lists)
+
+
+def leaks_in(
+    readings: Iterable[tuple[Path, str]],
+    terms: Sequence[Term],
+    allowed: Iterable[str] = (),
+    lists: Iterable[Sequence[str]] = (),
+) -> list[Leak]:
+    """`find_leaks` over texts already read: (the output, a text of it) pairs, an output as
+    often as it has readings (a page as it shows and as its source, a calendar unfolded); each
+    leak names the output, once per reading."""
     matcher = matcher_for(tuple(terms))
     masks = [_list_pattern(names) for names in lists if names]
     mask = _mask_pattern(allowed)
     if mask is not None:
         masks.append(mask)
     leaks: list[Leak] = []
-    for output in outputs:
+    for output, reading in readings:
         seen: set[tuple[str, str]] = set()
-        for text in _readings(normalize(extract_text(output))):
+        for text in _readings(normalize(reading)):
             for pattern in masks:
                 text = pattern.sub(lambda m: " " * len(m.group()), text)
             for hit in matcher.finditer(text):

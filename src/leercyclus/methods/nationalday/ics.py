@@ -8,6 +8,7 @@ Europe/Amsterdam, with the zone's rules included (3.6.5), so every calendar plac
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def invitation(day: NationalDay, cycle: str, network: str, stamp: dt.date) -> st
     ]
     if day.email:
         name = f";CN={_param(day.organiser)}" if day.organiser else ""
-        event.append(f"ORGANIZER{name}:mailto:{day.email}")
+        event.append(f"ORGANIZER{name}:{_mailto(day.email)}")
     event.append("END:VEVENT")
     content = [
         "BEGIN:VCALENDAR",
@@ -117,5 +118,17 @@ def invitation(day: NationalDay, cycle: str, network: str, stamp: dt.date) -> st
 
 
 def _param(value: str) -> str:
-    """A parameter value: quoted, since it may hold `:`, `;` or `,`; a quote cannot be in it."""
-    return '"' + value.replace('"', "'") + '"'
+    """A parameter value: quoted, since it may hold `:`, `;` or `,`; a quote or a control
+    character (a line break would start a property of its own) cannot be in it."""
+    return '"' + _CONTROL.sub(" ", value).replace('"', "'") + '"'
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]+")
+"""What RFC 5545 (3.1, QSAFE-CHAR) keeps out of a parameter value: every control but a tab."""
+
+
+def _mailto(email: str) -> str:
+    """The e-mail address as a URI: a space or a line break in it percent-encoded."""
+    from urllib.parse import quote
+
+    return "mailto:" + quote(email, safe="@:/?=&+")

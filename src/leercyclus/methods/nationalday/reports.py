@@ -89,12 +89,10 @@ def guard(run: ReportRun) -> None:
     (the network office chose to print them) and the contacts of the shared parels shown
     (their consent is `share: true`).
     """
-    import tempfile
-
     from leercyclus.errors import DataError
     from leercyclus.methods.nationalday.ics import unescape, unfold
     from leercyclus.privacy.anonymize import known_terms
-    from leercyclus.privacy.leakguard import find_leaks
+    from leercyclus.privacy.leakguard import extract_text, leaks_in
 
     outputs = [
         path
@@ -117,23 +115,17 @@ def guard(run: ReportRun) -> None:
         if value
     ]  # fmt: skip
     terms = known_terms(run.network)  # the contacts in `allowed` are blanked out first
-    with tempfile.TemporaryDirectory() as scratch:
-        readable = []  # a calendar file is read unfolded and unescaped too: a name can hide there
-        for path in outputs:
-            if path.suffix == ".pptx":
-                from leercyclus.methods.nationalday.deck import slide_texts
+    # A deck is read as its slides' text, a calendar file unfolded and unescaped: every byte
+    # of it, without the escapes that would break up an allowed place ("Zaal, Ede").
+    readings = [(p, extract_text(p)) for p in outputs if p.suffix not in (".pptx", ".ics")]
+    for path in outputs:
+        if path.suffix == ".pptx":
+            from leercyclus.methods.nationalday.deck import slide_texts
 
-                plain = Path(scratch) / f"{path.stem}.txt"
-                plain.write_text("\n".join(slide_texts(path.read_bytes())), "utf-8")
-                readable.append(plain)
-            if path.suffix == ".ics":
-                plain = Path(scratch) / f"{path.stem}.txt"
-                plain.write_text(unescape(unfold(path.read_text(encoding="utf-8"))), "utf-8")
-                readable.append(plain)
-        # A deck is read as its slides' text, a calendar file unfolded and unescaped: every
-        # byte of it, without the escapes that would break up an allowed place ("Zaal, Ede").
-        texts = [p for p in outputs if p.suffix not in (".pptx", ".ics")]
-        leaks = find_leaks([*texts, *readable], terms, allowed)
+            readings.append((path, "\n".join(slide_texts(path.read_bytes()))))
+        if path.suffix == ".ics":
+            readings.append((path, unescape(unfold(path.read_text(encoding="utf-8")))))
+    leaks = leaks_in(readings, terms, allowed)
     if leaks:
         first = leaks[0]
         raise DataError(

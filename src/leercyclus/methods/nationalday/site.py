@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from leercyclus.methods.nationalday.texts import SITE_TEXTS
-from leercyclus.models.refs import slug
+from leercyclus.models.refs import slug, unused
 from leercyclus.publishing.scopes import PUBLIC, PUBLIC_SITE
 
 if TYPE_CHECKING:
@@ -110,15 +110,10 @@ def folder(cycle: str) -> PurePosixPath:
     return PurePosixPath(PUBLIC.path(cycle, None, PUBLIC_SITE).as_posix())
 
 
-def cycles_up_to(net: Network, cycle: str) -> list[str]:
-    order = net.cycle_order()
-    return order[: order.index(cycle) + 1] if cycle in order else []
-
-
 def shared_contacts(net: Network, cycle: str) -> list[str]:
     """Name, e-mail and phone of the contact of every shared parel the site may show."""
     found = []
-    for c in cycles_up_to(net, cycle):
+    for c in net.cycles_up_to(cycle):
         for visit in net.cycles[c].visits.values():
             for parel in visit.model.parels:
                 if parel.share and parel.contact is not None:
@@ -143,7 +138,7 @@ def catalogue(net: Network, cycle: str, language: str, scrub: Scrub) -> Catalogu
     domains: dict[str, str] = {}
     standards: dict[str, str] = {}
     years = []
-    for c in reversed(cycles_up_to(net, cycle)):
+    for c in reversed(net.cycles_up_to(cycle)):
         data = net.cycles[c]
         domain_titles = data.cycle.model.domains if data.cycle else []
         titles = {d.id: scrub(d.title, False) for d in domain_titles}
@@ -168,7 +163,7 @@ def catalogue(net: Network, cycle: str, language: str, scrub: Scrub) -> Catalogu
             years.append(c)
         used: set[str] = set()
         for title, text, named, domain_ids, contact in found:
-            anchor = _anchor(c, title, used)
+            anchor = unused(f"{c}-{slug(title)}", used)
             in_domains = [Named(d, titles.get(d, d)) for d in domain_ids]
             parels.append(SiteParel(anchor, title, text, c, in_domains, named, contact))
             for d in in_domains:
@@ -188,16 +183,6 @@ def catalogue(net: Network, cycle: str, language: str, scrub: Scrub) -> Catalogu
             Named(k, v) for k, v in sorted(standards.items(), key=lambda i: natural_key(i[0]))
         ],
     )
-
-
-def _anchor(cycle: str, title: str, used: set[str]) -> str:
-    base = f"{cycle}-{slug(title) or 'parel'}"
-    anchor, n = base, 1
-    while anchor in used:
-        n += 1
-        anchor = f"{base}-{n}"
-    used.add(anchor)
-    return anchor
 
 
 def embedded_json(data: object) -> str:
@@ -223,7 +208,7 @@ def national_reports(
     made = set(built)
     here = folder(cycle)
     reports = []
-    for c in reversed(cycles_up_to(net, cycle)):
+    for c in reversed(net.cycles_up_to(cycle)):
         data = net.cycles[c]
         title = scrub(data.cycle.model.title, False) if data.cycle is not None else c
         for fmt in LINKED_FORMATS:

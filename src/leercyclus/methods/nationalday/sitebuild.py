@@ -76,7 +76,8 @@ def make(run: ReportRun) -> list[Path]:
     files = {
         INDEX: render(cat, {"provenance": provenance(net.root)}),
         SCRIPT: static_file("nationalday-site.js"),
-        STYLE: static_file("nationalday-site.css"),
+        # the reports' house style (base.html.j2 holds it inline), then the site's own rules
+        STYLE: static_file("house-style.css") + static_file("nationalday-site.css"),
     }
     for name, content in files.items():
         run.build.emit_file(here / name, PUBLIC.name, None, content)
@@ -101,31 +102,23 @@ def guard(run: ReportRun, files: list[Path]) -> None:
     """Read every byte of the site with the leak guard: the page as a reader sees it, the page
     as it is (the JSON inside it included), every text of that JSON decoded, the script and the
     stylesheet. Only the contacts of shared parels may appear."""
-    import tempfile
-
     from leercyclus.errors import DataError
     from leercyclus.privacy.anonymize import known_terms
-    from leercyclus.privacy.leakguard import find_leaks
+    from leercyclus.privacy.leakguard import extract_text, leaks_in
 
     allowed = shared_contacts(run.network, run.cycle)
-    with tempfile.TemporaryDirectory() as scratch:
-        readings = list(files)
-        for path in files:
-            raw = path.read_text(encoding="utf-8")
-            whole = Path(scratch) / f"{path.name}.raw.txt"
-            whole.write_text(raw, "utf-8")
-            readings.append(whole)
-            if path.name == INDEX:
-                decoded = Path(scratch) / "data.txt"
-                decoded.write_text("\n".join(_strings(data_of(raw))), "utf-8")
-                readings.append(decoded)
-        leaks = find_leaks(readings, known_terms(run.network), allowed)
+    readings = [(path, extract_text(path)) for path in files]
+    for path in files:
+        raw = path.read_text(encoding="utf-8")
+        readings.append((path, raw))
+        if path.name == INDEX:
+            readings.append((path, "\n".join(_strings(data_of(raw)))))
+    leaks = leaks_in(readings, known_terms(run.network), allowed)
     if leaks:
         first = leaks[0]
-        shown = first.output.name.split(".raw.")[0].replace("data.txt", INDEX)
         raise DataError(
-            f"'{first.found}' ({first.origin}) appears in the parels site ({shown}), which anyone"
-            " can read: nothing was written.",
+            f"'{first.found}' ({first.origin}) appears in the parels site"
+            f" ({first.output.name}), which anyone can read: nothing was written.",
             "rephrase that parel's title or text in its visit file; only the contact of a"
             " shared parel may be named",
         )

@@ -62,12 +62,10 @@ def day_rows(net: Network, cycle: str, today: dt.date, sources: Iterable[str]) -
     `sources` are the `source` references of every action of every method (the caller gathers
     them: a method does not read another's files)."""
     rows: list[Row] = []
-    order = net.cycle_order()
     loaded = day_of(net, cycle)
     if loaded is not None and loaded.model.date >= today:
         rows += _before(net, cycle, loaded.model)
-    earlier = order[: order.index(cycle) + 1] if cycle in order else []
-    for past in reversed(earlier):
+    for past in reversed(net.cycles_up_to(cycle)):
         found = day_of(net, past)
         if found is not None and found.model.date < today:
             rows += _after(past, found.model, today, set(sources))

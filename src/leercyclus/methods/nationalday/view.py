@@ -101,8 +101,7 @@ def _previous_day(net: Network, cycle: str) -> tuple[str, NationalDay] | None:
     """The newest day of an earlier cycle that recorded ambitions or agreements."""
     from leercyclus.methods.nationalday.day import day_of
 
-    order = net.cycle_order()
-    for earlier in reversed(order[: order.index(cycle)] if cycle in order else []):
+    for earlier in reversed(net.cycles_up_to(cycle)[:-1]):
         loaded = day_of(net, earlier)
         if loaded is not None and (loaded.model.ambitions or loaded.model.agreements):
             return earlier, loaded.model

@@ -116,7 +116,8 @@ def compare(
     assert prev.cycle is not None and data.cycle is not None and history.previous is not None
     before_ids, after_ids = prev.cycle.model.participants, data.cycle.model.participants
     common = [i for i in after_ids if i in before_ids]
-    allow = disclose or at_least(min_group)
+    enough = at_least(min_group)
+    allow = disclose or enough
     rows: list[ComparedRow] = []
     withheld: list[Standard] = []
     apart: list[Standard] = []
@@ -140,7 +141,7 @@ def compare(
             )
             if allow(row):
                 rows.append(row)
-            elif at_least(min_group)(row):
+            elif enough(row):
                 apart.append(standard)
             else:
                 withheld.append(standard)

@@ -22,6 +22,7 @@ from leercyclus.methods.peerreview.newfiles import (
     ordered_standards,
 )
 from leercyclus.models import Standard
+from leercyclus.models.refs import unused
 from leercyclus.publishing.texts import LABELS
 from leercyclus.repository.listing import CYCLES
 
@@ -220,10 +221,4 @@ def _slug(title: str, taken: set[str], fallback: str) -> str:
 
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    base = "-".join(words)[:40].rstrip("-") or fallback
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    taken.add(slug)
-    return slug
+    return unused("-".join(words)[:40].rstrip("-") or fallback, taken)
