@@ -46,9 +46,20 @@ def test_a_block_is_overridden_and_the_rest_stays(repo: Path) -> None:
 
 def test_the_base_page_can_be_replaced_for_both_reports(repo: Path) -> None:
     base = (EXAMPLE.parents[1] / "templates" / "base.html.j2").read_text(encoding="utf-8")
-    _template(repo, "base.html.j2", base.replace("--accent: #1f4e79", "--accent: #7a1f5c"))
+    ours = base.replace("</head>", "<style>:root { --accent: #7a1f5c; }</style>\n</head>")
+    assert ours != base
+    _template(repo, "base.html.j2", ours)
     assert _build(repo) == 0
     assert "--accent: #7a1f5c" in (repo / "build" / HTML).read_text(encoding="utf-8")
+
+
+def test_the_house_style_can_be_replaced(repo: Path) -> None:
+    style = (EXAMPLE.parents[1] / "templates" / "house-style.css").read_text(encoding="utf-8")
+    assert "--accent: #1f4e79" in style
+    _template(repo, "house-style.css", style.replace("--accent: #1f4e79", "--accent: #7a1f5c"))
+    assert _build(repo) == 0
+    html = (repo / "build" / HTML).read_text(encoding="utf-8")
+    assert "--accent: #7a1f5c" in html and "--accent: #1f4e79" not in html
 
 
 def test_a_syntax_error_names_the_template_and_line_and_writes_nothing(
